@@ -1,0 +1,214 @@
+package dev.purser.engine.api;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's HTTP requests: collects each body (in memory up to a limit, or spooled to
+ * a file for upload routes), hands the complete request to its endpoint on a worker thread,
+ * and turns whatever the endpoint throws into Docker's JSON error. After a hijack, raw bytes
+ * from the client go to the endpoint's input consumer instead.
+ */
+final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Exchange.HijackSupport {
+    private static final Logger log = LoggerFactory.getLogger(ApiChannelHandler.class);
+
+    private final Router router;
+    private final ExecutorService workers;
+    private final Path spoolDir;
+    private final int maxBody;
+
+    private HttpRequest request;
+    private Router.Match match;
+    private String path;
+    private ByteArrayOutputStream memoryBody;
+    private Path fileBody;
+    private OutputStream fileOut;
+    private boolean tooLarge;
+
+    private volatile Consumer<byte[]> hijackedInput;
+    private volatile Runnable hijackedInputClosed;
+
+    ApiChannelHandler(Router router, ExecutorService workers, Path spoolDir, int maxBody) {
+        this.router = router;
+        this.workers = workers;
+        this.spoolDir = spoolDir;
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        try {
+            if (hijackedInput != null) {
+                if (msg instanceof ByteBuf buf) {
+                    hijackedInput.accept(ByteBufUtil.getBytes(buf));
+                }
+                return;
+            }
+            if (msg instanceof HttpRequest r) {
+                begin(r);
+            }
+            if (msg instanceof HttpContent content) {
+                collect(content.content());
+                if (content instanceof LastHttpContent) {
+                    finish(ctx.channel());
+                }
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void begin(HttpRequest r) throws IOException {
+        request = r;
+        tooLarge = false;
+        memoryBody = null;
+        fileBody = null;
+        fileOut = null;
+        QueryStringDecoder decoder = new QueryStringDecoder(r.uri());
+        path = Router.splitVersion(decoder.path())[0];
+        match = router.match(r.method().name(), path).orElse(null);
+        if (match != null && match.upload()) {
+            Files.createDirectories(spoolDir);
+            fileBody = Files.createTempFile(spoolDir, "upload-", ".tar");
+            fileOut = Files.newOutputStream(fileBody);
+        } else {
+            memoryBody = new ByteArrayOutputStream();
+        }
+    }
+
+    private void collect(ByteBuf content) throws IOException {
+        if (!content.isReadable() || tooLarge) {
+            return;
+        }
+        if (fileOut != null) {
+            content.readBytes(fileOut, content.readableBytes());
+        } else if (memoryBody != null) {
+            if (memoryBody.size() + content.readableBytes() > maxBody) {
+                tooLarge = true;
+                memoryBody = null;
+                return;
+            }
+            content.readBytes(memoryBody, content.readableBytes());
+        }
+    }
+
+    private void finish(Channel channel) throws IOException {
+        if (fileOut != null) {
+            fileOut.close();
+        }
+        HttpRequest r = request;
+        QueryStringDecoder decoder = new QueryStringDecoder(r.uri());
+        String version = Router.splitVersion(decoder.path())[1];
+        Router.Match m = match;
+        Exchange exchange = new Exchange(channel, r.method().name(), path, m == null ? Map.of() : m.params(), decoder,
+                r.headers(), memoryBody == null ? null : memoryBody.toByteArray(), fileBody, this);
+        Path spooled = fileBody;
+        boolean refused = tooLarge;
+        boolean keepAlive = HttpUtil.isKeepAlive(r);
+        channel.config().setAutoRead(false);
+        workers.execute(() -> {
+            try {
+                if (refused) {
+                    exchange.error(413, "request body too large (more than " + maxBody + " bytes)");
+                } else if (version != null && Versions.compare(version, Exchange.API_VERSION) > 0) {
+                    exchange.error(400, "client version " + version + " is too new. Maximum supported API version is "
+                            + Exchange.API_VERSION);
+                } else if (version != null && Versions.compare(version, Exchange.MIN_API_VERSION) < 0) {
+                    exchange.error(400, "client version " + version + " is too old. Minimum supported API version is "
+                            + Exchange.MIN_API_VERSION + ", please upgrade your client to a newer version");
+                } else if (m == null) {
+                    exchange.error(404, "page not found");
+                } else {
+                    m.endpoint().handle(exchange);
+                }
+            } catch (Throwable t) {
+                ApiErrors.Reply reply = ApiErrors.reply(t);
+                if (reply.status() >= 500) {
+                    log.warn("{} {}: {}", r.method(), r.uri(), t.toString(), t);
+                }
+                if (!exchange.responded()) {
+                    exchange.error(reply.status(), reply.message());
+                } else {
+                    channel.close();
+                }
+            } finally {
+                if (spooled != null) {
+                    try {
+                        Files.deleteIfExists(spooled);
+                    } catch (IOException ignored) {
+                        // the spool directory is cleared at daemon start
+                    }
+                }
+                if (!exchange.responded()) {
+                    exchange.status(204);
+                }
+                if (!keepAlive && hijackedInput == null) {
+                    channel.close();
+                }
+                channel.config().setAutoRead(true);
+            }
+        });
+    }
+
+    @Override
+    public void hijack(Channel channel, HttpResponse response, Consumer<byte[]> input, Runnable inputClosed) {
+        hijackedInputClosed = inputClosed;
+        hijackedInput = input;
+        channel.writeAndFlush(response).addListener(f -> channel.eventLoop().execute(() -> {
+            // no more HTTP on this connection: only raw bytes from here on
+            if (channel.pipeline().get("http") != null) {
+                channel.pipeline().remove("http");
+            }
+            channel.config().setAutoRead(true);
+        }));
+        channel.closeFuture().addListener(f -> closeInput());
+    }
+
+    private void closeInput() {
+        Runnable r = hijackedInputClosed;
+        hijackedInputClosed = null;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            if (hijackedInput != null) {
+                closeInput();
+            } else {
+                ctx.close();
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("connection error: {}", cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.purser.engine.api;
+
+import dev.purser.engine.container.ContainerConflictException;
+import dev.purser.engine.container.ContainerStartException;
+import dev.purser.engine.container.naming.ContainerLookupException;
+import dev.purser.engine.image.ImageConflictException;
+import dev.purser.engine.image.NoSuchImageException;
+
+/** Docker's status codes for the engine's errors: 404 missing, 409 conflict, 400 bad input, 500 the rest. */
+final class ApiErrors {
+    private ApiErrors() {}
+
+    record Reply(int status, String message) {}
+
+    static Reply reply(Throwable t) {
+        if (t instanceof ApiException a) {
+            return new Reply(a.status(), a.getMessage());
+        }
+        if (t instanceof ContainerLookupException e) {
+            return new Reply(e.kind() == ContainerLookupException.Kind.NOT_FOUND ? 404 : 400, e.getMessage());
+        }
+        if (t instanceof NoSuchImageException) {
+            return new Reply(404, t.getMessage());
+        }
+        if (t instanceof ContainerConflictException || t instanceof ImageConflictException) {
+            return new Reply(409, t.getMessage());
+        }
+        if (t instanceof ContainerStartException) {
+            return new Reply(500, t.getMessage());
+        }
+        if (t instanceof IllegalArgumentException) {
+            return new Reply(400, t.getMessage());
+        }
+        return new Reply(500, t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+    }
+}

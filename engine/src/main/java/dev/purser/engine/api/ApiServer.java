@@ -1,0 +1,106 @@
+package dev.purser.engine.api;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server on the Unix socket. The socket is mode 0660, owned by root and by the
+ * {@code purser} group when that group exists: never world-writable, since whoever can talk
+ * to it can run anything as root.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    static final int MAX_JSON_BODY = 16 << 20;
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
+    private final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("api"));
+    private final Path socket;
+    private Channel channel;
+
+    private ApiServer(Path socket) {
+        this.socket = socket;
+    }
+
+    public static ApiServer start(Router router, Path socket, Path spoolDir) throws IOException, InterruptedException {
+        ApiServer server = new ApiServer(socket);
+        Files.createDirectories(socket.toAbsolutePath().getParent());
+        Files.deleteIfExists(socket);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(server.group)
+                .channel(EpollServerDomainSocketChannel.class)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast("http", new HttpServerCodec());
+                        ch.pipeline().addLast("api", new ApiChannelHandler(router, server.workers, spoolDir, MAX_JSON_BODY));
+                    }
+                });
+        server.channel = bootstrap.bind(new DomainSocketAddress(socket.toFile())).sync().channel();
+        restrict(socket);
+        log.info("API listening on unix://{}", socket);
+        return server;
+    }
+
+    private static void restrict(Path socket) throws IOException {
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
+        try {
+            GroupPrincipal group = socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("purser");
+            Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(group);
+        } catch (UserPrincipalNotFoundException e) {
+            // no purser group on this host: the socket stays root's alone
+        }
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        if (channel != null) {
+            channel.close().awaitUninterruptibly();
+        }
+        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownNow();
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            log.debug("removing {}: {}", socket, e.getMessage());
+        }
+    }
+
+    /** Daemon threads with readable names, so a thread dump says what each one serves. */
+    record NamedThreads(String prefix, AtomicInteger counter) implements java.util.concurrent.ThreadFactory {
+        NamedThreads(String prefix) {
+            this(prefix, new AtomicInteger());
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, prefix + "-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.purser.engine.container;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/**
+ * One container as Docker's {@code inspect} shows it. Immutable: every change of state or name
+ * is a new record, written by the {@link ContainerStore}.
+ */
+public record Container(
+        String id,
+        String created,
+        String path,
+        List<String> args,
+        ContainerState state,
+        String image,
+        String resolvConfPath,
+        String hostnamePath,
+        String hostsPath,
+        String logPath,
+        String name,
+        int restartCount,
+        String driver,
+        String platform,
+        ContainerConfig config,
+        HostConfig hostConfig) {
+
+    public Container {
+        args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    /** The name without Docker's leading slash. */
+    @JsonIgnore
+    public String shortName() {
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    @JsonIgnore
+    public String shortId() {
+        return id.substring(0, 12);
+    }
+
+    public Container withState(ContainerState newState) {
+        return new Container(id, created, path, args, newState, image, resolvConfPath, hostnamePath, hostsPath, logPath,
+                name, restartCount, driver, platform, config, hostConfig);
+    }
+
+    public Container withName(String newName) {
+        return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
+                newName.startsWith("/") ? newName : "/" + newName, restartCount, driver, platform, config, hostConfig);
+    }
+
+    public Container withRestartCount(int count) {
+        return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
+                name, count, driver, platform, config, hostConfig);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.purser.engine.container;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * Docker's {@code HostConfig}: how the host treats the container (resources, privileges,
+ * restart and removal). Only the fields purser implements are here.
+ */
+public record HostConfig(
+        @JsonProperty("CapAdd") List<String> capAdd,
+        @JsonProperty("CapDrop") List<String> capDrop,
+        List<String> securityOpt,
+        boolean privileged,
+        boolean autoRemove,
+        RestartPolicy restartPolicy,
+        long memory,
+        long memorySwap,
+        long cpuShares,
+        @JsonProperty("NanoCpus") long nanoCpus,
+        Long pidsLimit,
+        String networkMode,
+        @JsonProperty("ReadonlyRootfs") boolean readonlyRootfs,
+        LogConfig logConfig) {
+
+    public HostConfig {
+        capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
+        capDrop = capDrop == null ? List.of() : List.copyOf(capDrop);
+        securityOpt = securityOpt == null ? List.of() : List.copyOf(securityOpt);
+        restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+        networkMode = networkMode == null || networkMode.isEmpty() ? "default" : networkMode;
+        logConfig = logConfig == null ? LogConfig.DEFAULT : logConfig;
+    }
+
+    public static HostConfig defaults() {
+        return new HostConfig(null, null, null, false, false, null, 0, 0, 0, 0, null, null, false, null);
+    }
+
+    public boolean noNewPrivileges() {
+        return securityOpt.stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true")
+                || o.equals("no-new-privileges=true"));
+    }
+
+    /** Docker's {@code RestartPolicy}: {@code no}, {@code on-failure} (with a retry limit), {@code always}, {@code unless-stopped}. */
+    public record RestartPolicy(String name, int maximumRetryCount) {
+        public static final RestartPolicy NO = new RestartPolicy("no", 0);
+    }
+
+    /** Docker's {@code LogConfig}: the driver (json-file) and its options (max-size, max-file). */
+    public record LogConfig(String type, java.util.Map<String, String> config) {
+        public static final LogConfig DEFAULT = new LogConfig("json-file", java.util.Map.of());
+
+        public LogConfig {
+            config = config == null ? java.util.Map.of() : java.util.Map.copyOf(config);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.purser.engine.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A container's first process: its mounted root filesystem, hostname, bind mounts, and
+ * Docker's masked and read-only paths, around the {@link ProcessSpec} of the command itself.
+ */
+public record ContainerLaunch(
+        Path rootfs,
+        String hostname,
+        List<BindMount> binds,
+        List<String> maskedPaths,
+        List<String> readonlyPaths,
+        boolean hostNetwork,
+        ProcessSpec process) {
+
+    /** Docker's defaults for a container that is not privileged. */
+    public static final List<String> DOCKER_MASKED_PATHS = List.of(
+            "/proc/asound", "/proc/acpi", "/proc/interrupts", "/proc/kcore", "/proc/keys",
+            "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug",
+            "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap");
+
+    public static final List<String> DOCKER_READONLY_PATHS = List.of(
+            "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
+
+    public ContainerLaunch {
+        binds = List.copyOf(binds);
+        maskedPaths = List.copyOf(maskedPaths);
+        readonlyPaths = List.copyOf(readonlyPaths);
+    }
+
+    /** A host path bound into the container. */
+    public record BindMount(Path source, String destination, boolean readOnly) {
+        String option() {
+            return source + ":" + destination + (readOnly ? ":ro" : "");
+        }
+    }
+
+    public List<String> arguments() {
+        List<String> out = new ArrayList<>();
+        out.add("run");
+        out.add("--rootfs");
+        out.add(rootfs.toString());
+        out.add("--hostname");
+        out.add(hostname);
+        if (hostNetwork) {
+            out.add("--host-network");
+        }
+        for (BindMount bind : binds) {
+            out.add("--bind");
+            out.add(bind.option());
+        }
+        for (String path : maskedPaths) {
+            out.add("--mask");
+            out.add(path);
+        }
+        for (String path : readonlyPaths) {
+            out.add("--readonly");
+            out.add(path);
+        }
+        out.addAll(process.options());
+        out.addAll(process.command());
+        return out;
+    }
+
+    /** The stage's arguments to run {@code process} inside the container whose init is {@code initPid}. */
+    public static List<String> execArguments(int initPid, ProcessSpec process) {
+        List<String> out = new ArrayList<>();
+        out.add("exec");
+        out.add("--pid");
+        out.add(Integer.toString(initPid));
+        out.addAll(process.options());
+        out.addAll(process.command());
+        return out;
+    }
+}

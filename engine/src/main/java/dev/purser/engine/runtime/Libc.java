@@ -1,0 +1,38 @@
+package dev.purser.engine.runtime;
+
+import jnr.ffi.annotations.In;
+import jnr.ffi.annotations.Out;
+import jnr.ffi.annotations.SaveError;
+
+/** The C library calls the engine makes itself; errno is saved after every call. */
+public interface Libc {
+    @SaveError
+    int mount(String source, String target, String filesystemtype, long mountflags, String data);
+
+    @SaveError
+    int umount2(String target, int flags);
+
+    @SaveError
+    int socketpair(int domain, int type, int protocol, @Out int[] sv);
+
+    @SaveError
+    int pipe2(@Out int[] pipefd, int flags);
+
+    @SaveError
+    long read(int fd, @Out byte[] buf, long count);
+
+    @SaveError
+    long write(int fd, @In byte[] buf, long count);
+
+    @SaveError
+    int close(int fd);
+
+    @SaveError
+    int open(String path, int flags, int mode);
+
+    @SaveError
+    int kill(int pid, int sig);
+
+    @SaveError
+    int waitpid(int pid, @Out int[] status, int options);
+}

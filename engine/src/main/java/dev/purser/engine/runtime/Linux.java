@@ -1,0 +1,174 @@
+package dev.purser.engine.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.LibraryOption;
+import jnr.ffi.Runtime;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
+import jnr.posix.SpawnAttribute;
+import jnr.posix.SpawnFileAction;
+
+/**
+ * The Linux calls the engine makes from Java, each turning a failure into a
+ * {@link LinuxException} that names the call and the errno. Anything that must happen between
+ * clone and exec is not here: it is the native stage's job.
+ */
+public final class Linux {
+    public static final int MS_RDONLY = 1;
+    public static final int MNT_DETACH = 2;
+    public static final int O_RDONLY = 0;
+    public static final int O_RDWR = 2;
+    public static final int O_CLOEXEC = 0x80000;
+    public static final int AF_UNIX = 1;
+    public static final int SOCK_STREAM = 1;
+    public static final int SOCK_CLOEXEC = 0x80000;
+    public static final int EINTR = 4;
+    public static final int ESRCH = 3;
+    public static final int EINVAL = 22;
+    public static final int ENOENT = 2;
+
+    private final Libc libc;
+    private final Runtime runtime;
+    private final POSIX posix;
+
+    public Linux() {
+        this.libc = LibraryLoader.create(Libc.class).option(LibraryOption.SaveError, true).load("c");
+        this.runtime = Runtime.getRuntime(libc);
+        this.posix = POSIXFactory.getNativePOSIX();
+    }
+
+    private int errno() {
+        return runtime.getLastError();
+    }
+
+    public void mount(String source, String target, String type, long flags, String data) {
+        if (libc.mount(source, target, type, flags, data) != 0) {
+            throw new LinuxException("mount", type + " on " + target, errno());
+        }
+    }
+
+    /** Unmounts; a target that is not mounted (EINVAL) or gone (ENOENT) is not an error. */
+    public void unmount(String target, int flags) {
+        if (libc.umount2(target, flags) != 0) {
+            int e = errno();
+            if (e != EINVAL && e != ENOENT) {
+                throw new LinuxException("umount2", target, e);
+            }
+        }
+    }
+
+    /** A connected pair of stream sockets, both close-on-exec. */
+    public int[] socketPair() {
+        int[] fds = new int[2];
+        if (libc.socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+            throw new LinuxException("socketpair", null, errno());
+        }
+        return fds;
+    }
+
+    /** A pipe, both ends close-on-exec: {@code [read end, write end]}. */
+    public int[] pipe() {
+        int[] fds = new int[2];
+        if (libc.pipe2(fds, O_CLOEXEC) != 0) {
+            throw new LinuxException("pipe2", null, errno());
+        }
+        return fds;
+    }
+
+    public int open(String path, int flags) {
+        int fd = libc.open(path, flags | O_CLOEXEC, 0);
+        if (fd < 0) {
+            throw new LinuxException("open", path, errno());
+        }
+        return fd;
+    }
+
+    /** Reads up to {@code buf.length} bytes; returns 0 at end of file. Retries on EINTR. */
+    public int read(int fd, byte[] buf) {
+        while (true) {
+            long n = libc.read(fd, buf, buf.length);
+            if (n >= 0) {
+                return (int) n;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new LinuxException("read", "fd " + fd, e);
+            }
+        }
+    }
+
+    /** Writes all of {@code data}. */
+    public void write(int fd, byte[] data) {
+        int off = 0;
+        while (off < data.length) {
+            byte[] chunk = off == 0 ? data : Arrays.copyOfRange(data, off, data.length);
+            long n = libc.write(fd, chunk, chunk.length);
+            if (n < 0) {
+                int e = errno();
+                if (e == EINTR) {
+                    continue;
+                }
+                throw new LinuxException("write", "fd " + fd, e);
+            }
+            off += (int) n;
+        }
+    }
+
+    public void write(int fd, String text) {
+        write(fd, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void close(int fd) {
+        if (fd >= 0) {
+            libc.close(fd);
+        }
+    }
+
+    /** Sends a signal; returns false when the process no longer exists. */
+    public boolean kill(int pid, int signal) {
+        if (libc.kill(pid, signal) == 0) {
+            return true;
+        }
+        int e = errno();
+        if (e == ESRCH) {
+            return false;
+        }
+        throw new LinuxException("kill", "pid " + pid + " signal " + signal, e);
+    }
+
+    /** Waits for a child of this process; returns its raw wait status. */
+    public int waitFor(int pid) {
+        int[] status = new int[1];
+        while (libc.waitpid(pid, status, 0) < 0) {
+            int e = errno();
+            if (e != EINTR) {
+                throw new LinuxException("waitpid", "pid " + pid, e);
+            }
+        }
+        return status[0];
+    }
+
+    /**
+     * posix_spawn (never fork: the JVM is multi-threaded). {@code fdMap} pairs are
+     * (descriptor in this process, descriptor number in the child). The child starts with every
+     * signal at its default action and none blocked, whatever the calling JVM thread had.
+     */
+    public int spawn(String path, List<String> argv, List<String> env, int[][] fdMap) {
+        List<SpawnFileAction> actions = new java.util.ArrayList<>();
+        for (int[] pair : fdMap) {
+            actions.add(SpawnFileAction.dup(pair[0], pair[1]));
+        }
+        List<SpawnAttribute> attributes = List.of(
+                SpawnAttribute.flags((short) (SpawnAttribute.SETSIGDEF | SpawnAttribute.SETSIGMASK)),
+                SpawnAttribute.sigdef(0xFFFFFFFFFFFFFFFFL),
+                SpawnAttribute.sigmask(0L));
+        long pid = posix.posix_spawnp(path, actions, attributes, argv, env);
+        if (pid <= 0) {
+            throw new LinuxException("posix_spawn", path, posix.errno());
+        }
+        return (int) pid;
+    }
+}

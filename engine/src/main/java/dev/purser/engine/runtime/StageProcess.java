@@ -1,0 +1,130 @@
+package dev.purser.engine.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running native stage and the process it monitors. The stage reports over its control
+ * socket (see engine/src/main/c/README.md): {@link #started()} completes with the container
+ * process's host pid once the command was exec'd, or fails with a {@link StageFailure};
+ * {@link #exited()} completes with the exit code. Closing the control socket makes the stage
+ * kill its process, which is what {@link #abandon()} is for.
+ */
+public final class StageProcess {
+    private static final Logger log = LoggerFactory.getLogger(StageProcess.class);
+
+    private final Linux linux;
+    private final int stagePid;
+    private final int controlFd;
+    private final AtomicBoolean controlClosed = new AtomicBoolean();
+    private final CompletableFuture<Integer> started = new CompletableFuture<>();
+    private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+    private volatile int pid = -1;
+    private volatile StageFailure failure;
+
+    private StageProcess(Linux linux, int stagePid, int controlFd) {
+        this.linux = linux;
+        this.stagePid = stagePid;
+        this.controlFd = controlFd;
+    }
+
+    /**
+     * Spawns the stage. {@code stdio} holds the descriptors (in this process) that become the
+     * container's 0, 1 and 2; the caller still owns and closes them after this returns.
+     */
+    public static StageProcess launch(Linux linux, Path binary, List<String> arguments, int[] stdio) {
+        int[] control = linux.socketPair();
+        List<String> argv = new ArrayList<>();
+        argv.add("purser-stage");
+        argv.addAll(arguments);
+        int stagePid;
+        try {
+            stagePid = linux.spawn(binary.toString(), argv, List.of(),
+                    new int[][] {{stdio[0], 0}, {stdio[1], 1}, {stdio[2], 2}, {control[1], 3}});
+        } catch (RuntimeException e) {
+            linux.close(control[0]);
+            throw e;
+        } finally {
+            linux.close(control[1]);
+        }
+        StageProcess stage = new StageProcess(linux, stagePid, control[0]);
+        Thread reader = new Thread(stage::readControl, "stage-" + stagePid);
+        reader.setDaemon(true);
+        reader.start();
+        return stage;
+    }
+
+    public CompletableFuture<Integer> started() {
+        return started;
+    }
+
+    public CompletableFuture<Integer> exited() {
+        return exited;
+    }
+
+    /** The container process's host pid, or -1 before it is known. */
+    public int pid() {
+        return pid;
+    }
+
+    /** Drops the control socket: the stage then kills its process and reports nothing more. */
+    public void abandon() {
+        closeControl();
+    }
+
+    private void closeControl() {
+        if (controlClosed.compareAndSet(false, true)) {
+            linux.close(controlFd);
+        }
+    }
+
+    private void readControl() {
+        byte[] buf = new byte[512];
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            int n;
+            while ((n = linux.read(controlFd, buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] == '\n') {
+                        handle(line.toString(StandardCharsets.UTF_8));
+                        line.reset();
+                    } else {
+                        line.write(buf[i]);
+                    }
+                }
+            }
+        } catch (LinuxException e) {
+            if (!controlClosed.get()) {
+                log.warn("reading from stage {}: {}", stagePid, e.getMessage());
+            }
+        } finally {
+            closeControl();
+            int status = linux.waitFor(stagePid);
+            StageFailure gone = new StageFailure("stage", 0, "the native stage ended without a report (wait status " + status + ")");
+            started.completeExceptionally(gone);
+            // Without a report, the container process died with its stage (PDEATHSIG): SIGKILL.
+            exited.complete(failure != null ? failure.exitCode() : 128 + 9);
+        }
+    }
+
+    private void handle(String message) {
+        String[] parts = message.split(" ", 4);
+        switch (parts[0]) {
+            case "pid" -> pid = Integer.parseInt(parts[1]);
+            case "started" -> started.complete(pid);
+            case "error" -> {
+                failure = new StageFailure(parts[1], Integer.parseInt(parts[2]), parts.length > 3 ? parts[3] : "");
+                started.completeExceptionally(failure);
+            }
+            case "exited" -> exited.complete(Integer.parseInt(parts[1]));
+            default -> log.warn("stage {} said something unexpected: {}", stagePid, message);
+        }
+    }
+}
