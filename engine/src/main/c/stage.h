@@ -1,0 +1,60 @@
+/* purser-stage: declarations shared by the stage's files. See README.md for the contract. */
+#ifndef PURSER_STAGE_H
+#define PURSER_STAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct bind {
+	const char *src;   /* host path */
+	const char *dst;   /* path inside the container */
+	bool ro;
+};
+
+/* Everything parsed from the command line, plus what the monitor prepares for the child. */
+struct config {
+	bool exec_mode;
+	const char *rootfs, *hostname, *cwd, *exit_file;
+	bool host_network, no_new_privs, tty;
+	struct bind *binds;
+	size_t nbinds;
+	const char **masks, **readonly, **cgroup_procs;
+	size_t nmasks, nreadonly, ncgroup_procs;
+	char **env;                /* NULL-terminated: the whole environment */
+	size_t nenv;
+	uid_t uid;
+	gid_t gid;
+	gid_t *groups;
+	size_t ngroups;
+	uint64_t caps;             /* bit N = capability N is kept */
+	pid_t target_pid;          /* exec mode: the container's init */
+	char **argv;               /* the command, NULL-terminated */
+
+	/* Filled in by the monitor before the child is created. */
+	int cap_last;              /* highest capability the kernel knows */
+	int ctl_fd;                /* 3, or -1 when the engine gave no control socket */
+	int sync_fd;               /* child's read end: one byte = go, EOF = monitor died */
+	int err_fd;                /* child's write end: "STEP ERRNO MESSAGE" on failure */
+	int ns_fds[4];             /* exec mode: ipc, uts, net, mnt of the container */
+};
+
+/* container.c: the child's side, from clone to exec. Never returns. */
+int child_main(void *cfg);
+
+/* Reports a failed step to the monitor through the error pipe and exits the child. */
+_Noreturn void child_fail(const char *step, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* rootfs.c: run mode's filesystem, all steps fail the child on error. */
+void prepare_rootfs(const struct config *c);   /* mounts inside --rootfs and --bind */
+void enter_rootfs(const struct config *c);     /* pivot_root into it */
+void protect_paths(const struct config *c);    /* --mask and --readonly, after pivot_root */
+
+/* caps.c */
+int cap_from_name(const char *name);           /* -1 when unknown */
+void drop_bounding_set(const struct config *c);
+void set_process_caps(const struct config *c);
+
+#endif

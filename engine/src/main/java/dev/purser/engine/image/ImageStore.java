@@ -1,0 +1,443 @@
+package dev.purser.engine.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.purser.engine.store.StateRoot;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The engine's images: find, list, tag, remove, history, import, load and save, with Docker's
+ * rules and messages. Thread-safe: one lock orders every change to {@code images.json} and the
+ * layer directories; the slow part of a load or import (reading and unpacking the tarball)
+ * runs outside it in a private staging area.
+ */
+public final class ImageStore {
+    private static final Pattern HEX_PREFIX = Pattern.compile("[0-9a-f]{1,64}");
+
+    private final StateRoot root;
+    private final Object lock = new Object();
+    private ImageIndex index;
+
+    public ImageStore(StateRoot root) {
+        this.root = root;
+        this.index = ImageIndex.read(root.imagesIndex());
+    }
+
+    /** Every image, in the order they entered the store. */
+    public List<Image> list() {
+        synchronized (lock) {
+            return index.images();
+        }
+    }
+
+    /**
+     * Finds an image the way Docker's {@code GetImage} does: first as a {@code name[:tag]}
+     * reference (normalized, {@code :latest} by default), then as a full id, a {@code sha256:} id
+     * or a unique prefix of the hex id. An ambiguous prefix finds nothing.
+     */
+    public Optional<Image> find(String reference) {
+        synchronized (lock) {
+            return resolve(index, reference).map(Resolution::image);
+        }
+    }
+
+    /** Like {@link #find} but failing with Docker's {@code No such image: x}. */
+    public Image get(String reference) {
+        return find(reference).orElseThrow(() -> new NoSuchImageException(reference));
+    }
+
+    /** The unpacked layer directories, top layer first: the order overlayfs wants in {@code lowerdir=}. */
+    public List<Path> layerDirectories(Image image) {
+        List<Path> dirs = new ArrayList<>();
+        for (Digest chain : image.chainIds()) {
+            dirs.add(root.layers().resolve(chain.hex()).resolve("diff"));
+        }
+        Collections.reverse(dirs);
+        return dirs;
+    }
+
+    /**
+     * Points {@code target} at the image {@code source} names ({@code docker tag}). A target
+     * tag that named another image moves.
+     *
+     * @throws IllegalArgumentException when {@code target} is not a valid reference
+     * @throws NoSuchImageException when {@code source} names no image
+     */
+    public Image tag(String source, String target) {
+        ImageReference ref = ImageReference.parse(target);
+        synchronized (lock) {
+            Image image = resolve(index, source).orElseThrow(() -> new NoSuchImageException(source)).image();
+            ImageIndex next = index.withTag(ref.familiar(), image.id());
+            commitIndex(next);
+            return next.byId(image.id()).orElseThrow();
+        }
+    }
+
+    /**
+     * {@code docker rmi}: removing one of several tags only untags; removing the last
+     * reference deletes the image and the layers no other image uses. An image a container
+     * uses is refused unless {@code force}; with force its tags go but the image and its layers
+     * stay until no container needs them (a container's overlay mount reads them).
+     */
+    public List<ImageDeletion> remove(String reference, boolean force, Predicate<String> usedByContainer) {
+        synchronized (lock) {
+            Resolution found = resolve(index, reference).orElseThrow(() -> new NoSuchImageException(reference));
+            Image image = found.image();
+            boolean used = usedByContainer != null && usedByContainer.test(image.id());
+            List<ImageDeletion> out = new ArrayList<>();
+            ImageIndex next = index;
+            if (found.tag() != null) {
+                if (!force && used && image.repoTags().size() == 1) {
+                    throw new ImageConflictException("conflict: unable to remove repository reference \"" + reference
+                            + "\" (must force) - a container is using its referenced image " + image.shortId());
+                }
+                next = next.withoutTag(found.tag().familiar());
+                out.add(ImageDeletion.untagged(found.tag().familiar()));
+                if (image.repoTags().size() > 1) {
+                    commitIndex(next);
+                    return out;
+                }
+            } else {
+                long repositories = image.repoTags().stream().map(t -> ImageReference.parse(t).familiarName()).distinct().count();
+                if (!force && repositories > 1) {
+                    throw new ImageConflictException("conflict: unable to delete " + image.shortId()
+                            + " (must be forced) - image is referenced in multiple repositories");
+                }
+                if (!force && used) {
+                    throw new ImageConflictException("conflict: unable to delete " + image.shortId()
+                            + " (must be forced) - image is being used by a container");
+                }
+                for (String tag : image.repoTags()) {
+                    next = next.withoutTag(tag);
+                    out.add(ImageDeletion.untagged(tag));
+                }
+            }
+            if (used) {
+                commitIndex(next); // forced: untagged, but the container keeps its image
+                return out;
+            }
+            next = next.without(image.id());
+            commitIndex(next);
+            out.add(ImageDeletion.deleted(image.id()));
+            out.addAll(deleteUnusedContent(image, next));
+            return out;
+        }
+    }
+
+    /** {@code docker history}: one row per build step, newest first. */
+    public List<HistoryItem> history(String reference) {
+        Image image = get(reference);
+        List<Digest> chains = image.chainIds();
+        List<HistoryItem> rows = new ArrayList<>();
+        int layer = 0;
+        List<HistoryEntry> steps = image.history();
+        if (steps.isEmpty()) {
+            steps = chains.stream().map(c -> new HistoryEntry(image.created(), "", null, null, false)).toList();
+        }
+        for (HistoryEntry step : steps) {
+            long size = 0;
+            if (!step.emptyLayer() && layer < chains.size()) {
+                size = layerSize(chains.get(layer++));
+            }
+            rows.add(new HistoryItem("<missing>", step.created(), step.createdBy() == null ? "" : step.createdBy(),
+                    List.of(), size, step.comment() == null ? "" : step.comment(), step.emptyLayer()));
+        }
+        Collections.reverse(rows);
+        if (!rows.isEmpty()) {
+            HistoryItem top = rows.get(0);
+            rows.set(0, new HistoryItem(image.id(), top.created(), top.createdBy(), image.repoTags(), top.size(),
+                    top.comment(), top.emptyLayer()));
+        }
+        return rows;
+    }
+
+    /**
+     * {@code docker import}: a one-layer image from a root filesystem tar (plain, gzip or
+     * bzip2), with {@code --change} instructions applied to its config.
+     *
+     * @param reference the tag to give it, or null for an untagged image
+     * @param changes   Dockerfile instructions: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR
+     * @param message   the commit message (Docker's {@code --message}); null for none
+     * @throws IllegalArgumentException for a bad reference or change, before anything is read
+     * @throws InvalidArchiveException for a bad tar; the store is then unchanged
+     */
+    public Image importRootfs(InputStream tar, String reference, List<String> changes, String message) throws IOException {
+        ImageReference ref = reference == null ? null : ImageReference.parse(reference);
+        ImageConfig config = ConfigChanges.apply(ImageConfig.EMPTY, changes);
+        try (Staging staging = new Staging(root)) {
+            LayerRecord layer = staging.putLayer(tar, null, null, null);
+            byte[] configBlob = ConfigDocument.forImport(config, Digest.parse(layer.diffId()), Instant.now(), message);
+            Digest id = staging.putBlob(configBlob);
+            Image image = ConfigDocument.toImage(id, ConfigDocument.parse(configBlob), List.of(), layer.size());
+            synchronized (lock) {
+                staging.commit();
+                ImageIndex next = index.with(index.byId(image.id()).orElse(image));
+                if (ref != null) {
+                    next = next.withTag(ref.familiar(), image.id());
+                }
+                commitIndex(next);
+                return next.byId(image.id()).orElseThrow();
+            }
+        }
+    }
+
+    /** {@link #load(InputStream, LongConsumer)} without progress. */
+    public LoadResult load(InputStream tarball) throws IOException {
+        return load(tarball, bytes -> {});
+    }
+
+    /**
+     * {@code docker load}: images from a {@code docker save} tarball (legacy or OCI layout or
+     * both; plain or gzip; layers plain or gzip). Every layer is checked against its diff id.
+     *
+     * @param progress told the number of tarball bytes read so far, as they are read
+     * @throws InvalidArchiveException when anything in it is malformed or does not verify;
+     *         nothing of it is then in the store
+     */
+    public LoadResult load(InputStream tarball, LongConsumer progress) throws IOException {
+        try (Staging staging = new Staging(root)) {
+            SavedArchive archive = SavedArchive.spool(new CountingInputStream(tarball, progress), staging);
+            List<SavedArchive.Entry> entries = archive.entries();
+            if (entries.isEmpty()) {
+                throw new InvalidArchiveException("invalid image archive: it holds no images");
+            }
+            Map<Image, List<ImageReference>> loaded = new LinkedHashMap<>();
+            for (SavedArchive.Entry entry : entries) {
+                JsonNode config = ConfigDocument.parse(entry.config());
+                List<Digest> diffIds = ConfigDocument.diffIds(config);
+                if (diffIds.size() != entry.layerFiles().size()) {
+                    throw new InvalidArchiveException("invalid image archive: the config lists " + diffIds.size()
+                            + " layers but the manifest " + entry.layerFiles().size());
+                }
+                List<Digest> chains = Digest.chainIds(diffIds);
+                long size = 0;
+                for (int i = 0; i < diffIds.size(); i++) {
+                    try (InputStream layer = archive.open(entry.layerFiles().get(i))) {
+                        size += staging.putLayer(layer, diffIds.get(i), chains.get(i), i == 0 ? null : chains.get(i - 1)).size();
+                    }
+                }
+                List<ImageReference> tags = new ArrayList<>();
+                for (String tag : entry.tags()) {
+                    try {
+                        tags.add(ImageReference.parse(tag));
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidArchiveException("invalid image archive: bad tag \"" + tag + "\": " + e.getMessage());
+                    }
+                }
+                Digest id = staging.putBlob(entry.config());
+                loaded.put(ConfigDocument.toImage(id, config, List.of(), size), tags);
+            }
+            synchronized (lock) {
+                staging.commit();
+                ImageIndex next = index;
+                List<String> messages = new ArrayList<>();
+                for (Map.Entry<Image, List<ImageReference>> e : loaded.entrySet()) {
+                    Image image = e.getKey();
+                    next = next.with(next.byId(image.id()).orElse(image));
+                    for (ImageReference tag : e.getValue()) {
+                        Optional<Image> previous = next.byTag(tag.familiar());
+                        if (previous.isPresent() && !previous.get().id().equals(image.id())) {
+                            messages.add("The image " + tag.familiar() + " already exists, renaming the old one with ID "
+                                    + previous.get().id() + " to empty string");
+                        }
+                        next = next.withTag(tag.familiar(), image.id());
+                        messages.add("Loaded image: " + tag.familiar());
+                    }
+                    if (e.getValue().isEmpty()) {
+                        messages.add("Loaded image ID: " + image.id());
+                    }
+                }
+                commitIndex(next);
+                ImageIndex committed = next;
+                return new LoadResult(loaded.keySet().stream().map(i -> committed.byId(i.id()).orElseThrow()).toList(), messages);
+            }
+        }
+    }
+
+    /**
+     * {@code docker save}: writes the images to {@code out} as a tarball any Docker release
+     * loads. A {@code name:tag} saves that tag, a bare {@code name} every tag of the repository,
+     * an id the image without tags.
+     */
+    public void save(List<String> references, OutputStream out) throws IOException {
+        synchronized (lock) {
+            Map<String, List<ImageReference>> tagsById = new LinkedHashMap<>();
+            for (String reference : references) {
+                List<ImageReference> repoTags = repositoryTags(reference);
+                if (!repoTags.isEmpty()) {
+                    for (ImageReference tag : repoTags) {
+                        addTag(tagsById, index.byTag(tag.familiar()).orElseThrow().id(), tag);
+                    }
+                    continue;
+                }
+                Resolution found = resolve(index, reference).orElseThrow(() -> new NoSuchImageException(reference));
+                addTag(tagsById, found.image().id(), found.tag());
+            }
+            List<SaveWriter.Item> items = new ArrayList<>();
+            tagsById.forEach((id, tags) -> items.add(new SaveWriter.Item(index.byId(id).orElseThrow(), tags)));
+            SaveWriter.write(items, root.blobs(), out);
+        }
+    }
+
+    private static void addTag(Map<String, List<ImageReference>> tagsById, String id, ImageReference tag) {
+        List<ImageReference> tags = tagsById.computeIfAbsent(id, k -> new ArrayList<>());
+        if (tag != null && !tags.contains(tag)) {
+            tags.add(tag);
+        }
+    }
+
+    /** For a bare repository name, every tag of it (Docker saves them all); otherwise none. */
+    private List<ImageReference> repositoryTags(String reference) {
+        if (ImageReference.hasTag(reference)) {
+            return List.of();
+        }
+        ImageReference name;
+        try {
+            name = ImageReference.parse(reference);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        return index.images().stream().flatMap(i -> i.repoTags().stream())
+                .map(ImageReference::parse)
+                .filter(t -> t.familiarName().equals(name.familiarName()))
+                .toList();
+    }
+
+    /** An image found by a reference, and the tag it was found by (null when found by id). */
+    private record Resolution(Image image, ImageReference tag) {}
+
+    private static Optional<Resolution> resolve(ImageIndex index, String reference) {
+        if (reference == null || reference.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!reference.startsWith("sha256:")) {
+            try {
+                ImageReference ref = ImageReference.parse(reference);
+                Optional<Image> tagged = index.byTag(ref.familiar());
+                if (tagged.isPresent()) {
+                    return Optional.of(new Resolution(tagged.get(), ref));
+                }
+            } catch (IllegalArgumentException notAName) {
+                // maybe an id; fall through
+            }
+        }
+        String hex = reference.startsWith("sha256:") ? reference.substring("sha256:".length()) : reference;
+        if (!HEX_PREFIX.matcher(hex).matches()) {
+            return Optional.empty();
+        }
+        List<Image> matches = index.images().stream()
+                .filter(i -> Digest.parse(i.id()).hex().startsWith(hex)).toList();
+        return matches.size() == 1 ? Optional.of(new Resolution(matches.get(0), null)) : Optional.empty();
+    }
+
+    /**
+     * Deletes the layers (top first, as Docker reports them) and blobs of a removed image that
+     * no remaining image uses. Runs after images.json no longer names the image, so a crash
+     * here leaves unreferenced files, never an image with missing layers.
+     */
+    private List<ImageDeletion> deleteUnusedContent(Image removed, ImageIndex remaining) {
+        Set<String> chainsInUse = remaining.images().stream().flatMap(i -> i.chainIds().stream())
+                .map(Digest::hex).collect(Collectors.toSet());
+        Set<String> blobsInUse = remaining.images().stream()
+                .flatMap(i -> java.util.stream.Stream.concat(i.diffIds().stream(), java.util.stream.Stream.of(i.id())))
+                .map(d -> Digest.parse(d).hex()).collect(Collectors.toSet());
+        List<ImageDeletion> out = new ArrayList<>();
+        List<Digest> chains = new ArrayList<>(removed.chainIds());
+        Collections.reverse(chains);
+        try {
+            for (Digest chain : chains) {
+                if (!chainsInUse.contains(chain.hex())) {
+                    deleteLayerDirectory(root.layers().resolve(chain.hex()));
+                    out.add(ImageDeletion.deleted(chain.toString()));
+                }
+            }
+            for (String blob : java.util.stream.Stream.concat(removed.diffIds().stream(), java.util.stream.Stream.of(removed.id())).toList()) {
+                String hex = Digest.parse(blob).hex();
+                if (!blobsInUse.contains(hex)) {
+                    Files.deleteIfExists(root.blobs().resolve(hex));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("deleting layers of " + removed.id() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Renames the layer out of layers/ first, so a half-deleted tree is never mistaken for a layer. */
+    private void deleteLayerDirectory(Path layerDir) throws IOException {
+        if (!Files.exists(layerDir)) {
+            return;
+        }
+        Files.createDirectories(root.tmp());
+        Path doomed = Files.createTempDirectory(root.tmp(), "deleted-layer-");
+        Path moved = doomed.resolve("layer");
+        Files.move(layerDir, moved, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        LayerExtractor.deleteTree(doomed);
+    }
+
+    private long layerSize(Digest chain) {
+        Path dir = root.layers().resolve(chain.hex());
+        return Files.exists(dir.resolve(LayerRecord.FILE)) ? LayerRecord.read(dir).size() : 0;
+    }
+
+    private void commitIndex(ImageIndex next) {
+        next.write(root.imagesIndex());
+        index = next;
+    }
+
+    /** Reports the bytes read so far, for a progress bar. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private final LongConsumer progress;
+        private long count;
+
+        CountingInputStream(InputStream in, LongConsumer progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.accept(++count);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count += n;
+                progress.accept(count);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            if (skipped > 0) {
+                count += skipped;
+                progress.accept(count);
+            }
+            return skipped;
+        }
+    }
+}
