@@ -3,6 +3,7 @@ package dev.purser.engine;
 import dev.purser.engine.cgroup.CgroupHierarchy;
 import dev.purser.engine.container.ContainerStore;
 import dev.purser.engine.container.Containers;
+import dev.purser.engine.event.EventBus;
 import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.StageBinary;
@@ -19,11 +20,13 @@ public final class Engine implements AutoCloseable {
     private final StateRoot root;
     private final ImageStore images;
     private final Containers containers;
+    private final EventBus events;
 
-    private Engine(StateRoot root, ImageStore images, Containers containers) {
+    private Engine(StateRoot root, ImageStore images, Containers containers, EventBus events) {
         this.root = root;
         this.images = images;
         this.containers = containers;
+        this.events = events;
     }
 
     public static Engine open(StateRoot root, String cgroupParent) {
@@ -34,10 +37,16 @@ public final class Engine implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Linux linux = new Linux();
+        EventBus events = new EventBus();
         ImageStore images = new ImageStore(root);
         Containers containers = new Containers(new ContainerStore(root), images,
-                CgroupHierarchy.detect(cgroupParent), linux, StageBinary.extractInto(root.bin()));
-        return new Engine(root, images, containers);
+                CgroupHierarchy.detect(cgroupParent), linux, StageBinary.extractInto(root.bin()), events);
+        containers.startByPolicy();
+        return new Engine(root, images, containers, events);
+    }
+
+    public EventBus events() {
+        return events;
     }
 
     public StateRoot root() {

@@ -23,7 +23,8 @@ public record Container(
         String driver,
         String platform,
         ContainerConfig config,
-        HostConfig hostConfig) {
+        HostConfig hostConfig,
+        boolean hasBeenManuallyStopped) {
 
     public Container {
         args = args == null ? List.of() : List.copyOf(args);
@@ -42,16 +43,23 @@ public record Container(
 
     public Container withState(ContainerState newState) {
         return new Container(id, created, path, args, newState, image, resolvConfPath, hostnamePath, hostsPath, logPath,
-                name, restartCount, driver, platform, config, hostConfig);
+                name, restartCount, driver, platform, config, hostConfig, hasBeenManuallyStopped);
     }
 
     public Container withName(String newName) {
         return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
-                newName.startsWith("/") ? newName : "/" + newName, restartCount, driver, platform, config, hostConfig);
+                newName.startsWith("/") ? newName : "/" + newName, restartCount, driver, platform, config, hostConfig,
+                hasBeenManuallyStopped);
+    }
+
+    /** Docker remembers a stop by hand: unless-stopped containers then stay down across daemon restarts. */
+    public Container withManuallyStopped(boolean stopped) {
+        return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
+                name, restartCount, driver, platform, config, hostConfig, stopped);
     }
 
     public Container withRestartCount(int count) {
         return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
-                name, count, driver, platform, config, hostConfig);
+                name, count, driver, platform, config, hostConfig, hasBeenManuallyStopped);
     }
 }

@@ -2,15 +2,22 @@ package dev.purser.engine.container;
 
 import dev.purser.engine.cgroup.Cgroup;
 import dev.purser.engine.cgroup.CgroupHierarchy;
+import dev.purser.engine.cgroup.Resources;
 import dev.purser.engine.container.naming.ContainerId;
 import dev.purser.engine.container.naming.ContainerName;
 import dev.purser.engine.container.naming.ContainerRef;
 import dev.purser.engine.container.naming.ContainerResolver;
 import dev.purser.engine.container.naming.NameGenerator;
+import dev.purser.engine.event.EventBus;
 import dev.purser.engine.image.Image;
 import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.image.NoSuchImageException;
-import dev.purser.engine.log.ContainerLog;
+import dev.purser.engine.log.JsonFileReader;
+import dev.purser.engine.log.JsonFileWriter;
+import dev.purser.engine.log.LogCursor;
+import dev.purser.engine.log.LogFileSet;
+import dev.purser.engine.log.LogQuery;
+import dev.purser.engine.log.RotationPolicy;
 import dev.purser.engine.proc.ProcessTable;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
@@ -25,14 +32,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -57,14 +69,38 @@ public final class Containers {
     private final Object lock = new Object();
     private final Map<String, RunningContainer> running = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Integer>> nextExit = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Integer>> removal = new ConcurrentHashMap<>();
+    private final Map<String, RestartBackoff> backoffs = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> pendingRestarts = new ConcurrentHashMap<>();
+    private final Set<String> exitOnNext = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "restart-policy");
+        t.setDaemon(true);
+        return t;
+    });
+    private final EventBus events;
 
-    public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary) {
+    public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
+            EventBus events) {
         this.store = store;
         this.images = images;
         this.cgroups = cgroups;
         this.linux = linux;
         this.stageBinary = stageBinary;
+        this.events = events;
         reconcile();
+    }
+
+    private void publish(Container c, String action, Map<String, String> extra) {
+        Map<String, String> attributes = new java.util.TreeMap<>(c.config().labels());
+        attributes.put("name", c.shortName());
+        attributes.put("image", c.config().image());
+        attributes.putAll(extra);
+        events.publish("container", action, c.id(), attributes);
+    }
+
+    private void publish(Container c, String action) {
+        publish(c, action, Map.of());
     }
 
     // ---- lookup -------------------------------------------------------------------------
@@ -122,8 +158,9 @@ public final class Containers {
                     commandLine.subList(1, commandLine.size()), ContainerState.created(), image.id(),
                     dir.resolve("resolv.conf").toString(), dir.resolve("hostname").toString(),
                     dir.resolve("hosts").toString(), dir.resolve(id.value() + "-json.log").toString(),
-                    name.value(), 0, "overlay2", "linux", config, request.hostConfig());
+                    name.value(), 0, "overlay2", "linux", config, request.hostConfig(), false);
             store.save(container);
+            publish(container, "create");
             return container;
         }
     }
@@ -146,9 +183,10 @@ public final class Containers {
                 throw new ContainerConflictException("cannot start a paused container, try unpause instead");
             }
             if (running.containsKey(c.id())) {
-                return;
+                throw new NotModifiedException("container already started");
             }
-            launch(c);
+            cancelPendingRestart(c.id());
+            launch(c.withManuallyStopped(false));
         }
     }
 
@@ -161,7 +199,9 @@ public final class Containers {
         try {
             overlay.mount(linux);
             cgroup = cgroups.create(c.id());
-            cgroup.apply(Resources.of(c.hostConfig()));
+            for (String warning : cgroup.apply(resources(c.hostConfig()))) {
+                log.warn("container {}: {}", c.shortId(), warning);
+            }
 
             ContainerUser user = ContainerUser.resolve(c.config().user(), overlay.merged());
             ProcessSpec process = new ProcessSpec(
@@ -201,13 +241,17 @@ public final class Containers {
             toClose.clear();
 
             RunningContainer rc = new RunningContainer(c.id(), stage, overlay, cgroup, pid, stdin[1]);
-            ContainerLog logWriter = ContainerLog.open(Path.of(c.logPath()), c.hostConfig().logConfig().config());
-            rc.addListener(logWriter);
+            Map<String, String> logOpts = c.hostConfig().logConfig().config();
+            LogListener logWriter = new LogListener(new JsonFileWriter(LogFileSet.forContainer(dir, c.id()),
+                    RotationPolicy.fromLogOpts(logOpts.get("max-size"), logOpts.get("max-file"))));
+            rc.log(logWriter);
             rc.pumps(List.of(
                     new StreamPump(linux, stdout[0], StdStream.STDOUT, rc::deliver, "stdout-" + c.shortId()),
                     new StreamPump(linux, stderr[0], StdStream.STDERR, rc::deliver, "stderr-" + c.shortId())));
             running.put(c.id(), rc);
-            store.save(c.withState(c.state().running(pid, now())));
+            Container started = c.withState(c.state().running(pid, now()));
+            store.save(started);
+            publish(started, "start");
             stage.exited().thenAccept(code -> onExit(c.id(), rc, logWriter, code));
         } catch (StageFailure e) {
             toClose.forEach(linux::close);
@@ -221,6 +265,11 @@ public final class Containers {
             throw e instanceof ContainerStartException cse ? cse
                     : new ContainerStartException(String.valueOf(e.getMessage()), 125, e);
         }
+    }
+
+    private static Resources resources(HostConfig h) {
+        return new Resources(h.memory(), h.memorySwap(), h.cpuShares(), h.nanoCpus(),
+                h.pidsLimit() == null || h.pidsLimit() <= 0 ? -1 : h.pidsLimit());
     }
 
     private static List<String> command(Container c) {
@@ -261,32 +310,44 @@ public final class Containers {
         }
     }
 
-    private void onExit(String id, RunningContainer rc, ContainerLog logWriter, int code) {
+    private void onExit(String id, RunningContainer rc, LogListener logWriter, int code) {
         rc.drain();
         logWriter.close();
         boolean oom = false;
         try {
-            oom = rc.cgroup.oomKills() > 0;
+            oom = rc.cgroup.stats().oomKills() > 0;
         } catch (RuntimeException e) {
             log.debug("reading OOM kills of {}: {}", id, e.getMessage());
         }
         linux.close(rc.stdinFd);
         cleanup(rc.overlay, rc.cgroup);
         Container after;
+        Optional<Duration> restartIn;
         synchronized (lock) {
             running.remove(id);
             Optional<Container> c = store.get(id);
             if (c.isEmpty()) {
                 return;
             }
-            after = c.get().withState(c.get().state().exited(code, oom, now()));
+            Duration ran = Duration.between(rc.startedAt, Instant.now());
+            boolean suppressed = exitOnNext.remove(id);
+            restartIn = backoffs.computeIfAbsent(id, k -> new RestartBackoff())
+                    .next(c.get().hostConfig().restartPolicy(), code, c.get().restartCount(),
+                            c.get().hasBeenManuallyStopped() || suppressed || c.get().hostConfig().autoRemove(), ran);
+            ContainerState next = restartIn.isPresent()
+                    ? c.get().state().restarting(code, now())
+                    : c.get().state().exited(code, oom, now());
+            after = c.get().withState(next);
             store.save(after);
+            publish(after, "die", Map.of("exitCode", Integer.toString(code)));
+            restartIn.ifPresent(delay -> pendingRestarts.put(id,
+                    restarts.schedule(() -> restartByPolicy(id), delay.toMillis(), TimeUnit.MILLISECONDS)));
         }
         CompletableFuture<Integer> waiter = nextExit.remove(id);
         if (waiter != null) {
             waiter.complete(code);
         }
-        if (after.hostConfig().autoRemove()) {
+        if (restartIn.isEmpty() && after.hostConfig().autoRemove()) {
             try {
                 remove(id, false);
             } catch (RuntimeException e) {
@@ -295,10 +356,43 @@ public final class Containers {
         }
     }
 
+    private void restartByPolicy(String id) {
+        synchronized (lock) {
+            if (pendingRestarts.remove(id) == null) {
+                return;
+            }
+            Optional<Container> c = store.get(id);
+            if (c.isEmpty() || !c.get().state().restarting()) {
+                return;
+            }
+            Container next = c.get().withRestartCount(c.get().restartCount() + 1);
+            store.save(next);
+            try {
+                launch(next);
+            } catch (RuntimeException e) {
+                log.warn("restarting {}: {}", next.shortId(), e.getMessage());
+            }
+        }
+    }
+
+    /** Cancels a restart the policy scheduled; the container is then plainly exited. */
+    private void cancelPendingRestart(String id) {
+        ScheduledFuture<?> pending = pendingRestarts.remove(id);
+        if (pending != null) {
+            pending.cancel(false);
+            store.get(id).ifPresent(c -> {
+                if (c.state().restarting()) {
+                    ContainerState s = c.state();
+                    store.save(c.withState(s.exited(s.exitCode(), false, s.finishedAt())));
+                }
+            });
+        }
+    }
+
     private void cleanup(Overlay overlay, Cgroup cgroup) {
         try {
             if (cgroup != null) {
-                cgroup.destroy();
+                cgroup.destroy(true);
             }
         } catch (RuntimeException e) {
             log.warn("removing cgroup: {}", e.getMessage());
@@ -317,10 +411,19 @@ public final class Containers {
      * container's StopTimeout, else 10 s; -1 waits for ever), then SIGKILL.
      */
     public void stop(String reference, Integer timeoutSeconds) {
-        Container c = get(reference);
-        RunningContainer rc = running.get(c.id());
-        if (rc == null) {
-            return;
+        Container c;
+        RunningContainer rc;
+        synchronized (lock) {
+            c = get(reference);
+            store.save(c.withManuallyStopped(true));
+            cancelPendingRestart(c.id());
+            rc = running.get(c.id());
+            if (rc == null) {
+                if (c.state().status().equals("restarting")) {
+                    return;
+                }
+                throw new NotModifiedException("container already stopped");
+            }
         }
         if (c.state().paused()) {
             unpause(c.id());
@@ -335,6 +438,7 @@ public final class Containers {
             awaitExit(rc, -1);
         }
         awaitRecorded(c.id());
+        publish(c, "stop");
     }
 
     private static boolean awaitExit(RunningContainer rc, int timeoutSeconds) {
@@ -374,7 +478,12 @@ public final class Containers {
             throw new ContainerConflictException("Container " + c.id() + " is not running");
         }
         int number = Signals.parse(signal == null || signal.isEmpty() ? "SIGKILL" : signal);
+        if (number == Signals.SIGKILL) {
+            // like Docker, a container killed by hand is not restarted by its policy for this exit
+            exitOnNext.add(c.id());
+        }
         linux.kill(rc.pid, number);
+        publish(c, "kill", Map.of("signal", Integer.toString(number)));
         if (number == Signals.SIGKILL) {
             awaitExit(rc, -1);
             awaitRecorded(c.id());
@@ -383,8 +492,13 @@ public final class Containers {
 
     public void restart(String reference, Integer timeoutSeconds) {
         Container c = get(reference);
-        stop(c.id(), timeoutSeconds);
+        try {
+            stop(c.id(), timeoutSeconds);
+        } catch (NotModifiedException e) {
+            // restarting a stopped container just starts it
+        }
         start(c.id());
+        publish(get(c.id()), "restart");
     }
 
     // ---- pause ----------------------------------------------------------------------------
@@ -398,6 +512,7 @@ public final class Containers {
             }
             rc.cgroup.freeze();
             store.save(c.withState(c.state().paused(true)));
+            publish(c, "pause");
         }
     }
 
@@ -410,6 +525,7 @@ public final class Containers {
             }
             rc.cgroup.thaw();
             store.save(c.withState(c.state().paused(false)));
+            publish(c, "unpause");
         }
     }
 
@@ -425,6 +541,13 @@ public final class Containers {
 
     public void remove(String reference, boolean force) {
         Container c = get(reference);
+        if (c.state().restarting() && !force) {
+            throw new ContainerConflictException("cannot remove container \"" + c.name()
+                    + "\": container is restarting: stop the container before removing or force remove");
+        }
+        synchronized (lock) {
+            cancelPendingRestart(c.id());
+        }
         RunningContainer rc = running.get(c.id());
         if (rc != null) {
             if (!force) {
@@ -435,14 +558,22 @@ public final class Containers {
             if (c.state().paused()) {
                 rc.cgroup.thaw();
             }
+            exitOnNext.add(c.id());
             linux.kill(rc.pid, Signals.SIGKILL);
             awaitExit(rc, -1);
             awaitRecorded(c.id());
         }
         synchronized (lock) {
-            if (store.get(c.id()).isPresent()) {
-                store.delete(c.id());
+            if (store.get(c.id()).isEmpty()) {
+                return;
             }
+            store.delete(c.id());
+            backoffs.remove(c.id());
+        }
+        publish(c, "destroy");
+        CompletableFuture<Integer> removed = removal.remove(c.id());
+        if (removed != null) {
+            removed.complete(c.state().exitCode());
         }
     }
 
@@ -459,18 +590,37 @@ public final class Containers {
                         + "\" is already in use by container \"" + holder.get().id()
                         + "\". You have to remove (or rename) that container to be able to reuse that name.");
             }
-            store.save(c.withName(name.value()));
+            Container renamed = c.withName(name.value());
+            store.save(renamed);
+            publish(renamed, "rename", Map.of("oldName", c.name()));
         }
     }
 
     /** Docker's {@code wait} with condition not-running: the exit code once the container is not running. */
     public CompletableFuture<Integer> waitNotRunning(String reference) {
+        return waitFor(reference, "not-running");
+    }
+
+    /**
+     * Docker's {@code wait} conditions: {@code not-running} (now, if it is not running),
+     * {@code next-exit} (the next exit, even of a container not yet started), {@code removed}.
+     */
+    public CompletableFuture<Integer> waitFor(String reference, String condition) {
         synchronized (lock) {
             Container c = get(reference);
-            if (!running.containsKey(c.id())) {
-                return CompletableFuture.completedFuture(c.state().exitCode());
+            switch (condition == null || condition.isEmpty() ? "not-running" : condition) {
+                case "not-running":
+                    if (!running.containsKey(c.id()) && !c.state().restarting()) {
+                        return CompletableFuture.completedFuture(c.state().exitCode());
+                    }
+                    return nextExit.computeIfAbsent(c.id(), k -> new CompletableFuture<>());
+                case "next-exit":
+                    return nextExit.computeIfAbsent(c.id(), k -> new CompletableFuture<>());
+                case "removed":
+                    return removal.computeIfAbsent(c.id(), k -> new CompletableFuture<>());
+                default:
+                    throw new IllegalArgumentException("invalid condition: \"" + condition + "\"");
             }
-            return nextExit.computeIfAbsent(c.id(), k -> new CompletableFuture<>());
         }
     }
 
@@ -537,6 +687,20 @@ public final class Containers {
         return ProcessTable.of(rc.cgroup.pids());
     }
 
+    /**
+     * Reads the container's json-file log; with {@code follow}, new records keep coming until
+     * the container stops or the cursor is closed.
+     */
+    public LogCursor logs(String reference, LogQuery query) {
+        Container c = get(reference);
+        LogFileSet files = LogFileSet.forContainer(store.directory(c.id()), c.id());
+        RunningContainer rc = running.get(c.id());
+        JsonFileReader reader = rc != null && query.follow()
+                ? new JsonFileReader(files, rc.logWriter().activity())
+                : new JsonFileReader(files);
+        return reader.read(query);
+    }
+
     /** Follows a running container's output live (the log has everything since start). */
     public void attachOutput(String reference, OutputListener listener) {
         requireRunning(get(reference)).addListener(listener);
@@ -588,7 +752,7 @@ public final class Containers {
             }
             Overlay overlay = Overlay.inContainerDirectory(dir, List.of());
             try {
-                cleanup(overlay, cgroups.existing(c.id()).orElse(null));
+                cleanup(overlay, cgroups.open(c.id()));
             } catch (RuntimeException e) {
                 log.warn("cleaning up {}: {}", c.shortId(), e.getMessage());
             }
@@ -596,13 +760,32 @@ public final class Containers {
         }
     }
 
+    /**
+     * Docker's behaviour at daemon start: containers with restart policy {@code always} come
+     * back, and {@code unless-stopped} ones unless they were stopped by hand.
+     */
+    public void startByPolicy() {
+        for (Container c : store.all()) {
+            String policy = c.hostConfig().restartPolicy().name();
+            boolean wanted = policy.equals("always") || (policy.equals("unless-stopped") && !c.hasBeenManuallyStopped());
+            if (wanted && !running.containsKey(c.id())) {
+                try {
+                    start(c.id());
+                } catch (RuntimeException e) {
+                    log.warn("starting {} by its restart policy: {}", c.shortId(), e.getMessage());
+                }
+            }
+        }
+    }
+
     /** Stops every running container with its grace period (the engine's orderly shutdown). */
     public void stopAll() {
+        restarts.shutdownNow();
         List<Thread> stoppers = new ArrayList<>();
         for (String id : List.copyOf(running.keySet())) {
             Thread t = new Thread(() -> {
                 try {
-                    stop(id, null);
+                    stopForShutdown(id);
                 } catch (RuntimeException e) {
                     log.warn("stopping {}: {}", id, e.getMessage());
                 }
@@ -617,6 +800,28 @@ public final class Containers {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Like stop, but not "by hand": a daemon shutdown must not keep unless-stopped containers down. */
+    private void stopForShutdown(String id) {
+        RunningContainer rc = running.get(id);
+        if (rc == null) {
+            return;
+        }
+        Container c = get(id);
+        exitOnNext.add(id);
+        if (c.state().paused()) {
+            rc.cgroup.thaw();
+        }
+        int timeout = c.config().stopTimeout() != null ? c.config().stopTimeout() : DEFAULT_STOP_TIMEOUT_SECONDS;
+        String signal = c.config().stopSignal() == null || c.config().stopSignal().isEmpty()
+                ? "SIGTERM" : c.config().stopSignal();
+        linux.kill(rc.pid, Signals.parse(signal));
+        if (!awaitExit(rc, timeout)) {
+            linux.kill(rc.pid, Signals.SIGKILL);
+            awaitExit(rc, -1);
+        }
+        awaitRecorded(id);
     }
 
     static String now() {

@@ -18,8 +18,10 @@ final class RunningContainer {
     final Cgroup cgroup;
     final int pid;
     final int stdinFd;
+    final java.time.Instant startedAt = java.time.Instant.now();
     private final List<OutputListener> listeners = new CopyOnWriteArrayList<>();
     private List<StreamPump> pumps = List.of();
+    private volatile dev.purser.engine.log.JsonFileWriter logWriter;
 
     RunningContainer(String id, StageProcess stage, Overlay overlay, Cgroup cgroup, int pid, int stdinFd) {
         this.id = id;
@@ -28,6 +30,16 @@ final class RunningContainer {
         this.cgroup = cgroup;
         this.pid = pid;
         this.stdinFd = stdinFd;
+    }
+
+    /** The log is the first listener: everything the container writes is logged before anyone else sees it. */
+    void log(LogListener log) {
+        this.logWriter = log.writer();
+        listeners.add(0, log);
+    }
+
+    dev.purser.engine.log.JsonFileWriter logWriter() {
+        return logWriter;
     }
 
     void pumps(List<StreamPump> started) {

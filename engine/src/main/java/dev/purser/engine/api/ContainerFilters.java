@@ -1,0 +1,106 @@
+package dev.purser.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.purser.engine.container.Container;
+import dev.purser.engine.container.DockerJson;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code filters} parameter of container listing and pruning: a JSON object of filter
+ * name to values ({@code {"status":["running"]}}, or the older {@code {"status":{"running":true}}}).
+ * Values of one filter are alternatives; different filters must all match.
+ */
+final class ContainerFilters {
+    private static final Set<String> KEYS = Set.of("id", "name", "status", "label", "ancestor", "exited", "until");
+    private static final Set<String> STATUSES = Set.of("created", "restarting", "running", "removing", "paused",
+            "exited", "dead");
+
+    private final Map<String, List<String>> filters;
+
+    private ContainerFilters(Map<String, List<String>> filters) {
+        this.filters = filters;
+    }
+
+    static ContainerFilters parse(String query) {
+        Map<String, List<String>> out = new HashMap<>();
+        if (query == null || query.isEmpty()) {
+            return new ContainerFilters(out);
+        }
+        JsonNode root;
+        try {
+            root = DockerJson.mapper().readTree(query);
+        } catch (Exception e) {
+            throw ApiException.badRequest("invalid filter: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (!root.isObject()) {
+            throw ApiException.badRequest("invalid filter: not a JSON object");
+        }
+        root.fields().forEachRemaining(entry -> {
+            String key = entry.getKey();
+            if (!KEYS.contains(key)) {
+                throw ApiException.badRequest("invalid filter '" + key + "'");
+            }
+            List<String> values = new ArrayList<>();
+            JsonNode v = entry.getValue();
+            if (v.isArray()) {
+                v.forEach(x -> values.add(x.asText()));
+            } else if (v.isObject()) {
+                v.fieldNames().forEachRemaining(values::add);
+            } else {
+                values.add(v.asText());
+            }
+            if (key.equals("status")) {
+                for (String s : values) {
+                    if (!STATUSES.contains(s)) {
+                        throw ApiException.badRequest("invalid filter 'status=" + s + "'");
+                    }
+                }
+            }
+            out.put(key, values);
+        });
+        return new ContainerFilters(out);
+    }
+
+    boolean mentionsStatus() {
+        return filters.containsKey("status") || filters.containsKey("exited");
+    }
+
+    boolean matches(Container c) {
+        return all("id", v -> c.id().startsWith(v))
+                && all("name", v -> Pattern.compile(v).matcher(c.name()).find())
+                && all("status", v -> c.state().status().equals(v))
+                && all("exited", v -> c.state().status().equals("exited") && Integer.toString(c.state().exitCode()).equals(v))
+                && all("ancestor", v -> v.equals(c.config().image()) || c.image().startsWith(v)
+                        || c.image().startsWith("sha256:" + v))
+                && labels(c.config().labels());
+    }
+
+    boolean matchesPrune(Container c) {
+        return labels(c.config().labels()) && all("until", v -> c.created().compareTo(v) < 0);
+    }
+
+    private boolean labels(Map<String, String> labels) {
+        List<String> wanted = filters.get("label");
+        if (wanted == null) {
+            return true;
+        }
+        for (String w : wanted) {
+            int eq = w.indexOf('=');
+            boolean ok = eq < 0 ? labels.containsKey(w) : w.substring(eq + 1).equals(labels.get(w.substring(0, eq)));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean all(String key, java.util.function.Predicate<String> test) {
+        List<String> values = filters.get(key);
+        return values == null || values.stream().anyMatch(test);
+    }
+}

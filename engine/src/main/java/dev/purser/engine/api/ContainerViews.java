@@ -1,0 +1,93 @@
+package dev.purser.engine.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purser.engine.container.Container;
+import dev.purser.engine.container.ContainerState;
+import dev.purser.engine.container.DockerJson;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A container as {@code GET /containers/json} (summary) and {@code GET /containers/{id}/json} (inspect) show it. */
+final class ContainerViews {
+    private static final ObjectMapper JSON = DockerJson.mapper();
+
+    private ContainerViews() {}
+
+    static ObjectNode summary(Container c) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("Id", c.id());
+        n.putArray("Names").add(c.name());
+        n.put("Image", c.config().image());
+        n.put("ImageID", c.image());
+        StringBuilder command = new StringBuilder(c.path());
+        c.args().forEach(a -> command.append(' ').append(a));
+        n.put("Command", command.toString());
+        n.put("Created", Instant.parse(c.created()).getEpochSecond());
+        n.putArray("Ports");
+        n.set("Labels", JSON.valueToTree(c.config().labels()));
+        n.put("State", c.state().status());
+        n.put("Status", status(c.state(), Instant.now()));
+        n.putObject("HostConfig").put("NetworkMode", c.hostConfig().networkMode());
+        n.putObject("NetworkSettings").putObject("Networks");
+        n.putArray("Mounts");
+        return n;
+    }
+
+    /** Docker's STATUS column: "Up 5 seconds", "Up 2 minutes (Paused)", "Exited (0) 3 seconds ago", "Created". */
+    static String status(ContainerState s, Instant now) {
+        switch (s.status()) {
+            case "running":
+            case "paused":
+                return "Up " + HumanDuration.of(since(s.startedAt(), now)) + (s.paused() ? " (Paused)" : "");
+            case "restarting":
+                return "Restarting (" + s.exitCode() + ") " + HumanDuration.of(since(s.finishedAt(), now)) + " ago";
+            case "exited":
+                return "Exited (" + s.exitCode() + ") " + HumanDuration.of(since(s.finishedAt(), now)) + " ago";
+            case "dead":
+                return "Dead";
+            case "removing":
+                return "Removal In Progress";
+            default:
+                return "Created";
+        }
+    }
+
+    private static Duration since(String time, Instant now) {
+        try {
+            Duration d = Duration.between(Instant.parse(time), now);
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (RuntimeException e) {
+            return Duration.ZERO;
+        }
+    }
+
+    static ObjectNode inspect(Container c) {
+        ObjectNode n = JSON.valueToTree(c);
+        n.remove("HasBeenManuallyStopped");
+        n.put("MountLabel", "");
+        n.put("ProcessLabel", "");
+        n.put("AppArmorProfile", "");
+        n.putNull("ExecIDs");
+        Path dir = Path.of(c.hostnamePath()).getParent();
+        ObjectNode driver = n.putObject("GraphDriver");
+        ObjectNode data = driver.putObject("Data");
+        data.put("MergedDir", dir.resolve("merged").toString());
+        data.put("UpperDir", dir.resolve("upper").toString());
+        data.put("WorkDir", dir.resolve("work").toString());
+        driver.put("Name", "overlay2");
+        n.putArray("Mounts");
+        ObjectNode net = n.putObject("NetworkSettings");
+        net.put("Bridge", "");
+        net.put("SandboxID", "");
+        net.putObject("Ports");
+        net.put("SandboxKey", "");
+        net.put("Gateway", "");
+        net.put("IPAddress", "");
+        net.put("IPPrefixLen", 0);
+        net.put("MacAddress", "");
+        net.putObject("Networks");
+        return n;
+    }
+}
