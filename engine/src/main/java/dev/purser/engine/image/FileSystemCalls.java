@@ -34,6 +34,8 @@ final class FileSystemCalls {
 
         int geteuid();
 
+        long lgetxattr(String path, String name, byte[] value, long size);
+
         String strerror(int errnum);
     }
 
@@ -67,6 +69,13 @@ final class FileSystemCalls {
     static void setXattr(Path path, String name, String value) throws IOException {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         check(LIBC.lsetxattr(path.toString(), name, bytes, bytes.length, 0), "setxattr " + name, path);
+    }
+
+    /** Reads an xattr of the path itself (not a symlink's target); null when it is not set. */
+    static String getXattr(Path path, String name) {
+        byte[] buf = new byte[256];
+        long n = LIBC.lgetxattr(path.toString(), name, buf, buf.length);
+        return n < 0 ? null : new String(buf, 0, (int) n, StandardCharsets.UTF_8);
     }
 
     /** Sets access and modification time without following a symlink. */

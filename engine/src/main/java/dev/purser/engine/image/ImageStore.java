@@ -430,6 +430,12 @@ public final class ImageStore {
             return n;
         }
 
+        /** No mark/reset: rereading after a reset must not count the bytes twice. */
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
         @Override
         public long skip(long n) throws IOException {
             long skipped = super.skip(n);
