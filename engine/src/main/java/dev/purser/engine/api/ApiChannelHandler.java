@@ -175,13 +175,23 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
     public void hijack(Channel channel, HttpResponse response, Consumer<byte[]> input, Runnable inputClosed) {
         hijackedInputClosed = inputClosed;
         hijackedInput = input;
-        channel.writeAndFlush(response).addListener(f -> channel.eventLoop().execute(() -> {
-            // no more HTTP on this connection: only raw bytes from here on
+        java.util.concurrent.CountDownLatch switched = new java.util.concurrent.CountDownLatch(1);
+        // On the event loop, in this order: the response goes out through the HTTP encoder, then
+        // the HTTP codec leaves the pipeline, so every later write is raw and every byte the client
+        // sends is input.
+        channel.eventLoop().execute(() -> {
+            channel.writeAndFlush(response);
             if (channel.pipeline().get("http") != null) {
                 channel.pipeline().remove("http");
             }
             channel.config().setAutoRead(true);
-        }));
+            switched.countDown();
+        });
+        try {
+            switched.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         channel.closeFuture().addListener(f -> closeInput());
     }
 

@@ -86,6 +86,11 @@ public final class Exchange {
         return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
+    public String query(String name, String absent) {
+        String v = query(name);
+        return v == null ? absent : v;
+    }
+
     public List<String> queryAll(String name) {
         return query.parameters().getOrDefault(name, List.of());
     }

@@ -79,6 +79,7 @@ public final class Containers {
         return t;
     });
     private final EventBus events;
+    private final Map<String, List<Attachment>> attachments = new ConcurrentHashMap<>();
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events) {
@@ -245,6 +246,7 @@ public final class Containers {
             LogListener logWriter = new LogListener(new JsonFileWriter(LogFileSet.forContainer(dir, c.id()),
                     RotationPolicy.fromLogOpts(logOpts.get("max-size"), logOpts.get("max-file"))));
             rc.log(logWriter);
+            rc.addListener((stream, data, length) -> deliverToAttachments(c.id(), stream, data, length));
             rc.pumps(List.of(
                     new StreamPump(linux, stdout[0], StdStream.STDOUT, rc::deliver, "stdout-" + c.shortId()),
                     new StreamPump(linux, stderr[0], StdStream.STDERR, rc::deliver, "stderr-" + c.shortId())));
@@ -313,13 +315,14 @@ public final class Containers {
     private void onExit(String id, RunningContainer rc, LogListener logWriter, int code) {
         rc.drain();
         logWriter.close();
+        endAttachments(id);
         boolean oom = false;
         try {
             oom = rc.cgroup.stats().oomKills() > 0;
         } catch (RuntimeException e) {
             log.debug("reading OOM kills of {}: {}", id, e.getMessage());
         }
-        linux.close(rc.stdinFd);
+        rc.closeStdin(linux);
         cleanup(rc.overlay, rc.cgroup);
         Container after;
         Optional<Duration> restartIn;
@@ -701,29 +704,67 @@ public final class Containers {
         return reader.read(query);
     }
 
-    /** Follows a running container's output live (the log has everything since start). */
-    public void attachOutput(String reference, OutputListener listener) {
-        requireRunning(get(reference)).addListener(listener);
-    }
-
-    public void detachOutput(String reference, OutputListener listener) {
-        RunningContainer rc = running.get(get(reference).id());
-        if (rc != null) {
-            rc.removeListener(listener);
+    /**
+     * Attaches to the container's output: from now on, everything its process writes goes to
+     * {@code listener}, including when the container is not yet started (how {@code docker run}
+     * attaches before it starts). The returned attachment ends when the process exits.
+     */
+    public Attachment attach(String reference, OutputListener listener) {
+        synchronized (lock) {
+            Container c = get(reference);
+            Attachment a = new Attachment(c.id(), listener, new CompletableFuture<>());
+            attachments.computeIfAbsent(c.id(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(a);
+            return a;
         }
     }
 
-    /** The container's stdin (a pipe, with OpenStdin), for writing; absent otherwise. */
-    public Optional<Integer> stdin(String reference) {
-        RunningContainer rc = requireRunning(get(reference));
-        return rc.stdinFd >= 0 ? Optional.of(rc.stdinFd) : Optional.empty();
+    /** Stops delivering output to an attachment (the client went away or detached). */
+    public void detach(Attachment attachment) {
+        List<Attachment> list = attachments.get(attachment.containerId());
+        if (list != null) {
+            list.remove(attachment);
+        }
+        attachment.ended().complete(null);
+    }
+
+    /** A listener attached to a container's output, and when it ended. */
+    public record Attachment(String containerId, OutputListener listener, CompletableFuture<Void> ended) {}
+
+    private void deliverToAttachments(String id, StdStream stream, byte[] data, int length) {
+        List<Attachment> list = attachments.get(id);
+        if (list == null) {
+            return;
+        }
+        for (Attachment a : list) {
+            try {
+                a.listener().output(stream, data, length);
+            } catch (RuntimeException e) {
+                detach(a);
+            }
+        }
+    }
+
+    private void endAttachments(String id) {
+        List<Attachment> list = attachments.remove(id);
+        if (list != null) {
+            list.forEach(a -> a.ended().complete(null));
+        }
+    }
+
+    /**
+     * Writes to the container's stdin (a pipe, with OpenStdin); returns false when it has no
+     * stdin or the process closed it.
+     */
+    public boolean writeStdin(String reference, byte[] data) {
+        RunningContainer rc = running.get(get(reference).id());
+        return rc != null && rc.writeStdin(linux, data);
     }
 
     /** Closes the container's stdin, like a client that closed its end of {@code docker run -i}. */
     public void closeStdin(String reference) {
         RunningContainer rc = running.get(get(reference).id());
-        if (rc != null && rc.stdinFd >= 0) {
-            linux.close(rc.stdinFd);
+        if (rc != null) {
+            rc.closeStdin(linux);
         }
     }
 

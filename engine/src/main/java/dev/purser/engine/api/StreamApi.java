@@ -1,0 +1,167 @@
+package dev.purser.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purser.engine.container.Container;
+import dev.purser.engine.container.ContainerStartException;
+import dev.purser.engine.container.Containers;
+import dev.purser.engine.container.DockerJson;
+import dev.purser.engine.container.ExecRequest;
+import dev.purser.engine.container.Execs;
+import dev.purser.engine.container.StdStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hijacked endpoints, where a connection stops being HTTP and carries a process's streams:
+ * container attach, and exec create/start/inspect.
+ */
+final class StreamApi {
+    private final Containers containers;
+    private final Execs execs;
+    private final ObjectMapper json = DockerJson.mapper();
+
+    StreamApi(Containers containers, Execs execs) {
+        this.containers = containers;
+        this.execs = execs;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/containers/{id}/attach", this::attach)
+                .add("POST", "/containers/{id}/exec", this::execCreate)
+                .add("POST", "/exec/{id}/start", this::execStart)
+                .add("GET", "/exec/{id}/json", this::execInspect)
+                .add("POST", "/exec/{id}/resize", x -> {
+                    execs.get(x.param("id"));
+                    x.status(200);
+                });
+    }
+
+    private void attach(Exchange x) throws InterruptedException {
+        Container c = containers.get(x.param("id"));
+        boolean stdin = x.queryBool("stdin", false) && c.config().openStdin();
+        boolean stdout = x.queryBool("stdout", false);
+        boolean stderr = x.queryBool("stderr", false);
+        boolean tty = c.config().tty();
+        Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
+                data -> {
+                    if (stdin) {
+                        containers.writeStdin(c.id(), data);
+                    }
+                },
+                () -> {
+                    if (stdin && c.config().stdinOnce()) {
+                        containers.closeStdin(c.id());
+                    }
+                });
+        StreamFrames frames = new StreamFrames(out, tty);
+        Containers.Attachment attachment = containers.attach(c.id(), (stream, data, length) -> {
+            if ((stream == StdStream.STDOUT && stdout) || (stream == StdStream.STDERR && stderr)) {
+                frames.writeNow(stream.id(), data, 0, length);
+            }
+        });
+        x.onClose(() -> containers.detach(attachment));
+        try {
+            attachment.ended().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // ended either way
+        } finally {
+            containers.detach(attachment);
+            out.close();
+        }
+    }
+
+    private void execCreate(Exchange x) {
+        JsonNode body = x.bodyJson(JsonNode.class);
+        List<String> cmd = strings(body.get("Cmd"));
+        if (cmd.isEmpty()) {
+            throw ApiException.badRequest("No exec command specified");
+        }
+        ExecRequest request = new ExecRequest(cmd, strings(body.get("Env")), text(body, "User"),
+                text(body, "WorkingDir"), body.path("Privileged").asBoolean(false), body.path("Tty").asBoolean(false),
+                body.path("AttachStdin").asBoolean(false));
+        Execs.Exec exec = execs.create(x.param("id"), request);
+        x.json(201, Map.of("Id", exec.id()));
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isTextual()) {
+            out.add(node.asText());
+            return out;
+        }
+        if (!node.isArray()) {
+            throw ApiException.badRequest("json: cannot unmarshal " + node.getNodeType().name().toLowerCase()
+                    + " into a list of strings");
+        }
+        node.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private void execStart(Exchange x) {
+        JsonNode body = x.bodyJson(JsonNode.class);
+        Execs.Exec exec = execs.get(x.param("id"));
+        boolean detach = body.path("Detach").asBoolean(false);
+        if (detach) {
+            Thread runner = new Thread(() -> {
+                try {
+                    execs.start(exec.id(), (stream, data, length) -> { });
+                } catch (RuntimeException e) {
+                    // recorded in the exec's exit code
+                }
+            }, "exec-" + exec.id().substring(0, 12));
+            runner.setDaemon(true);
+            runner.start();
+            x.status(200);
+            return;
+        }
+        boolean tty = exec.request().tty();
+        Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED, data -> { }, () -> { });
+        StreamFrames frames = new StreamFrames(out, tty);
+        try {
+            execs.start(exec.id(), (stream, data, length) -> frames.writeNow(stream.id(), data, 0, length));
+        } catch (ContainerStartException e) {
+            // Docker reports a failed exec in the stream and through the exec's exit code
+            byte[] message = (e.getMessage() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            frames.writeNow(1, message, 0, message.length);
+        } finally {
+            out.close();
+        }
+    }
+
+    private void execInspect(Exchange x) {
+        Execs.Exec exec = execs.get(x.param("id"));
+        ObjectNode n = json.createObjectNode();
+        n.put("CanRemove", false);
+        n.put("ContainerID", exec.containerId());
+        n.put("DetachKeys", "");
+        if (exec.exitCode() == null) {
+            n.putNull("ExitCode");
+        } else {
+            n.put("ExitCode", exec.exitCode());
+        }
+        n.put("ID", exec.id());
+        n.put("OpenStderr", true);
+        n.put("OpenStdin", exec.request().attachStdin());
+        n.put("OpenStdout", true);
+        n.put("Running", exec.running());
+        ObjectNode pc = n.putObject("ProcessConfig");
+        pc.set("arguments", json.valueToTree(exec.request().cmd().subList(1, exec.request().cmd().size())));
+        pc.put("entrypoint", exec.request().cmd().get(0));
+        pc.put("privileged", exec.request().privileged());
+        pc.put("tty", exec.request().tty());
+        pc.put("user", exec.request().user() == null ? "" : exec.request().user());
+        n.put("Pid", 0);
+        x.json(200, n);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.purser.engine.container;
+
+import dev.purser.engine.container.naming.ContainerId;
+import dev.purser.engine.event.EventBus;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Exec instances, as Docker's API has them: created first, started later (once), inspectable
+ * while running and after. Kept in memory only, like Docker's; they go when the engine does.
+ */
+public final class Execs {
+    private final Containers containers;
+    private final EventBus events;
+    private final Map<String, Exec> byId = new ConcurrentHashMap<>();
+
+    public Execs(Containers containers, EventBus events) {
+        this.containers = containers;
+        this.events = events;
+    }
+
+    /** One exec instance; {@code running} and {@code exitCode} change as it runs. */
+    public static final class Exec {
+        private final String id;
+        private final String containerId;
+        private final ExecRequest request;
+        private volatile boolean started;
+        private volatile boolean running;
+        private volatile Integer exitCode;
+
+        Exec(String id, String containerId, ExecRequest request) {
+            this.id = id;
+            this.containerId = containerId;
+            this.request = request;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String containerId() {
+            return containerId;
+        }
+
+        public ExecRequest request() {
+            return request;
+        }
+
+        public boolean running() {
+            return running;
+        }
+
+        public Integer exitCode() {
+            return exitCode;
+        }
+    }
+
+    public Exec create(String containerReference, ExecRequest request) {
+        Container c = containers.get(containerReference);
+        if (!c.state().running()) {
+            throw new ContainerConflictException("Container " + c.id() + " is not running");
+        }
+        if (c.state().paused()) {
+            throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
+        }
+        Exec exec = new Exec(ContainerId.generate().value(), c.id(), request);
+        byId.put(exec.id(), exec);
+        events.publish("container", "exec_create: " + String.join(" ", request.cmd()), c.id(),
+                Map.of("name", c.shortName(), "image", c.config().image(), "execID", exec.id()));
+        return exec;
+    }
+
+    public Exec get(String id) {
+        return Optional.ofNullable(byId.get(id))
+                .orElseThrow(() -> new NoSuchExecException(id));
+    }
+
+    /** Runs the exec to its end, delivering output to {@code output}; returns its exit code. */
+    public int start(String id, OutputListener output) {
+        Exec exec = get(id);
+        synchronized (exec) {
+            if (exec.started) {
+                throw new ContainerConflictException("Error: Exec command " + id + " has already run");
+            }
+            exec.started = true;
+            exec.running = true;
+        }
+        Container c = containers.get(exec.containerId());
+        Map<String, String> attributes = Map.of("name", c.shortName(), "image", c.config().image(), "execID", id);
+        events.publish("container", "exec_start: " + String.join(" ", exec.request().cmd()), c.id(), attributes);
+        int code;
+        try {
+            code = containers.exec(exec.containerId(), exec.request(), output);
+        } catch (ContainerStartException e) {
+            code = e.exitCode();
+            exec.exitCode = code;
+            exec.running = false;
+            throw e;
+        } finally {
+            exec.running = false;
+        }
+        exec.exitCode = code;
+        java.util.Map<String, String> died = new java.util.HashMap<>(attributes);
+        died.put("exitCode", Integer.toString(code));
+        events.publish("container", "exec_die", c.id(), died);
+        return code;
+    }
+
+    /** No exec instance has this id (HTTP 404). */
+    public static final class NoSuchExecException extends RuntimeException {
+        public NoSuchExecException(String id) {
+            super("No such exec instance: " + id);
+        }
+    }
+}
