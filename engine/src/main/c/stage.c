@@ -320,7 +320,9 @@ static int monitor(struct config *c)
 		return 1;
 	}
 	c->sync_fd = sync[0];
+	c->sync_wfd = sync[1];
 	c->err_fd = errp[1];
+	c->err_rfd = errp[0];
 
 	/* clone(), not fork(): the new namespaces are created with the process. The child
 	 * only runs until exec, so a modest stack is plenty. */
