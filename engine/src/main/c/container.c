@@ -156,6 +156,10 @@ int child_main(void *arg)
 	/* Only the monitor talks to the engine; and the engine must see EOF when it dies. */
 	if (c->ctl_fd >= 0)
 		close(c->ctl_fd);
+	/* The monitor's ends: only once no copy of the sync pipe's write end is left here can
+	 * its death show up as EOF / hang-up. */
+	close(c->sync_wfd);
+	close(c->err_rfd);
 	reset_signals();
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
 		child_fail("pdeathsig", errno, "SIGKILL");

@@ -320,7 +320,9 @@ static int monitor(struct config *c)
 		return 1;
 	}
 	c->sync_fd = sync[0];
+	c->sync_wfd = sync[1];
 	c->err_fd = errp[1];
+	c->err_rfd = errp[0];
 
 	/* clone(), not fork(): the new namespaces are created with the process. The child
 	 * only runs until exec, so a modest stack is plenty. */
@@ -390,11 +392,14 @@ static int monitor(struct config *c)
 		}
 		if (pf[1].revents) {
 			/* The error pipe: a message before exec, or EOF when exec closed it. */
-			ssize_t n = msglen < sizeof msg - 1 ? read(pf[1].fd, msg + msglen, sizeof msg - 1 - msglen)
-							     : read(pf[1].fd, (char[64]){0}, 64);
-			if (n > 0 && msglen < sizeof msg - 1) {
-				msglen += n;
-			} else if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
+			char chunk[256];
+			ssize_t n = read(pf[1].fd, chunk, sizeof chunk);
+			if (n > 0) {
+				/* The child writes less than this; anything beyond is dropped. */
+				size_t take = (size_t)n < sizeof msg - 1 - msglen ? (size_t)n : sizeof msg - 1 - msglen;
+				memcpy(msg + msglen, chunk, take);
+				msglen += take;
+			} else if (n == 0 || errno != EINTR) {
 				close(pf[1].fd);
 				pf[1].fd = -1;
 				if (msglen == 0)

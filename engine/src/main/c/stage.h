@@ -36,7 +36,9 @@ struct config {
 	int cap_last;              /* highest capability the kernel knows */
 	int ctl_fd;                /* 3, or -1 when the engine gave no control socket */
 	int sync_fd;               /* child's read end: one byte = go, EOF = monitor died */
+	int sync_wfd;              /* monitor's end, closed in the child so that EOF can happen */
 	int err_fd;                /* child's write end: "STEP ERRNO MESSAGE" on failure */
+	int err_rfd;               /* monitor's end, closed in the child */
 	int ns_fds[4];             /* exec mode: ipc, uts, net, mnt of the container */
 };
 

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Hand-run checks of the native stage against a busybox rootfs. Needs root, busybox-static
+# and python3. Usage: bash engine/src/test/c/test-stage.sh
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d /tmp/purser-stage-test.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+bash "$here/../../main/c/build.sh" "$work/out" || exit 1
+S="$work/out/purser-stage"
+
+rfs="$work/rootfs"
+mkdir -p "$rfs"/{bin,etc,proc,sys,dev,tmp}
+cp /bin/busybox "$rfs/bin/busybox"
+for a in $(/bin/busybox --list); do [ "$a" = busybox ] || ln -sf busybox "$rfs/bin/$a"; done
+printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/sh\n' >"$rfs/etc/passwd"
+printf 'root:x:0:\ntty:x:5:\nnogroup:x:65534:\n' >"$rfs/etc/group"
+
+# Runs the stage with fd 3 = a socketpair, like the engine; prints the container's output,
+# then "CTL: line" for each protocol line and "rc N" for the stage's status.
+cat >"$work/engine.py" <<'EOF'
+import os, socket, subprocess, sys, time, pty
+mode = sys.argv[1]; args = sys.argv[2:]
+a, b = socket.socketpair()
+kw = dict(preexec_fn=lambda: os.dup2(b.fileno(), 3), close_fds=False)
+if mode == "tty":
+    m, s = pty.openpty()
+    p = subprocess.Popen(args, stdin=s, stdout=s, stderr=s, start_new_session=True, **kw)
+    os.close(s)
+    out = b""
+    while True:
+        try: d = os.read(m, 4096)
+        except OSError: break
+        if not d: break
+        out += d
+    sys.stdout.write(out.decode(errors="replace"))
+else:
+    p = subprocess.Popen(args, stdin=subprocess.DEVNULL, **kw)
+b.close()
+f = a.makefile("r")
+if mode == "die":              # the engine dies once the container runs
+    pid = int(f.readline().split()[1]); f.readline()
+    time.sleep(0.3); f.close(); a.close()
+    print("rc", p.wait()); time.sleep(0.2)
+    print("alive", os.path.exists(f"/proc/{pid}"))
+    sys.exit(0)
+if mode == "kill9":            # SIGKILL from the host
+    pid = int(f.readline().split()[1]); f.readline()
+    time.sleep(0.3); os.kill(pid, 15); time.sleep(0.2); os.kill(pid, 9)
+    print("CTL: pid")
+for line in f:
+    print("CTL:", line.rstrip(), flush=True)
+print("rc", p.wait())
+EOF
+eng() { python3 "$work/engine.py" "$@" 2>&1; }
+
+fails=0
+check() { # NAME OUTPUT REGEX...
+  local name="$1" out="$2"; shift 2
+  for re in "$@"; do
+    if ! grep -qE -- "$re" <<<"$out"; then
+      echo "FAIL $name: no /$re/ in:"; sed 's/^/    /' <<<"$out"; fails=$((fails + 1)); return
+    fi
+  done
+  echo "ok   $name"
+}
+
+out=$(eng plain "$S" run --rootfs "$rfs" --hostname box --env PATH=/bin -- /bin/sh -c \
+  'hostname; echo "pid=$$"; ls /proc | grep -E "^[0-9]+$" | tr "\n" " "; echo; ls /dev; mount; ip link show lo')
+check basics "$out" '^box$' '^pid=1$' '^1( [0-9]+)* ?$' '^CTL: pid [0-9]+$' '^CTL: started$' '^CTL: exited 0$' '^rc 0$' \
+  'proc on /proc type proc \(rw,nosuid,nodev,noexec' 'tmpfs on /dev type tmpfs \(rw,nosuid,size=65536k,mode=755\)' \
+  'devpts on /dev/pts type devpts \(rw,nosuid,noexec,relatime,gid=5,mode=620,ptmxmode=666\)' \
+  'shm on /dev/shm type tmpfs \(rw,nosuid,nodev,noexec' 'mqueue on /dev/mqueue' 'sysfs on /sys type sysfs \(ro,nosuid,nodev,noexec' \
+  '^urandom$' '^ptmx$' '^stderr$' 'lo: <LOOPBACK,UP'
+
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --mask /proc/timer_list --mask /sys/firmware \
+  --readonly /proc/sys --mask /proc/nonexistent -- /bin/sh -c \
+  'cat /proc/timer_list | wc -c; ls /sys/firmware | wc -l; echo x > /proc/sys/kernel/hostname; mount | grep -E "/proc/sys |/sys/firmware"')
+check mask-readonly "$out" '^0$' 'Read-only file system' 'proc on /proc/sys type proc \(ro,nosuid,nodev,noexec' \
+  'tmpfs on /sys/firmware type tmpfs \(ro'
+
+echo data >"$rfs/tmp/x"
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin -- chown 1 /tmp/x)
+check no-cap-chown "$out" 'Operation not permitted' '^CTL: exited 1$'
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --cap CAP_CHOWN -- /bin/sh -c 'chown 1 /tmp/x && grep Cap /proc/self/status')
+check cap-chown "$out" '^CTL: exited 0$' 'CapEff:.0000000000000001' 'CapBnd:.0000000000000001' 'CapInh:.0000000000000000'
+
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --uid 65534 --gid 65534 --groups 5 --cap CAP_CHOWN \
+  --cwd /w/x --no-new-privileges -- /bin/sh -c 'id; pwd; grep -E "Cap(Eff|Prm)|NoNewPrivs" /proc/self/status')
+check user "$out" 'uid=65534.*gid=65534.*groups=5' '^/w/x$' 'CapEff:.0000000000000000' 'CapPrm:.0000000000000000' 'NoNewPrivs:.1'
+
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --env A=b -- /bin/sh -c 'env; exit 3')
+check env-exit "$out" '^A=b$' '^PATH=/bin$' '^CTL: exited 3$' '^rc 0$'
+
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin -- nope)
+check missing-command "$out" '^CTL: pid' '^CTL: error exec 2 nope$' '^rc 1$'
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin -- /etc/passwd)
+check not-executable "$out" '^CTL: error exec 13 /etc/passwd$' '^rc 1$'
+
+out=$(eng kill9 "$S" run --rootfs "$rfs" --env PATH=/bin -- sleep 100)
+check sigkill "$out" '^CTL: exited 137$'
+
+out=$(eng die "$S" run --rootfs "$rfs" --env PATH=/bin --exit-file "$work/exit" -- sleep 100)
+check engine-death "$out" '^rc 0$' '^alive False$'
+check exit-file "$(cat "$work/exit")" '^137$'
+
+out=$(eng tty "$S" run --rootfs "$rfs" --env PATH=/bin --tty -- /bin/sh -c '[ -t 0 ] && echo tty; cut -d" " -f6,7 /proc/self/stat')
+check tty "$out" '^tty' '^1 [1-9][0-9]*' '^CTL: exited 0'
+
+mkdir -p "$work/host" && echo hostdata >"$work/host/f"
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --bind "$work/host:/mnt/h:ro" --bind "$work/host/f:/etc/f" -- \
+  /bin/sh -c 'cat /mnt/h/f /etc/f; echo x > /mnt/h/g')
+check bind "$out" '^hostdata$' 'Read-only file system'
+
+# exec mode, against a running container
+python3 "$work/engine.py" plain "$S" run --rootfs "$rfs" --hostname box --env PATH=/bin -- sleep 1000 >"$work/init.out" 2>&1 &
+engine_pid=$!
+for _ in $(seq 50); do grep -q started "$work/init.out" && break; sleep 0.1; done
+init=$(awk '/CTL: pid/ {print $3}' "$work/init.out")
+out=$(eng plain "$S" exec --pid "$init" --env PATH=/bin --cwd /e -- /bin/sh -c 'hostname; ps; pwd')
+check exec "$out" '^box$' '1 root .*sleep 1000' '^/e$' '^CTL: exited 0$'
+out=$(eng tty "$S" exec --pid "$init" --env PATH=/bin --tty -- /bin/sh -c '[ -t 0 ] && echo tty')
+check exec-tty "$out" '^tty' '^CTL: exited 0'
+out=$(eng plain "$S" exec --pid "$init" --env PATH=/bin -- nope)
+check exec-missing "$out" '^CTL: error exec 2 nope$' '^rc 1$'
+kill "$engine_pid"; wait "$engine_pid" 2>/dev/null
+sleep 0.3
+check init-gone "$(ps -o pid= -p "$init" || echo gone)" '^gone$'
+check host-mounts "$(grep -c "$rfs" /proc/self/mountinfo)" '^0$'
+
+out=$("$S" run --cap CAP_NOPE -- true 2>&1); rc=$?
+check usage "$out rc=$rc" 'rc=2'
+
+echo "$fails failure(s)"
+exit $((fails > 0))
