@@ -1,0 +1,40 @@
+package dev.purser.engine.cgroup;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** One container's cgroup, on whichever cgroup version the host has. */
+public interface Cgroup {
+    String containerId();
+
+    /**
+     * The {@code cgroup.procs} files a new container process must have its pid written to, one per
+     * hierarchy on v1 and a single file on v2.
+     */
+    List<Path> procsFiles();
+
+    /** Writes the limits; returns Docker-style warnings for limits the host cannot enforce. */
+    List<String> apply(Resources resources);
+
+    CgroupStats stats();
+
+    /** Freezes all processes and returns once the kernel reports the group frozen. */
+    void freeze();
+
+    /** Thaws the group and returns once the kernel reports it running again. */
+    void thaw();
+
+    boolean frozen();
+
+    /** Host pids of the processes in the group. */
+    List<Long> pids();
+
+    /**
+     * Removes the group. With {@code killRemaining} the processes still in it are sent SIGKILL (a
+     * frozen group is thawed first, or the signal would wait); removal is retried while the kernel
+     * still counts tasks.
+     *
+     * @throws IllegalStateException if the group cannot be removed within a few seconds
+     */
+    void destroy(boolean killRemaining);
+}
