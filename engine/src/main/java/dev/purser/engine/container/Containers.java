@@ -683,6 +683,12 @@ public final class Containers {
         return code;
     }
 
+    /** Resource usage of the container's cgroup; empty when it is not running. */
+    public Optional<dev.purser.engine.cgroup.CgroupStats> stats(String reference) {
+        RunningContainer rc = running.get(get(reference).id());
+        return rc == null ? Optional.empty() : Optional.of(rc.cgroup.stats());
+    }
+
     /** Docker's {@code top} with the default {@code ps -ef} columns. */
     public ProcessTable top(String reference) {
         Container c = get(reference);

@@ -1,0 +1,65 @@
+package dev.purser.engine.api;
+
+import dev.purser.engine.Engine;
+import dev.purser.engine.store.StateRoot;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code purser daemon}: opens the engine on its state root and serves the API until SIGTERM
+ * or SIGINT, then stops every container with its grace period and removes the socket.
+ */
+public final class Daemon {
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+    public static final Path DEFAULT_SOCKET = Path.of("/run/purser/purser.sock");
+    public static final String DEFAULT_CGROUP_PARENT = "purser";
+
+    /** Where and how the daemon runs. */
+    public record Options(StateRoot root, Path socket, String cgroupParent) {}
+
+    private Daemon() {}
+
+    /** Runs until the process is told to stop. */
+    public static void run(Options options) throws IOException, InterruptedException {
+        Files.createDirectories(options.root().root());
+        try (FileChannel lockFile = FileChannel.open(options.root().root().resolve("daemon.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("another purser daemon is using " + options.root().root());
+            }
+            Path spool = options.root().tmp().resolve("api");
+            deleteChildren(spool);
+            Engine engine = Engine.open(options.root(), options.cgroupParent());
+            ApiServer server = ApiServer.start(EngineApi.routes(engine), options.socket(), spool);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("shutting down: stopping containers");
+                server.close();
+                engine.close();
+                log.info("stopped");
+                stopped.countDown();
+            }, "shutdown"));
+            log.info("purser daemon {} ready (root {}, API {})", SystemApi.VERSION, options.root().root(), Exchange.API_VERSION);
+            stopped.await();
+        }
+    }
+
+    private static void deleteChildren(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

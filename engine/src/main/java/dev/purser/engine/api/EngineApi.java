@@ -1,0 +1,20 @@
+package dev.purser.engine.api;
+
+import dev.purser.engine.Engine;
+import dev.purser.engine.container.Execs;
+
+/** Every route of the Docker Engine API that purser serves, wired to one engine. */
+public final class EngineApi {
+    private EngineApi() {}
+
+    public static Router routes(Engine engine) {
+        Router router = new Router();
+        new SystemApi(engine).register(router);
+        new ContainerApi(engine.containers(), engine.images()).register(router);
+        new StreamApi(engine.containers(), new Execs(engine.containers(), engine.events())).register(router);
+        new StatsApi(engine.containers()).register(router);
+        new ImageApi(engine.images(), engine.containers(), engine.events()).register(router);
+        new EventApi(engine.events()).register(router);
+        return router;
+    }
+}
