@@ -16,7 +16,6 @@ import dev.purser.engine.log.LogCursor;
 import dev.purser.engine.log.LogQuery;
 import dev.purser.engine.log.LogRecord;
 import dev.purser.engine.log.LogStream;
-import dev.purser.engine.proc.ProcessTable;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -188,13 +187,7 @@ final class ContainerApi {
         boolean tty = c.config().tty();
         try (LogCursor cursor = containers.logs(c.id(), query);
                 Exchange.ResponseStream out = x.stream(200, tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED)) {
-            x.onClose(() -> {
-                try {
-                    cursor.close();
-                } catch (IOException ignored) {
-                    // closing a cursor twice is harmless
-                }
-            });
+            x.onClose(cursor::close);
             StreamFrames frames = new StreamFrames(out, tty);
             LogRecord record;
             while ((record = cursor.next()) != null && out.isOpen()) {
@@ -224,7 +217,7 @@ final class ContainerApi {
     }
 
     private void top(Exchange x) {
-        ProcessTable table = containers.top(x.param("id"));
+        Containers.Top table = containers.top(x.param("id"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Titles", table.titles());
         out.put("Processes", table.processes());

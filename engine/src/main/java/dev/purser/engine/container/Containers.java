@@ -19,6 +19,7 @@ import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.LogQuery;
 import dev.purser.engine.log.RotationPolicy;
 import dev.purser.engine.proc.ProcessTable;
+import dev.purser.engine.proc.PsRow;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.runtime.ContainerLaunch.BindMount;
@@ -690,11 +691,15 @@ public final class Containers {
     }
 
     /** Docker's {@code top} with the default {@code ps -ef} columns. */
-    public ProcessTable top(String reference) {
+    public Top top(String reference) {
         Container c = get(reference);
         RunningContainer rc = requireRunning(c);
-        return ProcessTable.of(rc.cgroup.pids());
+        List<List<String>> rows = new ProcessTable().rows(rc.cgroup.pids()).stream().map(PsRow::columns).toList();
+        return new Top(PsRow.TITLES, rows);
     }
+
+    /** What {@code docker top} shows: column titles and one row per process. */
+    public record Top(List<String> titles, List<List<String>> processes) {}
 
     /**
      * Reads the container's json-file log; with {@code follow}, new records keep coming until

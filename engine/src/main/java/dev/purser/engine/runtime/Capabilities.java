@@ -37,8 +37,8 @@ public final class Capabilities {
         if (privileged) {
             return new TreeSet<>(ALL);
         }
-        List<String> adds = normalize(add);
-        List<String> drops = normalize(drop);
+        List<String> adds = normalize(add, "CapAdd");
+        List<String> drops = normalize(drop, "CapDrop");
         Set<String> caps = new TreeSet<>();
         if (!drops.contains("ALL")) {
             caps.addAll(DOCKER_DEFAULTS);
@@ -52,7 +52,7 @@ public final class Capabilities {
         return caps;
     }
 
-    private static List<String> normalize(Collection<String> names) {
+    private static List<String> normalize(Collection<String> names, String field) {
         List<String> out = new ArrayList<>();
         if (names == null) {
             return out;
@@ -67,7 +67,7 @@ public final class Capabilities {
                 name = "CAP_" + name;
             }
             if (!ALL.contains(name)) {
-                throw new IllegalArgumentException("invalid capability: " + raw.trim().toUpperCase(Locale.ROOT));
+                throw new IllegalArgumentException("invalid " + field + ": unknown capability: \"" + name + "\"");
             }
             out.add(name);
         }

@@ -8,7 +8,6 @@ import jnr.ffi.LibraryOption;
 import jnr.ffi.Runtime;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
-import jnr.posix.SpawnAttribute;
 import jnr.posix.SpawnFileAction;
 
 /**
@@ -153,19 +152,15 @@ public final class Linux {
 
     /**
      * posix_spawn (never fork: the JVM is multi-threaded). {@code fdMap} pairs are
-     * (descriptor in this process, descriptor number in the child). The child starts with every
-     * signal at its default action and none blocked, whatever the calling JVM thread had.
+     * (descriptor in this process, descriptor number in the child). The signal mask and
+     * dispositions the child inherits from the JVM thread are the stage's to reset (it does).
      */
     public int spawn(String path, List<String> argv, List<String> env, int[][] fdMap) {
         List<SpawnFileAction> actions = new java.util.ArrayList<>();
         for (int[] pair : fdMap) {
             actions.add(SpawnFileAction.dup(pair[0], pair[1]));
         }
-        List<SpawnAttribute> attributes = List.of(
-                SpawnAttribute.flags((short) (SpawnAttribute.SETSIGDEF | SpawnAttribute.SETSIGMASK)),
-                SpawnAttribute.sigdef(0xFFFFFFFFFFFFFFFFL),
-                SpawnAttribute.sigmask(0L));
-        long pid = posix.posix_spawnp(path, actions, attributes, argv, env);
+        long pid = posix.posix_spawnp(path, actions, argv, env);
         if (pid <= 0) {
             throw new LinuxException("posix_spawn", path, posix.errno());
         }

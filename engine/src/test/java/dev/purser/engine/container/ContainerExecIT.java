@@ -2,7 +2,6 @@ package dev.purser.engine.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.purser.engine.proc.ProcessTable;
 import dev.purser.engine.testing.TestEngine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +71,7 @@ class ContainerExecIT {
 
     @Test
     void topListsTheContainersProcesses() {
-        ProcessTable table = containers.top(web.id());
+        Containers.Top table = containers.top(web.id());
         assertThat(table.titles()).containsExactly("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD");
         assertThat(table.processes()).anySatisfy(row -> assertThat(row.get(7)).isEqualTo("sleep 1000"));
     }

@@ -128,7 +128,7 @@ class ContainerLifecycleIT {
         containers.restart(c.id(), 0);
         ContainerState s = containers.get(c.id()).state();
         assertThat(s.status()).isEqualTo("running");
-        containers.remove(c.id(), true);
+        containers.stop(c.id(), 0);
         assertThat(engine.logs(c)).isEqualTo("run\nrun\n");
     }
 
