@@ -1,5 +1,6 @@
 package dev.purser.engine.api;
 
+import dev.purser.engine.container.ContainerStartException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
@@ -144,7 +145,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
                 }
             } catch (Throwable t) {
                 ApiErrors.Reply reply = ApiErrors.reply(t);
-                if (reply.status() >= 500) {
+                if (reply.status() >= 500 && !(t instanceof ContainerStartException)) {
                     log.warn("{} {}: {}", r.method(), r.uri(), t.toString(), t);
                 }
                 if (!exchange.responded()) {

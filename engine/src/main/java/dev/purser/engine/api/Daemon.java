@@ -26,6 +26,39 @@ public final class Daemon {
 
     private Daemon() {}
 
+    /**
+     * {@code purser daemon [--root DIR] [-H unix:///path] [--cgroup-parent NAME]}; PURSER_ROOT
+     * and PURSER_HOST are the defaults for the first two.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String root = envOr("PURSER_ROOT", StateRoot.DEFAULT.toString());
+        String host = envOr("PURSER_HOST", "unix://" + DEFAULT_SOCKET);
+        String cgroupParent = DEFAULT_CGROUP_PARENT;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[i + 1] : null);
+            String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            switch (flag) {
+                case "--root", "--data-root" -> root = value;
+                case "-H", "--host" -> host = value;
+                case "--cgroup-parent" -> cgroupParent = value;
+                default -> throw new IllegalArgumentException("unknown flag: " + a);
+            }
+            if (!a.contains("=")) {
+                i++;
+            }
+        }
+        if (host == null || !host.startsWith("unix://")) {
+            throw new IllegalArgumentException("only unix:// hosts are supported, not " + host);
+        }
+        run(new Options(new StateRoot(Path.of(root)), Path.of(host.substring("unix://".length())), cgroupParent));
+    }
+
+    private static String envOr(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? fallback : v;
+    }
+
     /** Runs until the process is told to stop. */
     public static void run(Options options) throws IOException, InterruptedException {
         Files.createDirectories(options.root().root());

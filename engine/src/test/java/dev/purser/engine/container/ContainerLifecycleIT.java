@@ -123,13 +123,16 @@ class ContainerLifecycleIT {
     }
 
     @Test
-    void restartRunsTheCommandAgain() {
+    void restartRunsTheCommandAgain() throws Exception {
         Container c = engine.start("sh", "-c", "echo run; sleep 1000");
         containers.restart(c.id(), 0);
         ContainerState s = containers.get(c.id()).state();
         assertThat(s.status()).isEqualTo("running");
-        containers.stop(c.id(), 0);
+        for (int i = 0; i < 250 && !engine.logs(c).equals("run\nrun\n"); i++) {
+            Thread.sleep(20);
+        }
         assertThat(engine.logs(c)).isEqualTo("run\nrun\n");
+        containers.stop(c.id(), 0);
     }
 
     @Test

@@ -1,0 +1,103 @@
+package dev.purser.engine.testing;
+
+import dev.purser.engine.api.ApiServer;
+import dev.purser.engine.api.EngineApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test engine served on its own Unix socket, as {@code purser daemon} serves it, and a way
+ * to run the stock docker CLI against it.
+ */
+public final class TestDaemon implements AutoCloseable {
+    private final TestEngine engine;
+    private final ApiServer server;
+
+    private TestDaemon(TestEngine engine, ApiServer server) {
+        this.engine = engine;
+        this.server = server;
+    }
+
+    public static TestDaemon start() {
+        TestEngine engine = TestEngine.start();
+        try {
+            ApiServer server = ApiServer.start(EngineApi.routes(engine.engine()), engine.root().resolve("purser.sock"),
+                    engine.root().resolve("tmp/api"));
+            return new TestDaemon(engine, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public TestEngine engine() {
+        return engine;
+    }
+
+    public Path socket() {
+        return server.socket();
+    }
+
+    /** What a command printed and how it exited. */
+    public record Result(int exitCode, String out, String err) {
+        public String outLine() {
+            return out.strip();
+        }
+    }
+
+    /** Runs the docker CLI with DOCKER_HOST pointing at this daemon. */
+    public Result docker(String... args) {
+        return docker(null, args);
+    }
+
+    public Result docker(byte[] stdin, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("docker");
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("DOCKER_HOST", "unix://" + socket());
+        pb.environment().put("DOCKER_CONFIG", engine.root().resolve("docker-config").toString());
+        pb.environment().remove("DOCKER_CONTEXT");
+        try {
+            Process p = pb.start();
+            if (stdin != null) {
+                p.getOutputStream().write(stdin);
+            }
+            p.getOutputStream().close();
+            var out = new java.io.ByteArrayOutputStream();
+            Thread reader = new Thread(() -> {
+                try {
+                    p.getInputStream().transferTo(out);
+                } catch (IOException ignored) {
+                    // the process is gone
+                }
+            });
+            reader.start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish");
+            }
+            reader.join();
+            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        engine.close();
+    }
+}
