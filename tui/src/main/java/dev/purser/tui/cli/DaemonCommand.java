@@ -1,0 +1,41 @@
+package dev.purser.tui.cli;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code daemon}: runs the engine in this process. The engine's entry point is looked up by
+ * name so the command line builds before the engine module provides
+ * {@code dev.purser.engine.api.Daemon}; all arguments pass through to it.
+ */
+@Command(name = "daemon", description = "Run the purser engine (serves the Docker Engine API)")
+final class DaemonCommand extends BaseCommand {
+    static final String ENTRY_POINT = "dev.purser.engine.api.Daemon";
+
+    @Unmatched List<String> unmatched = new ArrayList<>();
+    @Parameters List<String> args = new ArrayList<>();
+
+    String usage() { return "daemon [OPTIONS]"; }
+
+    public Integer call() throws Exception {
+        List<String> all = new ArrayList<>(unmatched);
+        all.addAll(args);
+        Class<?> daemon;
+        try {
+            daemon = Class.forName(ENTRY_POINT);
+        } catch (ClassNotFoundException e) {
+            throw new CliError("purser: this build has no engine (" + ENTRY_POINT + " is missing)", 1);
+        }
+        try {
+            daemon.getMethod("main", String[].class).invoke(null, (Object) all.toArray(String[]::new));
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception ex) throw ex;
+            throw e;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.purser.tui.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purser.tui.format.TableFormat;
+import dev.purser.tui.format.TemplateException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ps}: docker's columns, filters, quiet and custom formats. */
+@Command(name = "ps", description = "List containers")
+final class PsCommand extends BaseCommand {
+    static final String DEFAULT_FORMAT = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
+
+    @Option(names = {"-a", "--all"}) boolean all;
+    @Option(names = {"-q", "--quiet"}) boolean quiet;
+    @Option(names = "--no-trunc") boolean noTrunc;
+    @Option(names = {"-f", "--filter"}) List<String> filters = new ArrayList<>();
+    @Option(names = {"-n", "--last"}) int last = -1;
+    @Option(names = {"-l", "--latest"}) boolean latest;
+    @Option(names = {"-s", "--size"}) boolean size;
+    @Option(names = "--format") String format = "";
+    @Parameters List<String> args = new ArrayList<>();
+
+    String usage() { return "ps [OPTIONS]"; }
+
+    public Integer call() {
+        requireNone(args);
+        String fmt = format.isEmpty() || format.equals("table") ? (quiet ? "{{.ID}}" : DEFAULT_FORMAT + (size ? "\t{{.Size}}" : "")) : quiet ? "{{.ID}}" : format;
+        TableFormat table = new TableFormat(fmt, ContainerRow.HEADER);
+        int limit = latest ? 1 : last;
+        boolean wantSize = size || fmt.contains(".Size");
+        List<JsonNode> containers = session.client().containers().list(all || limit > 0, wantSize, limit, filters);
+        Instant now = Instant.now();
+        List<ObjectNode> rows = new ArrayList<>();
+        for (JsonNode c : containers) rows.add(ContainerRow.of(c, !noTrunc, now));
+        try {
+            session.out.print(table.render(rows));
+        } catch (TemplateException e) {
+            throw new CliError("failed to parse template: " + e.getMessage(), 1);
+        }
+        return 0;
+    }
+}

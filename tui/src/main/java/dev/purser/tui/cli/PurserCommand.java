@@ -1,0 +1,39 @@
+package dev.purser.tui.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The top level: docker's global flags. Without a command it prints the usage (the dashboard comes later). */
+@Command(name = "purser", description = "A terminal container manager with its own engine")
+final class PurserCommand implements java.util.concurrent.Callable<Integer> {
+    final Session session;
+
+    @Spec CommandSpec spec;
+
+    @Option(names = {"-H", "--host"}, description = "Daemon socket to connect to")
+    void host(String host) {
+        session.hostFlag = host;
+    }
+
+    @Option(names = "--root", description = "purser's state root (default /var/lib/purser)")
+    void root(String root) {
+        session.rootFlag = root;
+    }
+
+    @Option(names = {"-v", "--version"}, versionHelp = true, description = "Print version information and quit") boolean version;
+    @Option(names = "--help", usageHelp = true, description = "Print usage") boolean help;
+    @Option(names = {"-D", "--debug"}, description = "Enable debug mode") boolean debug;
+    @Option(names = {"-l", "--log-level"}) String logLevel;
+
+    PurserCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(session.out);
+        return 0;
+    }
+}

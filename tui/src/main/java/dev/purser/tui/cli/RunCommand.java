@@ -1,0 +1,114 @@
+package dev.purser.tui.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Containers;
+import dev.purser.tui.client.CreatedContainer;
+import dev.purser.tui.client.DaemonError;
+import dev.purser.tui.client.StreamDemux;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code run}: create, attach, start, wait, exit with the container's code. As in docker the
+ * attach and the wait are set up before the start, so no output and no exit is missed even
+ * with {@code --rm} (where the daemon removes the container itself).
+ */
+@Command(name = "run", description = "Create and run a new container from an image")
+class RunCommand extends BaseCommand {
+    @Mixin ContainerFlags flags;
+    @Option(names = {"-d", "--detach"}, arity = "0..1", fallbackValue = "true") boolean detach;
+    @Option(names = "--detach-keys") String detachKeys;
+    @Option(names = "--sig-proxy", arity = "0..1", fallbackValue = "true") boolean sigProxy = true;
+    @Option(names = {"-q", "--quiet"}) boolean quiet;
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    String usage() {
+        return "run [OPTIONS] IMAGE [COMMAND] [ARG...]";
+    }
+
+    boolean isRun() {
+        return true;
+    }
+
+    @Override
+    public Integer call() {
+        requireAtLeast(args, 1);
+        ObjectNode body;
+        try {
+            body = CreateBody.build(flags, args.get(0), args.subList(1, args.size()), detach || !isRun(), session.env);
+        } catch (IllegalArgumentException e) {
+            throw failure(e.getMessage(), 125);
+        }
+        if (isRun() && !detach && flags.tty && !session.terminal) throw new CliError("the input device is not a TTY", 1);
+        Containers containers;
+        CreatedContainer created;
+        try {
+            containers = session.client().containers();
+            created = containers.create(flags.name, body);
+        } catch (RuntimeException e) {
+            throw statusError(e);
+        }
+        created.warnings().forEach(w -> session.err.println("WARNING: " + w));
+        if (!isRun() || detach) {
+            if (isRun()) start(containers, created.id());
+            session.out.println(created.id());
+            return 0;
+        }
+        return attachAndRun(containers, created.id());
+    }
+
+    private int attachAndRun(Containers containers, String id) {
+        Response stream = containers.attach(id, null, detachKeys);
+        CompletableFuture<Void> output = CompletableFuture.runAsync(() -> {
+            try (stream) {
+                StreamDemux.copy(stream.getBody(), flags.tty, session.out, session.err);
+            } catch (Exception ignored) {
+                // the stream ends when the container exits or is removed
+            }
+        });
+        CompletableFuture<Long> exit = CompletableFuture.supplyAsync(() ->
+                containers.await(id, flags.autoRemove ? "removed" : "next-exit"));
+        start(containers, id);
+        long code;
+        try {
+            code = exit.join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw failure(cause.getMessage(), 125);
+        }
+        output.join();
+        session.out.flush();
+        return (int) code;
+    }
+
+    private void start(Containers containers, String id) {
+        try {
+            containers.start(id);
+        } catch (RuntimeException e) {
+            throw statusError(e);
+        }
+    }
+
+    /** docker's toStatusError: 127 when the command is not found, 126 when it cannot be run, else 125. */
+    CliError statusError(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        int code = 125;
+        if (e instanceof DaemonError) {
+            if (m.contains("executable file not found") || m.contains("no such file or directory")) code = 127;
+            else if (m.contains("permission denied") || m.contains("is a directory")) code = 126;
+        }
+        return failure(m, code);
+    }
+
+    CliError failure(String message, int code) {
+        String text = message.endsWith(".") ? message : message + ".";
+        return new CliError("purser: " + text + "\n\nRun '" + commandPath() + " --help' for more information", code);
+    }
+}

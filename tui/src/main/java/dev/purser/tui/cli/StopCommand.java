@@ -1,0 +1,22 @@
+package dev.purser.tui.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code stop}: the stop signal, then SIGKILL after the timeout. */
+@Command(name = "stop", description = "Stop one or more running containers")
+final class StopCommand extends BaseCommand {
+    @Option(names = {"-t", "--time", "--timeout"}) Integer time;
+    @Option(names = {"-s", "--signal"}) String signal;
+    @Parameters List<String> targets = new ArrayList<>();
+
+    String usage() { return "stop [OPTIONS] CONTAINER [CONTAINER...]"; }
+
+    public Integer call() {
+        requireAtLeast(targets, 1);
+        return forEach(targets, t -> { session.client().containers().stop(t, time, signal); return t; });
+    }
+}

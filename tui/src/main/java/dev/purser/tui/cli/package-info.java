@@ -1,0 +1,8 @@
+/**
+ * The docker-compatible command line: picocli commands that parse Docker's flags, call the
+ * {@link dev.purser.tui.client} layer and print Docker's output, errors and exit codes.
+ *
+ * <p>Commands never exit the JVM: they return an exit code, so integration tests can run
+ * {@code Purser.run(args, out, err)} in-process.
+ */
+package dev.purser.tui.cli;

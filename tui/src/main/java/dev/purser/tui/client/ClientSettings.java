@@ -1,0 +1,43 @@
+package dev.purser.tui.client;
+
+import java.util.Map;
+
+/**
+ * Where the daemon is and where its state lives. The host comes from {@code -H/--host}, else
+ * {@code PURSER_HOST}, else purser's own socket; the root from {@code --root}, else
+ * {@code PURSER_ROOT}, else {@code /var/lib/purser}. {@code hostFromFlag} matters because an
+ * explicit {@code -H} elsewhere must never auto-start a daemon.
+ */
+public record ClientSettings(String host, boolean hostFromFlag, String root, boolean autoStart) {
+    public static final String DEFAULT_HOST = "unix:///run/purser/purser.sock";
+    public static final String DEFAULT_ROOT = "/var/lib/purser";
+
+    public static ClientSettings resolve(String hostFlag, String rootFlag, Map<String, String> env) {
+        String host = nonEmpty(hostFlag) ? hostFlag : nonEmpty(env.get("PURSER_HOST")) ? env.get("PURSER_HOST") : DEFAULT_HOST;
+        String root = nonEmpty(rootFlag) ? rootFlag : nonEmpty(env.get("PURSER_ROOT")) ? env.get("PURSER_ROOT") : DEFAULT_ROOT;
+        boolean autoStart = !"0".equals(env.get("PURSER_AUTOSTART")) && !"false".equals(env.get("PURSER_AUTOSTART"));
+        return new ClientSettings(normalize(host), nonEmpty(hostFlag), root, autoStart);
+    }
+
+    /** {@code -H /path/to.sock} is accepted as a socket path, like docker accepts unix://. */
+    private static String normalize(String host) {
+        return host.startsWith("/") ? "unix://" + host : host;
+    }
+
+    private static boolean nonEmpty(String s) {
+        return s != null && !s.isEmpty();
+    }
+
+    public boolean isUnixSocket() {
+        return host.startsWith("unix://");
+    }
+
+    public String socketPath() {
+        return host.substring("unix://".length());
+    }
+
+    /** Auto-start only for purser's own socket: the default, or one not named by an explicit -H. */
+    public boolean mayStartDaemon() {
+        return autoStart && isUnixSocket() && (!hostFromFlag || host.equals(DEFAULT_HOST));
+    }
+}

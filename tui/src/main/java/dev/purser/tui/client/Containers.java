@@ -1,0 +1,136 @@
+package dev.purser.tui.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import com.github.dockerjava.transport.DockerHttpClient.Response;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The container endpoints of the Engine API, answered as Jackson trees with Docker's field names. */
+public final class Containers {
+    private final EngineConnection engine;
+
+    Containers(EngineConnection engine) {
+        this.engine = engine;
+    }
+
+    /** {@code GET /containers/json}: all (-a), size (-s), limit (-n), filters as key=value pairs. */
+    public List<JsonNode> list(boolean all, boolean size, int limit, List<String> filters) {
+        JsonNode array = engine.get("/containers/json" + Query.of().add("all", all).add("size", size)
+                .add("limit", limit > 0 ? limit : null).filters(filters));
+        return elements(array);
+    }
+
+    public JsonNode inspect(String id, boolean size) {
+        return engine.get("/containers/" + enc(id) + "/json" + Query.of().add("size", size));
+    }
+
+    /** Creates a container from a Docker create body (Config fields plus HostConfig, NetworkingConfig). */
+    public CreatedContainer create(String name, JsonNode body) {
+        JsonNode answer = engine.post("/containers/create" + Query.of().add("name", name), body);
+        List<String> warnings = answer.path("Warnings").isArray() ? elements(answer.get("Warnings")).stream().map(JsonNode::asText).toList() : List.of();
+        return new CreatedContainer(answer.path("Id").asText(), warnings);
+    }
+
+    public void start(String id) {
+        engine.post("/containers/" + enc(id) + "/start", null);
+    }
+
+    /** Stops with the container's stop signal, then SIGKILL after {@code timeoutSeconds} (null: its own default). */
+    public void stop(String id, Integer timeoutSeconds, String signal) {
+        engine.post("/containers/" + enc(id) + "/stop" + Query.of().add("t", timeoutSeconds).add("signal", signal), null);
+    }
+
+    public void restart(String id, Integer timeoutSeconds, String signal) {
+        engine.post("/containers/" + enc(id) + "/restart" + Query.of().add("t", timeoutSeconds).add("signal", signal), null);
+    }
+
+    public void kill(String id, String signal) {
+        engine.post("/containers/" + enc(id) + "/kill" + Query.of().add("signal", signal), null);
+    }
+
+    public void pause(String id) {
+        engine.post("/containers/" + enc(id) + "/pause", null);
+    }
+
+    public void unpause(String id) {
+        engine.post("/containers/" + enc(id) + "/unpause", null);
+    }
+
+    public void remove(String id, boolean force, boolean volumes, boolean link) {
+        engine.delete("/containers/" + enc(id) + Query.of().add("force", force).add("v", volumes).add("link", link));
+    }
+
+    public void rename(String id, String newName) {
+        engine.post("/containers/" + enc(id) + "/rename" + Query.of().add("name", newName), null);
+    }
+
+    /** Blocks until the condition ("not-running", "next-exit", "removed") and returns the exit code. */
+    public long await(String id, String condition) {
+        JsonNode answer = engine.post("/containers/" + enc(id) + "/wait" + Query.of().add("condition", condition), null);
+        if (answer.path("Error").hasNonNull("Message") && !answer.path("Error").path("Message").asText().isEmpty()) {
+            throw new DaemonError(500, answer.path("Error").path("Message").asText());
+        }
+        return answer.path("StatusCode").asLong();
+    }
+
+    /** Opens the log stream; multiplexed unless the container has a TTY (see {@link StreamDemux}). */
+    public Response logs(String id, LogOptions options) {
+        String query = Query.of().add("stdout", true).add("stderr", true).add("follow", options.follow())
+                .add("timestamps", options.timestamps()).add("tail", options.tail()).add("since", options.since())
+                .add("until", options.until()).toString();
+        return engine.open(Request.Method.GET, "/containers/" + enc(id) + "/logs" + query, null, null);
+    }
+
+    /** Attaches to stdout and stderr (and stdin when given) of a container, streaming from now on. */
+    public Response attach(String id, InputStream stdin, String detachKeys) {
+        String query = Query.of().add("stream", true).add("stdin", stdin != null).add("stdout", true).add("stderr", true)
+                .add("detachKeys", detachKeys).toString();
+        return engine.hijack("/containers/" + enc(id) + "/attach" + query, null, stdin == null ? InputStream.nullInputStream() : stdin);
+    }
+
+    public JsonNode top(String id, String psArgs) {
+        return engine.get("/containers/" + enc(id) + "/top" + Query.of().add("ps_args", psArgs));
+    }
+
+    /** One stats sample ({@code stream=false}): the daemon takes two readings for CPU percentages. */
+    public JsonNode stats(String id) {
+        return engine.get("/containers/" + enc(id) + "/stats" + Query.of().add("stream", false));
+    }
+
+    /** Creates an exec instance: body fields Cmd, Env, User, WorkingDir, AttachStdout, ... */
+    public String execCreate(String id, JsonNode body) {
+        return engine.post("/containers/" + enc(id) + "/exec", body).path("Id").asText();
+    }
+
+    /** Starts an exec; detached execs return null, attached ones the output stream. */
+    public Response execStart(String execId, boolean detach, boolean tty) {
+        ObjectNode body = engine.json().createObjectNode().put("Detach", detach).put("Tty", tty);
+        if (detach) {
+            engine.post("/exec/" + enc(execId) + "/start", body);
+            return null;
+        }
+        return engine.hijack("/exec/" + enc(execId) + "/start", body, InputStream.nullInputStream());
+    }
+
+    public JsonNode execInspect(String execId) {
+        return engine.get("/exec/" + enc(execId) + "/json");
+    }
+
+    public JsonNode prune(List<String> filters) {
+        return engine.post("/containers/prune" + Query.of().filters(filters), null);
+    }
+
+    static List<JsonNode> elements(JsonNode array) {
+        java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
+        if (array != null && array.isArray()) array.forEach(out::add);
+        return out;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.purser.tui.client;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Starts {@code purser daemon} in the background when purser's own socket does not answer, so a
+ * user never has to start anything by hand. The daemon runs from the same java and class path as
+ * this process, in its own session (setsid) so closing the terminal does not stop it, and logs to
+ * {@code <root>/daemon.log}.
+ */
+public final class DaemonLauncher {
+    private static final long WAIT_MILLIS = 15_000;
+    private static final long SPINNER_AFTER_MILLIS = 500;
+    private static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
+
+    private final ClientSettings settings;
+    private final PrintStream status;
+    private final boolean interactive;
+
+    public DaemonLauncher(ClientSettings settings, PrintStream status, boolean interactive) {
+        this.settings = settings;
+        this.status = status;
+        this.interactive = interactive;
+    }
+
+    /** The command line that runs the daemon with this process's java and class path. */
+    public List<String> command() {
+        String java = ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) cmd.add("/usr/bin/setsid");
+        cmd.add(java);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("dev.purser.tui.Purser");
+        cmd.add("daemon");
+        cmd.add("--root");
+        cmd.add(settings.root());
+        cmd.add("--host");
+        cmd.add(settings.host());
+        return cmd;
+    }
+
+    /** Starts the daemon and waits until {@code ready} says it answers; throws when it never does. */
+    public void startAndWait(BooleanSupplier ready) {
+        Path log = Path.of(settings.root(), "daemon.log");
+        try {
+            Files.createDirectories(log.getParent());
+            new ProcessBuilder(command())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            throw new DaemonUnavailableException("Cannot start the purser daemon (" + e.getMessage() + ")."
+                    + " Start it with 'purser daemon' or point PURSER_HOST at a running one.");
+        }
+        long start = System.currentTimeMillis();
+        int frame = 0;
+        boolean spinning = false;
+        try {
+            while (System.currentTimeMillis() - start < WAIT_MILLIS) {
+                if (ready.getAsBoolean()) return;
+                long waited = System.currentTimeMillis() - start;
+                if (waited > SPINNER_AFTER_MILLIS) {
+                    if (interactive) {
+                        status.print("\r" + SPINNER.charAt(frame++ % SPINNER.length()) + " Starting purser daemon...");
+                        status.flush();
+                    } else if (!spinning) {
+                        status.println("Starting purser daemon...");
+                    }
+                    spinning = true;
+                }
+                sleep(100);
+            }
+        } finally {
+            if (spinning && interactive) {
+                status.print("\r\033[K");
+                status.flush();
+            }
+        }
+        throw new DaemonUnavailableException("Cannot connect to the purser daemon at " + settings.host()
+                + ": it did not start within 15 seconds; see " + log);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DaemonUnavailableException("interrupted while waiting for the purser daemon");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.purser.tui.client;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import java.io.Closeable;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * The way in for the CLI and the dashboard: finds the daemon (starting purser's own when its
+ * socket is silent) and hands out the endpoint groups. Nothing here is purser-only, so the same
+ * client manages a real dockerd.
+ */
+public final class PurserClient implements Closeable {
+    private final EngineConnection engine;
+    private final Containers containers;
+    private final Images images;
+    private final SystemApi system;
+    private DockerClient dockerJava;
+
+    private PurserClient(EngineConnection engine) {
+        this.engine = engine;
+        this.containers = new Containers(engine);
+        this.images = new Images(engine);
+        this.system = new SystemApi(engine);
+    }
+
+    /**
+     * Connects to the daemon in {@code settings}. When purser's own socket does not answer, starts
+     * the daemon and waits for it, showing progress on {@code status}.
+     */
+    public static PurserClient connect(ClientSettings settings, PrintStream status, boolean interactive) {
+        if (!settings.isUnixSocket()) return new PurserClient(new EngineConnection(settings.host()));
+        SocketProbe.State state = SocketProbe.probe(Path.of(settings.socketPath()));
+        switch (state) {
+            case ANSWERS:
+                return new PurserClient(new EngineConnection(settings.host()));
+            case PERMISSION_DENIED:
+                throw DaemonUnavailableException.permissionDenied(settings.host());
+            default:
+                if (!settings.mayStartDaemon()) throw DaemonUnavailableException.notRunning(settings.host());
+        }
+        PurserClient client = new PurserClient(new EngineConnection(settings.host()));
+        new DaemonLauncher(settings, status, interactive).startAndWait(() ->
+                SocketProbe.probe(Path.of(settings.socketPath())) == SocketProbe.State.ANSWERS && client.system.ping());
+        return client;
+    }
+
+    public Containers containers() {
+        return containers;
+    }
+
+    public Images images() {
+        return images;
+    }
+
+    public SystemApi system() {
+        return system;
+    }
+
+    public EngineConnection engine() {
+        return engine;
+    }
+
+    /** docker-java's typed client over the same transport, for code that prefers its models. */
+    public synchronized DockerClient dockerJava() {
+        if (dockerJava == null) {
+            DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                    .withDockerHost(engine.host()).withApiVersion(EngineConnection.API_VERSION).build();
+            dockerJava = DockerClientImpl.getInstance(config, engine.transport());
+        }
+        return dockerJava;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
