@@ -47,6 +47,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
     private OutputStream fileOut;
     private boolean tooLarge;
 
+    private volatile boolean inFlight;
+    private volatile boolean closeAfterResponse;
     private volatile Consumer<byte[]> hijackedInput;
     private volatile Runnable hijackedInputClosed;
 
@@ -128,6 +130,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
         boolean refused = tooLarge;
         boolean keepAlive = HttpUtil.isKeepAlive(r);
         channel.config().setAutoRead(false);
+        inFlight = true;
         workers.execute(() -> {
             try {
                 if (refused) {
@@ -164,7 +167,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
                 if (!exchange.responded()) {
                     exchange.status(204);
                 }
-                if (!keepAlive && hijackedInput == null) {
+                inFlight = false;
+                if ((!keepAlive || closeAfterResponse) && hijackedInput == null) {
                     channel.close();
                 }
                 channel.config().setAutoRead(true);
@@ -207,10 +211,14 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof ChannelInputShutdownEvent) {
+            // A client may half-close once its request is sent (the docker CLI does for some
+            // calls); the response still goes out, and the connection closes after it.
             if (hijackedInput != null) {
                 closeInput();
-            } else {
+            } else if (!inFlight) {
                 ctx.close();
+            } else {
+                closeAfterResponse = true;
             }
             return;
         }

@@ -149,7 +149,8 @@ final class ContainerApi {
     }
 
     private void await(Exchange x) throws InterruptedException {
-        var future = containers.waitFor(x.param("id"), x.query("condition"));
+        // a copy per client: a client that leaves cancels its own wait, not everyone's
+        var future = containers.waitFor(x.param("id"), x.query("condition")).thenApply(code -> code);
         // Docker sends the headers at once so a client knows the wait has begun
         try (Exchange.ResponseStream out = x.stream(200, "application/json")) {
             x.onClose(() -> future.cancel(false));

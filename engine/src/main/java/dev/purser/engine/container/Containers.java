@@ -259,14 +259,36 @@ public final class Containers {
         } catch (StageFailure e) {
             toClose.forEach(linux::close);
             cleanup(overlay, cgroup);
-            store.save(c.withState(c.state().failedToStart(e.exitCode(), e.getMessage(), now())));
+            failedToStart(c, e.exitCode(), e.getMessage());
             throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
         } catch (IOException | RuntimeException e) {
             toClose.forEach(linux::close);
             cleanup(overlay, cgroup);
-            store.save(c.withState(c.state().failedToStart(125, e.getMessage(), now())));
+            failedToStart(c, 125, String.valueOf(e.getMessage()));
             throw e instanceof ContainerStartException cse ? cse
                     : new ContainerStartException(String.valueOf(e.getMessage()), 125, e);
+        }
+    }
+
+    /**
+     * Records a start that failed, and lets everyone waiting on the container go: attached
+     * clients end, waiters get the exit code, and an AutoRemove container is removed (a
+     * {@code docker run --rm} client waits for that).
+     */
+    private void failedToStart(Container c, int code, String message) {
+        store.save(c.withState(c.state().failedToStart(code, message, now())));
+        endAttachments(c.id());
+        CompletableFuture<Integer> waiter = nextExit.remove(c.id());
+        if (waiter != null) {
+            waiter.complete(code);
+        }
+        if (c.hostConfig().autoRemove()) {
+            store.delete(c.id());
+            publish(c, "destroy");
+            CompletableFuture<Integer> removed = removal.remove(c.id());
+            if (removed != null) {
+                removed.complete(code);
+            }
         }
     }
 
