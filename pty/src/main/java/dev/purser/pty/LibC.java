@@ -7,13 +7,14 @@ import jnr.ffi.annotations.Out;
 import jnr.ffi.annotations.SaveError;
 
 /**
- * The libc calls this module makes, bound through jnr-ffi. Package-private: callers see
- * {@link TerminalFd}, {@link WindowSize}, {@link Termios}, never raw calls.
+ * The libc calls this module makes, bound through jnr-ffi. Not API: it is public only because
+ * jnr-ffi generates the implementation in its own class loader, which cannot see a package-private
+ * interface. Other modules use {@link TerminalFd}, {@link WindowSize}, {@link Termios}.
  *
  * <p>Structures are passed as Java arrays of the right size and decoded in Java, which keeps the
  * binding free of jnr {@code Struct} layouts. Constants are Linux's (x86_64 and aarch64 share them).
  */
-interface LibC {
+public interface LibC {
 
     LibC INSTANCE = LibraryLoader.create(LibC.class)
             .load(Platform.getNativePlatform().getStandardCLibraryName());
@@ -53,7 +54,9 @@ interface LibC {
     /** ioctl with a struct winsize (4 unsigned shorts) as argument. */
     @SaveError int ioctl(int fd, long request, short[] winsize);
 
-    @SaveError int tcgetattr(int fd, @Out byte[] termios);
+    // In and out, not @Out: the buffer must arrive zeroed so bytes glibc does not write (padding)
+    // stay zero and two snapshots of the same settings compare equal.
+    @SaveError int tcgetattr(int fd, byte[] termios);
 
     @SaveError int tcsetattr(int fd, int optionalActions, @In byte[] termios);
 
