@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Restoring happens on every way out: close() (try-with-resources), and a JVM shutdown hook for
  * System.exit or SIGTERM/SIGINT while raw, so the user's shell is not left without echo. A JVM
  * killed with SIGKILL cannot restore anything; {@code stty sane} is the remedy then.
+ *
+ * <p>Close it before closing the descriptor: restoring acts on the fd number, which the kernel may
+ * already have given to another file.
  */
 public final class RawMode implements AutoCloseable {
 
