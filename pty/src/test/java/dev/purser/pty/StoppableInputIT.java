@@ -1,0 +1,75 @@
+package dev.purser.pty;
+
+import static dev.purser.pty.TerminalReads.writeText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StoppableInputIT {
+
+    private PtyPair pty;
+    private RawMode raw;
+
+    @BeforeEach
+    void open() throws IOException {
+        pty = PtyPair.open();
+        raw = RawMode.enter(pty.slave().fd());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        raw.close();
+        pty.close();
+    }
+
+    @Test
+    void readsWhatArrivesOnTheDescriptor() throws IOException {
+        try (StoppableInput in = StoppableInput.of(pty.slave().fd())) {
+            writeText(pty.master(), "hey");
+            assertThat(new String(in.readNBytes(3))).isEqualTo("hey");
+        }
+    }
+
+    @Test
+    void closeWakesABlockedRead() throws Exception {
+        StoppableInput in = StoppableInput.of(pty.slave().fd());
+        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.read(new byte[8], 0, 8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Thread.sleep(100); // let the reader block in poll; the test passes either way
+        in.close();
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(-1);
+    }
+
+    @Test
+    void closeLeavesTheDescriptorOpen() throws IOException {
+        StoppableInput.of(pty.slave().fd()).close();
+        assertThat(LibC.INSTANCE.isatty(pty.slave().fd())).isEqualTo(1);
+    }
+
+    @Test
+    void readsAfterCloseReturnEndOfInput() throws IOException {
+        StoppableInput in = StoppableInput.of(pty.slave().fd());
+        in.close();
+        writeText(pty.master(), "x");
+        assertThat(in.read()).isEqualTo(-1);
+    }
+
+    @Test
+    void aHungUpTerminalReadsAsEndOfInput() throws IOException {
+        try (StoppableInput in = StoppableInput.of(pty.master().fd())) {
+            raw.close(); // restore while the descriptor is still open
+            pty.slave().close();
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+}
