@@ -104,19 +104,29 @@ public final class JsonFileWriter implements Closeable {
             throw new IllegalStateException("log writer closed: " + files.current());
         }
         try {
+            // one write per batch of whole records (not per record): a reader still never sees
+            // half a record except at the end, and a chunk of many short lines costs one syscall
+            java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
             for (LogRecord r : records) {
-                if (policy.rotates() && size >= policy.maxSize()) {
+                if (policy.rotates() && size + batch.size() >= policy.maxSize()) {
+                    flush(batch);
                     rotate();
                 }
-                ByteBuffer buf = ByteBuffer.wrap(JsonLogEncoder.encode(r));
-                while (buf.hasRemaining()) {
-                    size += channel.write(buf);
-                }
+                batch.writeBytes(JsonLogEncoder.encode(r));
             }
+            flush(batch);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + files.current() + ": " + e.getMessage(), e);
         }
         activity.changed();
+    }
+
+    private void flush(java.io.ByteArrayOutputStream batch) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(batch.toByteArray());
+        while (buf.hasRemaining()) {
+            size += channel.write(buf);
+        }
+        batch.reset();
     }
 
     /** Docker's order: drop the oldest, shift .1..N-2 up by one, current becomes .1, start afresh. */

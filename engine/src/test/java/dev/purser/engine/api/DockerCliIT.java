@@ -69,7 +69,7 @@ class DockerCliIT {
 
     @Test
     void logsShowTheContainersOutput() throws Exception {
-        docker("run", "-d", "--name", "logger", "busybox", "sh", "-c", "echo one; echo two >&2; sleep 100");
+        docker("run", "-d", "--name", "logger", "busybox", "sh", "-c", "echo one; sleep 0.2; echo two >&2; sleep 100");
         Result r = null;
         for (int i = 0; i < 100; i++) {
             r = docker("logs", "logger");
