@@ -109,9 +109,65 @@ static void mkdir_p(const char *path)
 	}
 }
 
+/* Hands a descriptor to the engine over the control socket, with a protocol line. */
+static void send_fd(int sock, int fd, const char *line)
+{
+	struct iovec iov = { .iov_base = (void *)line, .iov_len = strlen(line) };
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} control;
+	memset(&control, 0, sizeof control);
+	struct msghdr msg = {
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = control.buf, .msg_controllen = sizeof control.buf,
+	};
+	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+	cmsg->cmsg_level = SOL_SOCKET;
+	cmsg->cmsg_type = SCM_RIGHTS;
+	cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cmsg), &fd, sizeof(int));
+	if (sendmsg(sock, &msg, MSG_NOSIGNAL) < 0)
+		child_fail("send-pty", errno, "control socket");
+}
+
+/*
+ * With --tty the terminal is made here, from the container's own devpts instance, so the
+ * process sees it as /dev/pts/N of its own /dev (a PTY from the host's devpts would not
+ * exist in there: `tty` would say "not a tty"). The slave becomes stdin, stdout and stderr
+ * and is owned by the process's user, as in runc; the master goes to the engine.
+ */
+static void make_terminal(const struct config *c)
+{
+	if (c->ctl_fd < 0)
+		child_fail("tty", EBADF, "no control socket to hand the terminal to");
+	int master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (master < 0)
+		child_fail("tty", errno, "/dev/ptmx");
+	int unlock = 0;
+	if (ioctl(master, TIOCSPTLCK, &unlock) < 0)
+		child_fail("tty", errno, "TIOCSPTLCK");
+	int slave = ioctl(master, TIOCGPTPEER, O_RDWR | O_NOCTTY);
+	if (slave < 0)
+		child_fail("tty", errno, "TIOCGPTPEER");
+	if (fchown(slave, c->uid, (gid_t)-1) < 0)
+		child_fail("tty", errno, "fchown");
+	send_fd(c->ctl_fd, master, "pty\n");
+	close(master);
+	/* From here on only the monitor holds the control socket, so the engine sees EOF when it dies. */
+	close(c->ctl_fd);
+	for (int i = 0; i < 3; i++)
+		if (dup2(slave, i) < 0)
+			child_fail("tty", errno, "dup2 %d", i);
+	if (slave > 2)
+		close(slave);
+}
+
 /* Shared by run and exec mode: session, terminal, cwd, credentials, capabilities, exec. */
 static _Noreturn void finish(const struct config *c)
 {
+	if (c->tty)
+		make_terminal(c);
 	if (setsid() < 0)
 		child_fail("setsid", errno, "setsid");
 	if (c->tty && ioctl(0, TIOCSCTTY, 0) < 0)
@@ -153,8 +209,9 @@ int child_main(void *arg)
 {
 	struct config *c = arg;
 	err_fd = c->err_fd;
-	/* Only the monitor talks to the engine; and the engine must see EOF when it dies. */
-	if (c->ctl_fd >= 0)
+	/* Only the monitor talks to the engine, and the engine must see EOF when it dies; with
+	 * --tty the child keeps the socket just long enough to hand over the terminal. */
+	if (c->ctl_fd >= 0 && !c->tty)
 		close(c->ctl_fd);
 	/* The monitor's ends: only once no copy of the sync pipe's write end is left here can
 	 * its death show up as EOF / hang-up. */

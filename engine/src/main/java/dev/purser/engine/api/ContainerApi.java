@@ -56,7 +56,7 @@ final class ContainerApi {
                 .add("GET", "/containers/{id}/logs", this::logs)
                 .add("GET", "/containers/{id}/top", this::top)
                 .add("POST", "/containers/{id}/resize", x -> {
-                    containers.get(x.param("id"));
+                    containers.resize(x.param("id"), StreamApi.size(x, "h"), StreamApi.size(x, "w"));
                     x.status(200);
                 })
                 .add("POST", "/containers/prune", this::prune);

@@ -8,7 +8,11 @@ import dev.purser.engine.container.ContainerStartException;
 import dev.purser.engine.container.Containers;
 import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.container.ExecRequest;
+import dev.purser.engine.container.ExecSession;
 import dev.purser.engine.container.Execs;
+import dev.purser.pty.DetachFilter;
+import dev.purser.pty.DetachKeys;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.purser.engine.container.StdStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +38,7 @@ final class StreamApi {
                 .add("POST", "/exec/{id}/start", this::execStart)
                 .add("GET", "/exec/{id}/json", this::execInspect)
                 .add("POST", "/exec/{id}/resize", x -> {
-                    execs.get(x.param("id"));
+                    execs.resize(x.param("id"), size(x, "h"), size(x, "w"));
                     x.status(200);
                 });
     }
@@ -45,10 +49,20 @@ final class StreamApi {
         boolean stdout = x.queryBool("stdout", false);
         boolean stderr = x.queryBool("stderr", false);
         boolean tty = c.config().tty();
+        DetachFilter detach = new DetachFilter(detachKeys(x));
+        AtomicReference<Containers.Attachment> attachment = new AtomicReference<>();
         Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
                 data -> {
-                    if (stdin) {
-                        containers.writeStdin(c.id(), data);
+                    if (!stdin) {
+                        return;
+                    }
+                    DetachFilter.Filtered f = detach.filter(data);
+                    if (f.deliver().length > 0) {
+                        containers.writeStdin(c.id(), f.deliver());
+                    }
+                    if (f.detached() && attachment.get() != null) {
+                        // the client detached: the container keeps running, this connection ends
+                        containers.detach(attachment.get());
                     }
                 },
                 () -> {
@@ -57,19 +71,37 @@ final class StreamApi {
                     }
                 });
         StreamFrames frames = new StreamFrames(out, tty);
-        Containers.Attachment attachment = containers.attach(c.id(), (stream, data, length) -> {
+        attachment.set(containers.attach(c.id(), (stream, data, length) -> {
             if ((stream == StdStream.STDOUT && stdout) || (stream == StdStream.STDERR && stderr)) {
                 frames.writeNow(stream.id(), data, 0, length);
             }
-        });
-        x.onClose(() -> containers.detach(attachment));
+        }));
+        x.onClose(() -> containers.detach(attachment.get()));
         try {
-            attachment.ended().get();
+            attachment.get().ended().get();
         } catch (java.util.concurrent.ExecutionException e) {
             // ended either way
         } finally {
-            containers.detach(attachment);
+            containers.detach(attachment.get());
             out.close();
+        }
+    }
+
+    static int size(Exchange x, String name) {
+        Integer v = x.queryInt(name);
+        if (v == null || v < 0 || v > 65535) {
+            throw ApiException.badRequest("invalid " + (name.equals("h") ? "height" : "width") + ": " + x.query(name));
+        }
+        return v;
+    }
+
+    /** The {@code detachKeys} parameter in Docker's format; absent or empty means ctrl-p,ctrl-q. */
+    private static DetachKeys detachKeys(Exchange x) {
+        String keys = x.query("detachKeys");
+        try {
+            return DetachKeys.fromOption(keys);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Invalid detach keys (" + keys + ") provided");
         }
     }
 
@@ -82,7 +114,13 @@ final class StreamApi {
         ExecRequest request = new ExecRequest(cmd, strings(body.get("Env")), text(body, "User"),
                 text(body, "WorkingDir"), body.path("Privileged").asBoolean(false), body.path("Tty").asBoolean(false),
                 body.path("AttachStdin").asBoolean(false));
-        Execs.Exec exec = execs.create(x.param("id"), request);
+        String keys = text(body, "DetachKeys");
+        try {
+            DetachKeys.fromOption(keys);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("Invalid detach keys (" + keys + ") provided");
+        }
+        Execs.Exec exec = execs.create(x.param("id"), request, keys);
         x.json(201, Map.of("Id", exec.id()));
     }
 
@@ -113,27 +151,56 @@ final class StreamApi {
         Execs.Exec exec = execs.get(x.param("id"));
         boolean detach = body.path("Detach").asBoolean(false);
         if (detach) {
-            Thread runner = new Thread(() -> {
-                try {
-                    execs.start(exec.id(), (stream, data, length) -> { });
-                } catch (RuntimeException e) {
-                    // recorded in the exec's exit code
-                }
-            }, "exec-" + exec.id().substring(0, 12));
-            runner.setDaemon(true);
-            runner.start();
+            ExecSession session = execs.begin(exec.id(), (stream, data, length) -> { });
+            Thread waiter = new Thread(() -> execs.finish(exec.id(), session), "exec-" + exec.id().substring(0, 12));
+            waiter.setDaemon(true);
+            waiter.start();
             x.status(200);
             return;
         }
         boolean tty = exec.request().tty();
-        Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED, data -> { }, () -> { });
+        boolean stdin = exec.request().attachStdin();
+        DetachFilter detachFilter = new DetachFilter(DetachKeys.fromOption(exec.detachKeys()));
+        AtomicReference<ExecSession> session = new AtomicReference<>();
+        java.util.concurrent.CountDownLatch detached = new java.util.concurrent.CountDownLatch(1);
+        Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
+                data -> {
+                    ExecSession s = session.get();
+                    if (!stdin || s == null) {
+                        return;
+                    }
+                    DetachFilter.Filtered f = detachFilter.filter(data);
+                    if (f.deliver().length > 0) {
+                        s.write(f.deliver());
+                    }
+                    if (f.detached()) {
+                        detached.countDown();
+                    }
+                },
+                () -> {
+                    ExecSession s = session.get();
+                    if (s != null && !tty) {
+                        s.closeInput();
+                    }
+                });
         StreamFrames frames = new StreamFrames(out, tty);
         try {
-            execs.start(exec.id(), (stream, data, length) -> frames.writeNow(stream.id(), data, 0, length));
+            ExecSession started = execs.begin(exec.id(), (stream, data, length) -> frames.writeNow(stream.id(), data, 0, length));
+            session.set(started);
+            Thread finisher = new Thread(() -> {
+                execs.finish(exec.id(), started);
+                detached.countDown();
+            }, "exec-" + exec.id().substring(0, 12));
+            finisher.setDaemon(true);
+            finisher.start();
+            x.onClose(detached::countDown);
+            detached.await();
         } catch (ContainerStartException e) {
             // Docker reports a failed exec in the stream and through the exec's exit code
             byte[] message = (e.getMessage() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             frames.writeNow(1, message, 0, message.length);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             out.close();
         }
@@ -144,7 +211,7 @@ final class StreamApi {
         ObjectNode n = json.createObjectNode();
         n.put("CanRemove", false);
         n.put("ContainerID", exec.containerId());
-        n.put("DetachKeys", "");
+        n.put("DetachKeys", exec.detachKeys() == null ? "" : exec.detachKeys());
         if (exec.exitCode() == null) {
             n.putNull("ExitCode");
         } else {
@@ -161,7 +228,7 @@ final class StreamApi {
         pc.put("privileged", exec.request().privileged());
         pc.put("tty", exec.request().tty());
         pc.put("user", exec.request().user() == null ? "" : exec.request().user());
-        n.put("Pid", 0);
+        n.put("Pid", exec.pid());
         x.json(200, n);
     }
 }

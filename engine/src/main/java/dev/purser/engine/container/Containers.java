@@ -197,7 +197,7 @@ public final class Containers {
         Path dir = store.directory(c.id());
         Overlay overlay = Overlay.inContainerDirectory(dir, images.layerDirectories(image));
         Cgroup cgroup = null;
-        List<Integer> toClose = new ArrayList<>();
+        ProcessStdio stdio = null;
         try {
             overlay.mount(linux);
             cgroup = cgroups.create(c.id());
@@ -210,7 +210,7 @@ public final class Containers {
                     command(c), processEnv(c.config().env(), c.config().hostname(), user, c.config().tty()),
                     c.config().workingDir(), user.uid(), user.gid(), user.groups(),
                     Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(), c.hostConfig().privileged()),
-                    c.hostConfig().noNewPrivileges(), false, cgroup.procsFiles(), dir.resolve("exit-code"));
+                    c.hostConfig().noNewPrivileges(), c.config().tty(), cgroup.procsFiles(), dir.resolve("exit-code"));
             ContainerLaunch launch = new ContainerLaunch(overlay.merged(), c.config().hostname(),
                     List.of(new BindMount(Path.of(c.resolvConfPath()), "/etc/resolv.conf", false),
                             new BindMount(Path.of(c.hostnamePath()), "/etc/hostname", false),
@@ -219,50 +219,42 @@ public final class Containers {
                     c.hostConfig().privileged() ? List.of() : ContainerLaunch.DOCKER_READONLY_PATHS,
                     "host".equals(c.hostConfig().networkMode()), process);
 
-            int[] stdin = c.config().openStdin() ? linux.pipe() : new int[] {linux.open("/dev/null", Linux.O_RDONLY), -1};
-            toClose.add(stdin[0]);
-            int[] stdout = linux.pipe();
-            int[] stderr = linux.pipe();
-            toClose.add(stdout[1]);
-            toClose.add(stderr[1]);
+            stdio = c.config().tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, c.config().openStdin());
             Files.deleteIfExists(dir.resolve("exit-code"));
             StageProcess stage;
             try {
-                stage = StageProcess.launch(linux, stageBinary, launch.arguments(),
-                        new int[] {stdin[0], stdout[1], stderr[1]});
+                stage = StageProcess.launch(linux, stageBinary, launch.arguments(), stdio.childFds());
             } finally {
-                toClose.forEach(linux::close);
-                toClose.clear();
-            }
-            toClose.add(stdout[0]);
-            toClose.add(stderr[0]);
-            if (stdin[1] >= 0) {
-                toClose.add(stdin[1]);
+                stdio.closeChildEnds();
             }
             int pid = await(stage.started());
-            toClose.clear();
+            if (stdio.isTty()) {
+                stdio.attachTerminal(stage.ptyMaster());
+            }
 
-            RunningContainer rc = new RunningContainer(c.id(), stage, overlay, cgroup, pid, stdin[1]);
+            RunningContainer rc = new RunningContainer(c.id(), stage, overlay, cgroup, pid, stdio);
             Map<String, String> logOpts = c.hostConfig().logConfig().config();
             LogListener logWriter = new LogListener(new JsonFileWriter(LogFileSet.forContainer(dir, c.id()),
                     RotationPolicy.fromLogOpts(logOpts.get("max-size"), logOpts.get("max-file"))));
             rc.log(logWriter);
             rc.addListener((stream, data, length) -> deliverToAttachments(c.id(), stream, data, length));
-            rc.pumps(List.of(
-                    new StreamPump(linux, stdout[0], StdStream.STDOUT, rc::deliver, "stdout-" + c.shortId()),
-                    new StreamPump(linux, stderr[0], StdStream.STDERR, rc::deliver, "stderr-" + c.shortId())));
+            rc.pumps(stdio.pump(rc::deliver, c.shortId()));
             running.put(c.id(), rc);
             Container started = c.withState(c.state().running(pid, now()));
             store.save(started);
             publish(started, "start");
             stage.exited().thenAccept(code -> onExit(c.id(), rc, logWriter, code));
         } catch (StageFailure e) {
-            toClose.forEach(linux::close);
+            if (stdio != null) {
+                stdio.closeEverything();
+            }
             cleanup(overlay, cgroup);
             failedToStart(c, e.exitCode(), e.getMessage());
             throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
         } catch (IOException | RuntimeException e) {
-            toClose.forEach(linux::close);
+            if (stdio != null) {
+                stdio.closeEverything();
+            }
             cleanup(overlay, cgroup);
             failedToStart(c, 125, String.valueOf(e.getMessage()));
             throw e instanceof ContainerStartException cse ? cse
@@ -345,7 +337,7 @@ public final class Containers {
         } catch (RuntimeException e) {
             log.debug("reading OOM kills of {}: {}", id, e.getMessage());
         }
-        rc.closeStdin(linux);
+        rc.stdio.closeAll();
         cleanup(rc.overlay, rc.cgroup);
         Container after;
         Optional<Duration> restartIn;
@@ -658,6 +650,15 @@ public final class Containers {
      * its output was delivered.
      */
     public int exec(String reference, ExecRequest request, OutputListener output) {
+        return startExec(reference, request, output).await();
+    }
+
+    /**
+     * Starts a command in the running container's namespaces and cgroup; its output goes to
+     * {@code output} as it comes. Fails with {@link ContainerStartException} (126, 127) when
+     * the command cannot run.
+     */
+    public ExecSession startExec(String reference, ExecRequest request, OutputListener output) {
         Container c = get(reference);
         RunningContainer rc = requireRunning(c);
         if (c.state().paused()) {
@@ -673,37 +674,32 @@ public final class Containers {
                 cwd, user.uid(), user.gid(), user.groups(),
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(),
                         c.hostConfig().privileged() || request.privileged()),
-                c.hostConfig().noNewPrivileges(), false, rc.cgroup.procsFiles(), null);
+                c.hostConfig().noNewPrivileges(), request.tty(), rc.cgroup.procsFiles(), null);
 
-        int devNull = linux.open("/dev/null", Linux.O_RDONLY);
-        int[] stdout = linux.pipe();
-        int[] stderr = linux.pipe();
+        ProcessStdio stdio = request.tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, request.attachStdin());
         StageProcess stage;
         try {
             stage = StageProcess.launch(linux, stageBinary, ContainerLaunch.execArguments(rc.pid, process),
-                    new int[] {devNull, stdout[1], stderr[1]});
+                    stdio.childFds());
         } catch (RuntimeException e) {
-            linux.close(stdout[0]);
-            linux.close(stderr[0]);
+            stdio.closeEverything();
             throw e;
-        } finally {
-            linux.close(devNull);
-            linux.close(stdout[1]);
-            linux.close(stderr[1]);
         }
-        StreamPump out = new StreamPump(linux, stdout[0], StdStream.STDOUT, output, "exec-out-" + c.shortId());
-        StreamPump err = new StreamPump(linux, stderr[0], StdStream.STDERR, output, "exec-err-" + c.shortId());
+        stdio.closeChildEnds();
+        // a terminal's output can only be read once the stage has sent it
+        List<StreamPump> pumps = stdio.isTty() ? List.of() : stdio.pump(output, "exec-" + c.shortId());
         try {
-            await(stage.started());
+            int pid = await(stage.started());
+            if (stdio.isTty()) {
+                stdio.attachTerminal(stage.ptyMaster());
+                pumps = stdio.pump(output, "exec-" + c.shortId());
+            }
+            return new ExecSession(stage, stdio, pumps, pid);
         } catch (StageFailure e) {
-            out.join();
-            err.join();
+            pumps.forEach(StreamPump::join);
+            stdio.closeAll();
             throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
         }
-        int code = await(stage.exited());
-        out.join();
-        err.join();
-        return code;
     }
 
     /** Resource usage of the container's cgroup; empty when it is not running. */
@@ -790,15 +786,20 @@ public final class Containers {
      */
     public boolean writeStdin(String reference, byte[] data) {
         RunningContainer rc = running.get(get(reference).id());
-        return rc != null && rc.writeStdin(linux, data);
+        return rc != null && rc.stdio.write(data);
     }
 
     /** Closes the container's stdin, like a client that closed its end of {@code docker run -i}. */
     public void closeStdin(String reference) {
         RunningContainer rc = running.get(get(reference).id());
         if (rc != null) {
-            rc.closeStdin(linux);
+            rc.stdio.closeInput();
         }
+    }
+
+    /** Resizes the container's terminal (a no-op without one), as {@code POST /containers/{id}/resize}. */
+    public void resize(String reference, int rows, int cols) {
+        requireRunning(get(reference)).stdio.resize(rows, cols);
     }
 
     // ---- engine start and stop ----------------------------------------------------------------

@@ -28,8 +28,12 @@ public final class Execs {
         private volatile boolean started;
         private volatile boolean running;
         private volatile Integer exitCode;
+        private volatile ExecSession session;
 
-        Exec(String id, String containerId, ExecRequest request) {
+        private final String detachKeys;
+
+        Exec(String id, String containerId, ExecRequest request, String detachKeys) {
+            this.detachKeys = detachKeys;
             this.id = id;
             this.containerId = containerId;
             this.request = request;
@@ -47,6 +51,10 @@ public final class Execs {
             return request;
         }
 
+        public String detachKeys() {
+            return detachKeys;
+        }
+
         public boolean running() {
             return running;
         }
@@ -54,9 +62,20 @@ public final class Execs {
         public Integer exitCode() {
             return exitCode;
         }
+
+        /** The host pid while it runs, else 0. */
+        public int pid() {
+            ExecSession s = session;
+            return running && s != null ? s.pid() : 0;
+        }
     }
 
     public Exec create(String containerReference, ExecRequest request) {
+        return create(containerReference, request, null);
+    }
+
+    /** Creates an exec instance; {@code detachKeys} (Docker's format, null for the default) end an attached session. */
+    public Exec create(String containerReference, ExecRequest request, String detachKeys) {
         Container c = containers.get(containerReference);
         if (!c.state().running()) {
             throw new ContainerConflictException("Container " + c.id() + " is not running");
@@ -64,7 +83,7 @@ public final class Execs {
         if (c.state().paused()) {
             throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
         }
-        Exec exec = new Exec(ContainerId.generate().value(), c.id(), request);
+        Exec exec = new Exec(ContainerId.generate().value(), c.id(), request, detachKeys);
         byId.put(exec.id(), exec);
         events.publish("container", "exec_create: " + String.join(" ", request.cmd()), c.id(),
                 Map.of("name", c.shortName(), "image", c.config().image(), "execID", exec.id()));
@@ -78,6 +97,14 @@ public final class Execs {
 
     /** Runs the exec to its end, delivering output to {@code output}; returns its exit code. */
     public int start(String id, OutputListener output) {
+        return finish(id, begin(id, output));
+    }
+
+    /**
+     * Starts the exec (once); the caller feeds its input through the session and then calls
+     * {@link #finish}. A command that cannot run fails here, with its exit code recorded.
+     */
+    public ExecSession begin(String id, OutputListener output) {
         Exec exec = get(id);
         synchronized (exec) {
             if (exec.started) {
@@ -87,24 +114,44 @@ public final class Execs {
             exec.running = true;
         }
         Container c = containers.get(exec.containerId());
-        Map<String, String> attributes = Map.of("name", c.shortName(), "image", c.config().image(), "execID", id);
-        events.publish("container", "exec_start: " + String.join(" ", exec.request().cmd()), c.id(), attributes);
-        int code;
+        events.publish("container", "exec_start: " + String.join(" ", exec.request().cmd()), c.id(), attributes(c, id));
         try {
-            code = containers.exec(exec.containerId(), exec.request(), output);
+            exec.session = containers.startExec(exec.containerId(), exec.request(), output);
+            return exec.session;
         } catch (ContainerStartException e) {
-            code = e.exitCode();
-            exec.exitCode = code;
+            exec.exitCode = e.exitCode();
             exec.running = false;
             throw e;
+        }
+    }
+
+    /** Waits for a begun exec to end and records its exit code. */
+    public int finish(String id, ExecSession session) {
+        Exec exec = get(id);
+        int code;
+        try {
+            code = session.await();
         } finally {
             exec.running = false;
         }
         exec.exitCode = code;
-        java.util.Map<String, String> died = new java.util.HashMap<>(attributes);
+        Container c = containers.get(exec.containerId());
+        Map<String, String> died = new java.util.HashMap<>(attributes(c, id));
         died.put("exitCode", Integer.toString(code));
         events.publish("container", "exec_die", c.id(), died);
         return code;
+    }
+
+    /** Resizes a running exec's terminal. */
+    public void resize(String id, int rows, int cols) {
+        ExecSession session = get(id).session;
+        if (session != null) {
+            session.resize(rows, cols);
+        }
+    }
+
+    private static Map<String, String> attributes(Container c, String execId) {
+        return Map.of("name", c.shortName(), "image", c.config().image(), "execID", execId);
     }
 
     /** No exec instance has this id (HTTP 404). */

@@ -17,19 +17,19 @@ final class RunningContainer {
     final Overlay overlay;
     final Cgroup cgroup;
     final int pid;
-    private final java.util.concurrent.atomic.AtomicInteger stdinFd;
+    final ProcessStdio stdio;
     final java.time.Instant startedAt = java.time.Instant.now();
     private final List<OutputListener> listeners = new CopyOnWriteArrayList<>();
     private List<StreamPump> pumps = List.of();
     private volatile dev.purser.engine.log.JsonFileWriter logWriter;
 
-    RunningContainer(String id, StageProcess stage, Overlay overlay, Cgroup cgroup, int pid, int stdinFd) {
+    RunningContainer(String id, StageProcess stage, Overlay overlay, Cgroup cgroup, int pid, ProcessStdio stdio) {
         this.id = id;
         this.stage = stage;
         this.overlay = overlay;
         this.cgroup = cgroup;
         this.pid = pid;
-        this.stdinFd = new java.util.concurrent.atomic.AtomicInteger(stdinFd);
+        this.stdio = stdio;
     }
 
     /** The log is the first listener: everything the container writes is logged before anyone else sees it. */
@@ -63,33 +63,6 @@ final class RunningContainer {
 
     void removeListener(OutputListener listener) {
         listeners.remove(listener);
-    }
-
-    /** The write end of the container's stdin pipe, or -1 when it has none (or it was closed). */
-    int stdinFd() {
-        return stdinFd.get();
-    }
-
-    /** Closes stdin once; a second close must not hit a descriptor number the process reused since. */
-    synchronized void closeStdin(dev.purser.engine.runtime.Linux linux) {
-        int fd = stdinFd.getAndSet(-1);
-        if (fd >= 0) {
-            linux.close(fd);
-        }
-    }
-
-    /** Writes to stdin; false when there is none or the process closed its end. */
-    synchronized boolean writeStdin(dev.purser.engine.runtime.Linux linux, byte[] data) {
-        int fd = stdinFd.get();
-        if (fd < 0) {
-            return false;
-        }
-        try {
-            linux.write(fd, data);
-            return true;
-        } catch (dev.purser.engine.runtime.LinuxException e) {
-            return false;
-        }
     }
 
     /** Waits until all output of the process has been delivered. */

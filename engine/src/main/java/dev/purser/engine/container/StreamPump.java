@@ -11,7 +11,11 @@ import dev.purser.engine.runtime.LinuxException;
 final class StreamPump {
     private final Thread thread;
 
-    StreamPump(Linux linux, int fd, StdStream stream, OutputListener listener, String name) {
+    /**
+     * {@code closeWhenDone}: the pump owns {@code fd} and closes it at end of stream; a PTY
+     * master is also written to, so its owner closes it instead.
+     */
+    StreamPump(Linux linux, int fd, StdStream stream, OutputListener listener, String name, boolean closeWhenDone) {
         this.thread = new Thread(() -> {
             byte[] buf = new byte[32 * 1024];
             try {
@@ -20,9 +24,12 @@ final class StreamPump {
                     listener.output(stream, buf, n);
                 }
             } catch (LinuxException e) {
-                // a read error ends the stream like end of file does
+                // a read error ends the stream like end of file does (a PTY master reads EIO
+                // once the last process holding the slave is gone)
             } finally {
-                linux.close(fd);
+                if (closeWhenDone) {
+                    linux.close(fd);
+                }
             }
         }, name);
         thread.setDaemon(true);

@@ -6,6 +6,8 @@ import java.util.List;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.LibraryOption;
 import jnr.ffi.Runtime;
+import jnr.posix.CmsgHdr;
+import jnr.posix.MsgHdr;
 import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
 import jnr.posix.SpawnFileAction;
@@ -28,6 +30,9 @@ public final class Linux {
     public static final int ESRCH = 3;
     public static final int EINVAL = 22;
     public static final int ENOENT = 2;
+    public static final int SOL_SOCKET = 1;
+    public static final int SCM_RIGHTS = 1;
+    public static final int MSG_CMSG_CLOEXEC = 0x40000000;
 
     private final Libc libc;
     private final Runtime runtime;
@@ -75,6 +80,40 @@ public final class Linux {
             throw new LinuxException("pipe2", null, errno());
         }
         return fds;
+    }
+
+    /** Bytes read, and any descriptors that came with them (SCM_RIGHTS). */
+    public record Received(int length, List<Integer> fds) {}
+
+    /**
+     * Reads from a Unix socket like {@link #read}, and also takes the descriptors sent along
+     * with the bytes; a plain read would silently close them.
+     */
+    public Received receive(int fd, byte[] buf) {
+        MsgHdr msg = posix.allocateMsgHdr();
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocateDirect(buf.length);
+        msg.setIov(new java.nio.ByteBuffer[] {data});
+        msg.allocateControl(4 * Integer.BYTES);
+        while (true) {
+            int n = posix.recvmsg(fd, msg, MSG_CMSG_CLOEXEC);
+            if (n >= 0) {
+                data.get(0, buf, 0, n);
+                List<Integer> fds = new java.util.ArrayList<>();
+                for (CmsgHdr c : msg.getControls()) {
+                    if (c.getLevel() == SOL_SOCKET && c.getType() == SCM_RIGHTS) {
+                        java.nio.ByteBuffer b = c.getData().order(java.nio.ByteOrder.nativeOrder());
+                        while (b.remaining() >= Integer.BYTES) {
+                            fds.add(b.getInt());
+                        }
+                    }
+                }
+                return new Received(n, fds);
+            }
+            int e = posix.errno();
+            if (e != EINTR) {
+                throw new LinuxException("recvmsg", "fd " + fd, e);
+            }
+        }
     }
 
     public int open(String path, int flags) {

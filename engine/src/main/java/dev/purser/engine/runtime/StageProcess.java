@@ -28,6 +28,8 @@ public final class StageProcess {
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private volatile int pid = -1;
     private volatile StageFailure failure;
+    private volatile int ptyMaster = -1;
+    private int pendingFd = -1;
 
     private StageProcess(Linux linux, int stagePid, int controlFd) {
         this.linux = linux;
@@ -74,6 +76,14 @@ public final class StageProcess {
         return pid;
     }
 
+    /**
+     * The master of the terminal the stage made inside the container (with {@code --tty}),
+     * known once {@link #started()} completed; the caller owns it from then on. -1 without one.
+     */
+    public int ptyMaster() {
+        return ptyMaster;
+    }
+
     /** Drops the control socket: the stage then kills its process and reports nothing more. */
     public void abandon() {
         closeControl();
@@ -90,7 +100,15 @@ public final class StageProcess {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         try {
             int n;
-            while ((n = linux.read(controlFd, buf)) > 0) {
+            Linux.Received received;
+            while ((n = (received = linux.receive(controlFd, buf)).length()) > 0) {
+                for (int fd : received.fds()) {
+                    // only the terminal's master is ever sent, with its "pty" line
+                    if (pendingFd >= 0) {
+                        linux.close(pendingFd);
+                    }
+                    pendingFd = fd;
+                }
                 for (int i = 0; i < n; i++) {
                     if (buf[i] == '\n') {
                         handle(line.toString(StandardCharsets.UTF_8));
@@ -118,8 +136,16 @@ public final class StageProcess {
         String[] parts = message.split(" ", 4);
         switch (parts[0]) {
             case "pid" -> pid = Integer.parseInt(parts[1]);
+            case "pty" -> {
+                ptyMaster = pendingFd;
+                pendingFd = -1;
+            }
             case "started" -> started.complete(pid);
             case "error" -> {
+                if (ptyMaster >= 0) {
+                    linux.close(ptyMaster);
+                    ptyMaster = -1;
+                }
                 failure = new StageFailure(parts[1], Integer.parseInt(parts[2]), parts.length > 3 ? parts[3] : "");
                 started.completeExceptionally(failure);
             }
