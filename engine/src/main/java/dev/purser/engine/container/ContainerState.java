@@ -1,6 +1,5 @@
 package dev.purser.engine.container;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -48,10 +47,5 @@ public record ContainerState(
 
     public ContainerState restarting(int code, String now) {
         return new ContainerState("restarting", true, false, true, false, false, 0, code, "", startedAt, now);
-    }
-
-    @JsonIgnore
-    public boolean isRunning() {
-        return running && !restarting;
     }
 }

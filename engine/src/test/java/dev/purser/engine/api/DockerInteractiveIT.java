@@ -1,0 +1,133 @@
+package dev.purser.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purser.engine.testing.TestDaemon;
+import dev.purser.engine.testing.TmuxSession;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The stock docker CLI's interactive sessions against purser, in a real terminal (tmux). */
+class DockerInteractiveIT {
+    static TestDaemon daemon;
+    TmuxSession terminal;
+
+    @BeforeAll
+    static void startDaemon() {
+        daemon = TestDaemon.start();
+    }
+
+    @AfterAll
+    static void stopDaemon() {
+        daemon.close();
+    }
+
+    @BeforeEach
+    void openTerminal() {
+        terminal = TmuxSession.start(120, 40, Map.of("DOCKER_HOST", "unix://" + daemon.socket(),
+                "DOCKER_CONFIG", daemon.engine().root().resolve("docker-config").toString()));
+        // bash ignores a PS1 from the environment; quoted apart so the typed line itself doesn't match
+        terminal.type("PS1='outer''$ '");
+        terminal.waitForPrompt("outer$");
+    }
+
+    @AfterEach
+    void closeTerminal() {
+        terminal.close();
+    }
+
+    private String status(String name) {
+        return daemon.docker("inspect", "-f", "{{.State.Status}}", name).outLine();
+    }
+
+    @Test
+    void runItGivesAShellOnTheContainersTerminal() {
+        terminal.type("docker run -it --name it-shell busybox sh");
+        terminal.waitForPrompt("/ #");
+        terminal.type("tty; stty size");
+        terminal.waitFor("/dev/pts/0");
+        terminal.waitFor("40 120");
+        terminal.type("exit");
+        terminal.waitForPrompt("outer$");
+        assertThat(status("it-shell")).isEqualTo("exited");
+    }
+
+    @Test
+    void ctrlPCtrlQDetachesAndAttachReturnsToTheSameShell() {
+        terminal.type("docker run -it --name it-detach busybox sh");
+        terminal.waitForPrompt("/ #");
+        terminal.type("echo typed-before-detach");
+        terminal.waitFor("typed-before-detach");
+        terminal.keys("C-p", "C-q");
+        terminal.waitForPrompt("outer$");
+        assertThat(status("it-detach")).isEqualTo("running");
+
+        terminal.type("clear; docker attach it-detach");
+        terminal.keys("Enter");
+        terminal.waitForPrompt("/ #");
+        terminal.type("echo $((6*7))");
+        terminal.waitFor("42");
+        terminal.type("exit");
+        terminal.waitForPrompt("outer$");
+        assertThat(status("it-detach")).isEqualTo("exited");
+    }
+
+    @Test
+    void ctrlPFollowedByAnotherKeyReachesTheContainer() {
+        terminal.type("docker run -it --name it-ctrlp busybox sh");
+        terminal.waitForPrompt("/ #");
+        // Ctrl-P then x: not the detach sequence; the shell gets both (Ctrl-P recalls history in ash)
+        terminal.keys("C-p", "x");
+        terminal.keys("C-u");
+        terminal.type("echo still-attached");
+        terminal.waitFor("still-attached");
+        assertThat(status("it-ctrlp")).isEqualTo("running");
+        terminal.type("exit");
+        terminal.waitForPrompt("outer$");
+    }
+
+    @Test
+    void resizingTheTerminalResizesTheContainersTerminal() {
+        terminal.type("docker run -it --name it-resize busybox sh");
+        terminal.waitForPrompt("/ #");
+        terminal.resize(100, 30);
+        terminal.type("clear; stty size");
+        terminal.waitFor("30 100");
+        terminal.type("exit");
+        terminal.waitForPrompt("outer$");
+    }
+
+    @Test
+    void execItOpensASecondShellAndExitEndsOnlyThatShell() {
+        daemon.docker("run", "-d", "--name", "it-exec", "busybox", "sleep", "1000");
+        terminal.type("docker exec -it it-exec sh");
+        terminal.waitForPrompt("/ #");
+        terminal.type("tty; cat /proc/1/cmdline");
+        terminal.waitFor("/dev/pts/");
+        terminal.waitFor("sleep1000");
+        terminal.type("exit");
+        terminal.waitForPrompt("outer$");
+        assertThat(status("it-exec")).isEqualTo("running");
+        daemon.docker("rm", "-f", "it-exec");
+    }
+
+    @Test
+    void interactiveWithoutTerminalStreamsStdin() {
+        TestDaemon.Result r = daemon.docker("hi\n".getBytes(), "run", "-i", "--rm", "busybox", "cat");
+        assertThat(r.out()).isEqualTo("hi\n");
+    }
+
+    @Test
+    void detachKeysCanBeChanged() {
+        terminal.type("docker run -it --detach-keys ctrl-a,d --name it-keys busybox sh");
+        terminal.waitForPrompt("/ #");
+        terminal.keys("C-a", "d");
+        terminal.waitForPrompt("outer$");
+        assertThat(status("it-keys")).isEqualTo("running");
+        daemon.docker("rm", "-f", "it-keys");
+    }
+}
