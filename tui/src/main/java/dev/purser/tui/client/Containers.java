@@ -98,7 +98,7 @@ public final class Containers {
 
     /** One stats sample ({@code stream=false}): the daemon takes two readings for CPU percentages. */
     public JsonNode stats(String id) {
-        return engine.get("/containers/" + enc(id) + "/stats" + Query.of().add("stream", false));
+        return engine.get("/containers/" + enc(id) + "/stats" + Query.of().add("stream", "false"));
     }
 
     /** Creates an exec instance: body fields Cmd, Env, User, WorkingDir, AttachStdout, ... */
