@@ -76,7 +76,8 @@ class DockerJavaIT {
 
         InspectContainerResponse inspect = docker.inspectContainerCmd(created.getId()).exec();
         assertThat(inspect.getName()).isEqualTo("/docker-java");
-        assertThat(inspect.getState().getRunning()).isFalse();
+        // daemon bug: State.Running is missing from inspect (see the report)
+        assertThat(inspect.getState().getStatus()).isEqualTo("exited");
         assertThat(inspect.getState().getExitCode()).isEqualTo(4);
 
         docker.removeContainerCmd(created.getId()).exec();
