@@ -31,12 +31,22 @@ class AutoStartIT {
     void killDaemon() throws Exception {
         if (root == null) return;
         // only our own children whose command line names this test's fresh root
-        List<ProcessHandle> daemons = ProcessHandle.current().children()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(root.toString())).orElse(false))
+        List<ProcessHandle> daemons = ProcessHandle.current().descendants()
+                .filter(p -> commandLine(p).contains("\0--root\0" + root + "\0"))
                 .toList();
+        assertThat(daemons).as("the daemon this test started").isNotEmpty();
         for (ProcessHandle p : daemons) {
             p.destroy();
             p.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** /proc/PID/cmdline (NUL-separated); ProcessHandle.Info drops arguments of long command lines. */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 
