@@ -34,6 +34,8 @@ public final class CommandTree {
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
                 WaitCommand::new, PsCommand::new, LogsCommand::new, InspectCommand::new, ImagesCommand::new,
+                ExecCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new,
+                TagCommand::new, RmiCommand::new, ImportCommand::new, LoadCommand::new, SaveCommand::new,
                 VersionCommand::new, InfoCommand::new, DaemonCommand::new)) {
             CommandLine sub = command(top.get(), session);
             // Top-level aliases such as "ps ls" belong to the management forms only.
@@ -44,7 +46,8 @@ public final class CommandTree {
         for (Supplier<BaseCommand> c : List.<Supplier<BaseCommand>>of(
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
-                WaitCommand::new, PsCommand::new, LogsCommand::new)) {
+                WaitCommand::new, PsCommand::new, LogsCommand::new, ExecCommand::new, TopCommand::new,
+                StatsCommand::new, ContainerPruneCommand::new)) {
             CommandLine sub = command(c.get(), session);
             String name = sub.getCommandName().equals("ps") ? "ls" : sub.getCommandName();
             String[] aliases = switch (name) {
@@ -61,6 +64,13 @@ public final class CommandTree {
         CommandLine ls = command(new ImagesCommand(), session);
         image.addSubcommand("ls", ls, "list");
         image.addSubcommand("inspect", command(typed(new InspectCommand(), "image"), session));
+        image.addSubcommand("rm", command(new RmiCommand(), session), "rmi", "remove");
+        image.addSubcommand("history", command(new HistoryCommand(), session));
+        image.addSubcommand("tag", command(new TagCommand(), session));
+        image.addSubcommand("load", command(new LoadCommand(), session));
+        image.addSubcommand("save", command(new SaveCommand(), session));
+        image.addSubcommand("import", command(new ImportCommand(), session));
+        image.addSubcommand("prune", command(new ImagePruneCommand(), session));
         root.addSubcommand("image", image);
         root.getSubcommands().values().forEach(CommandTree::configure);
         configure(root);
@@ -77,7 +87,7 @@ public final class CommandTree {
     private static CommandLine command(BaseCommand c, Session session) {
         c.session = session;
         CommandLine cl = new CommandLine(c);
-        if (c instanceof RunCommand) cl.setStopAtPositional(true);
+        if (c instanceof RunCommand || c instanceof ExecCommand || c instanceof TopCommand) cl.setStopAtPositional(true);
         return cl;
     }
 

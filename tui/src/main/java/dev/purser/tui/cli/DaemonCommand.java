@@ -16,13 +16,23 @@ import picocli.CommandLine.Unmatched;
 final class DaemonCommand extends BaseCommand {
     static final String ENTRY_POINT = "dev.purser.engine.api.Daemon";
 
+    @picocli.CommandLine.Option(names = {"--root", "--data-root"}) String root;
+    @picocli.CommandLine.Option(names = {"-H", "--host"}) String host;
+    @picocli.CommandLine.Option(names = "--cgroup-parent") String cgroupParent;
     @Unmatched List<String> unmatched = new ArrayList<>();
     @Parameters List<String> args = new ArrayList<>();
 
     String usage() { return "daemon [OPTIONS]"; }
 
     public Integer call() throws Exception {
-        List<String> all = new ArrayList<>(unmatched);
+        // the global --root/-H (before "daemon") count as the daemon's own
+        List<String> all = new ArrayList<>();
+        String r = root != null ? root : session.rootFlag;
+        String h = host != null ? host : session.hostFlag;
+        if (r != null) { all.add("--root"); all.add(r); }
+        if (h != null) { all.add("--host"); all.add(h.startsWith("/") ? "unix://" + h : h); }
+        if (cgroupParent != null) { all.add("--cgroup-parent"); all.add(cgroupParent); }
+        all.addAll(unmatched);
         all.addAll(args);
         Class<?> daemon;
         try {

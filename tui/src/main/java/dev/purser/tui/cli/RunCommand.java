@@ -73,8 +73,13 @@ class RunCommand extends BaseCommand {
                 // the stream ends when the container exits or is removed
             }
         });
-        CompletableFuture<Long> exit = CompletableFuture.supplyAsync(() ->
-                containers.await(id, flags.autoRemove ? "removed" : "next-exit"));
+        Response wait;
+        try {
+            wait = containers.openWait(id, flags.autoRemove ? "removed" : "next-exit");
+        } catch (RuntimeException e) {
+            throw statusError(e);
+        }
+        CompletableFuture<Long> exit = CompletableFuture.supplyAsync(() -> containers.exitCode(wait));
         start(containers, id);
         long code;
         try {

@@ -77,6 +77,28 @@ public final class Containers {
         return answer.path("StatusCode").asLong();
     }
 
+    /**
+     * Opens a wait whose headers have arrived, so the daemon is already waiting: start the
+     * container after this and no exit (or --rm removal) is missed. Read it with {@link #exitCode}.
+     */
+    public Response openWait(String id, String condition) {
+        return engine.open(Request.Method.POST, "/containers/" + enc(id) + "/wait" + Query.of().add("condition", condition), null, null);
+    }
+
+    /** The StatusCode of an opened wait; throws the daemon's error when it reports one. */
+    public long exitCode(Response wait) {
+        try (wait) {
+            JsonNode answer = engine.json().readTree(wait.getBody());
+            if (answer == null) throw new DaemonError(500, "wait ended without a status");
+            if (answer.path("Error").hasNonNull("Message") && !answer.path("Error").path("Message").asText().isEmpty()) {
+                throw new DaemonError(500, answer.path("Error").path("Message").asText());
+            }
+            return answer.path("StatusCode").asLong();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Opens the log stream; multiplexed unless the container has a TTY (see {@link StreamDemux}). */
     public Response logs(String id, LogOptions options) {
         String query = Query.of().add("stdout", true).add("stderr", true).add("follow", options.follow())
@@ -98,7 +120,7 @@ public final class Containers {
 
     /** One stats sample ({@code stream=false}): the daemon takes two readings for CPU percentages. */
     public JsonNode stats(String id) {
-        return engine.get("/containers/" + enc(id) + "/stats" + Query.of().add("stream", false));
+        return engine.get("/containers/" + enc(id) + "/stats" + Query.of().add("stream", "false"));
     }
 
     /** Creates an exec instance: body fields Cmd, Env, User, WorkingDir, AttachStdout, ... */

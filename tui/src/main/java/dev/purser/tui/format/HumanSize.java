@@ -29,6 +29,18 @@ public final class HumanSize {
         return GoNumbers.formatG(size, precision) + UNITS[unit];
     }
 
+    /** go-units {@code BytesSize}: binary units, four significant digits ("1.5MiB", as in {@code docker stats}). */
+    public static String binary(double bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
+        double size = bytes;
+        int unit = 0;
+        while (size >= 1024.0 && unit < units.length - 1) {
+            size /= 1024.0;
+            unit++;
+        }
+        return GoNumbers.formatG(size, 4) + units[unit];
+    }
+
     /** Go's {@code %.Ng} and shortest {@code %v} formatting of floats; shared with the template printer. */
     static final class GoNumbers {
         private GoNumbers() {}

@@ -1,0 +1,89 @@
+package dev.purser.tui.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Containers;
+import dev.purser.tui.client.StreamDemux;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code exec}: runs a command in a running container and exits with its code (126/127 when it
+ * cannot be run, as the daemon records them). Interactive exec (-i with a terminal) comes later;
+ * as in docker, {@code -i -t} without a terminal is refused.
+ */
+@Command(name = "exec", description = "Execute a command in a running container")
+final class ExecCommand extends BaseCommand {
+    @Option(names = {"-d", "--detach"}) boolean detach;
+    @Option(names = "--detach-keys") String detachKeys;
+    @Option(names = {"-e", "--env"}) List<String> env = new ArrayList<>();
+    @Option(names = "--env-file") List<String> envFiles = new ArrayList<>();
+    @Option(names = {"-i", "--interactive"}) boolean interactive;
+    @Option(names = "--privileged") boolean privileged;
+    @Option(names = {"-t", "--tty"}) boolean tty;
+    @Option(names = {"-u", "--user"}) String user = "";
+    @Option(names = {"-w", "--workdir"}) String workdir = "";
+    @Parameters List<String> args = new ArrayList<>();
+
+    String usage() { return "exec [OPTIONS] CONTAINER COMMAND [ARG...]"; }
+
+    public Integer call() {
+        requireAtLeast(args, 2);
+        ContainerFlags envFlags = new ContainerFlags();
+        envFlags.env = env;
+        envFlags.envFiles = envFiles;
+        List<String> environment;
+        try {
+            environment = CreateBody.environment(envFlags, session.env);
+        } catch (IllegalArgumentException e) {
+            throw new CliError(e.getMessage(), 1);
+        }
+        Containers containers = session.client().containers();
+        String target = args.get(0);
+        containers.inspect(target, false);
+        if (!detach && tty && interactive && !session.terminal) throw new CliError("the input device is not a TTY", 1);
+        ObjectNode body = ContainerRow.JSON.createObjectNode();
+        body.put("User", user).put("Privileged", privileged).put("Tty", tty)
+                .put("AttachStdin", interactive && !detach).put("AttachStdout", !detach).put("AttachStderr", !detach)
+                .put("Detach", detach).put("WorkingDir", workdir);
+        if (detachKeys != null) body.put("DetachKeys", detachKeys);
+        ArrayNode envArray = body.putArray("Env");
+        environment.forEach(envArray::add);
+        ArrayNode cmd = body.putArray("Cmd");
+        args.subList(1, args.size()).forEach(cmd::add);
+        String execId = containers.execCreate(target, body);
+        if (execId.isEmpty()) throw new CliError("exec ID empty", 1);
+        if (detach) {
+            containers.execStart(execId, true, tty);
+            return 0;
+        }
+        try (Response stream = containers.execStart(execId, false, tty)) {
+            StreamDemux.copy(stream.getBody(), tty, session.out, session.err);
+        } catch (IOException e) {
+            // the stream ends when the command exits; its exit code says how it went
+        }
+        session.out.flush();
+        return exitCode(containers, execId);
+    }
+
+    /** The exec's exit code; the daemon may record it a moment after the stream ends. */
+    private static int exitCode(Containers containers, String execId) {
+        for (int i = 0; i < 100; i++) {
+            JsonNode inspect = containers.execInspect(execId);
+            if (!inspect.path("Running").asBoolean() && inspect.hasNonNull("ExitCode")) return inspect.get("ExitCode").asInt();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return containers.execInspect(execId).path("ExitCode").asInt();
+    }
+}
