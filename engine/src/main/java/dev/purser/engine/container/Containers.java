@@ -81,6 +81,7 @@ public final class Containers {
     });
     private final EventBus events;
     private final Map<String, List<Attachment>> attachments = new ConcurrentHashMap<>();
+    private final Map<String, PendingStdin> pendingStdin = new ConcurrentHashMap<>();
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events) {
@@ -239,6 +240,10 @@ public final class Containers {
             rc.log(logWriter);
             rc.addListener((stream, data, length) -> deliverToAttachments(c.id(), stream, data, length));
             rc.pumps(stdio.pump(rc::deliver, c.shortId()));
+            PendingStdin early = pendingStdin.remove(c.id());
+            if (early != null) {
+                early.deliverTo(stdio);
+            }
             running.put(c.id(), rc);
             Container started = c.withState(c.state().running(pid, now()));
             store.save(started);
@@ -785,15 +790,53 @@ public final class Containers {
      * stdin or the process closed it.
      */
     public boolean writeStdin(String reference, byte[] data) {
-        RunningContainer rc = running.get(get(reference).id());
-        return rc != null && rc.stdio.write(data);
+        Container c = get(reference);
+        synchronized (lock) {
+            RunningContainer rc = running.get(c.id());
+            if (rc == null) {
+                // attached before start (docker run -i): Docker's stdin pipe exists from create on,
+                // so input sent early is kept and delivered at start
+                if (!c.config().openStdin()) {
+                    return false;
+                }
+                pendingStdin.computeIfAbsent(c.id(), k -> new PendingStdin()).write(data);
+                return true;
+            }
+            return rc.stdio.write(data);
+        }
+    }
+
+    /** Input that arrived before the container was started, and whether its end came too. */
+    private static final class PendingStdin {
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private boolean closed;
+
+        void write(byte[] data) {
+            if (!closed) {
+                bytes.writeBytes(data);
+            }
+        }
+
+        void deliverTo(ProcessStdio stdio) {
+            if (bytes.size() > 0) {
+                stdio.write(bytes.toByteArray());
+            }
+            if (closed) {
+                stdio.closeInput();
+            }
+        }
     }
 
     /** Closes the container's stdin, like a client that closed its end of {@code docker run -i}. */
     public void closeStdin(String reference) {
-        RunningContainer rc = running.get(get(reference).id());
-        if (rc != null) {
-            rc.stdio.closeInput();
+        Container c = get(reference);
+        synchronized (lock) {
+            RunningContainer rc = running.get(c.id());
+            if (rc != null) {
+                rc.stdio.closeInput();
+            } else if (c.config().openStdin()) {
+                pendingStdin.computeIfAbsent(c.id(), k -> new PendingStdin()).closed = true;
+            }
         }
     }
 
