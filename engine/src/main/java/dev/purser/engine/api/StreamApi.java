@@ -66,7 +66,9 @@ final class StreamApi {
                     }
                 },
                 () -> {
-                    if (stdin && c.config().stdinOnce()) {
+                    // like Docker: the end of a client's input ends the container's stdin only
+                    // for StdinOnce without a TTY (a TTY session survives detach and reattach)
+                    if (stdin && c.config().stdinOnce() && !tty) {
                         containers.closeStdin(c.id());
                     }
                 });

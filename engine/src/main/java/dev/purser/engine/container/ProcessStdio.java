@@ -103,7 +103,7 @@ final class ProcessStdio {
 
     /** Ends the input (a client closed stdin). A TTY's master stays: it is also the output. */
     synchronized void closeInput() {
-        if (inputClosed || inputFd < 0) {
+        if (inputClosed || inputFd < 0 || isTty()) {
             return;
         }
         inputClosed = true;
@@ -128,6 +128,7 @@ final class ProcessStdio {
     synchronized void closeAll() {
         closeInput();
         inputClosed = true;
+        inputFd = -1;
         if (isTty() && ptyMaster >= 0) {
             linux.close(ptyMaster);
             ptyMaster = -1;

@@ -58,11 +58,14 @@ public final class TmuxSession implements AutoCloseable {
         return waitUntil("\"" + text + "\"", screen -> screen.contains(text));
     }
 
-    /** Waits until the last line with anything on it is {@code prompt}: a shell waiting for input. */
+    /**
+     * Waits until the last line with anything on it ends in {@code prompt}: a shell waiting for
+     * input (after a detach the outer prompt follows the container's on the same line).
+     */
     public String waitForPrompt(String prompt) {
         return waitUntil("the prompt \"" + prompt + "\"", screen -> {
             List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
-            return !lines.isEmpty() && lines.get(lines.size() - 1).strip().equals(prompt);
+            return !lines.isEmpty() && lines.get(lines.size() - 1).strip().endsWith(prompt);
         });
     }
 
