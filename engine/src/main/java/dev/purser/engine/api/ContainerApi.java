@@ -218,7 +218,7 @@ final class ContainerApi {
     }
 
     private void top(Exchange x) {
-        Containers.Top table = containers.top(x.param("id"));
+        Containers.Top table = containers.top(x.param("id"), x.query("ps_args"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Titles", table.titles());
         out.put("Processes", table.processes());

@@ -70,6 +70,14 @@ class ContainerExecIT {
     }
 
     @Test
+    void topWithPsOptionsShowsTheirColumnsForTheContainersProcessesOnly() {
+        Containers.Top table = containers.top(web.id(), "-o pid,comm");
+        assertThat(table.titles()).containsExactly("PID", "COMMAND");
+        assertThat(table.processes()).hasSize(1);
+        assertThat(table.processes().get(0).get(1)).isEqualTo("sleep");
+    }
+
+    @Test
     void topListsTheContainersProcesses() {
         Containers.Top table = containers.top(web.id());
         assertThat(table.titles()).containsExactly("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD");
