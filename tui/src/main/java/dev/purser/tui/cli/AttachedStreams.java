@@ -78,8 +78,27 @@ final class AttachedStreams implements AutoCloseable {
         relay = TerminalRelay.start(localIn, session.out, connection.input(), connection.output(), options);
     }
 
+    private boolean plainStdin;
+
     private void startPlain(boolean withStdin) {
-        if (withStdin) {
+        plainStdin = withStdin;
+        if (!withStdin) connection.shutdownOutput();
+        plain = Background.supply("purser-output", () -> {
+            try {
+                StreamDemux.copy(connection.input(), false, session.out, session.err);
+                return End.REMOTE_CLOSED;
+            } catch (IOException e) {
+                return End.FAILED;
+            }
+        });
+    }
+
+    /**
+     * Starts copying stdin (no TTY) once the container runs: input sent to a container that has
+     * not started yet would be lost, and so would the end of it.
+     */
+    private void beginPlainInput() {
+        if (plain != null && plainStdin) {
             Thread input = new Thread(() -> {
                 byte[] buffer = new byte[8192];
                 OutputStream out = connection.output();
@@ -95,17 +114,7 @@ final class AttachedStreams implements AutoCloseable {
             }, "purser-stdin");
             input.setDaemon(true);
             input.start();
-        } else {
-            connection.shutdownOutput();
         }
-        plain = Background.supply("purser-output", () -> {
-            try {
-                StreamDemux.copy(connection.input(), false, session.out, session.err);
-                return End.REMOTE_CLOSED;
-            } catch (IOException e) {
-                return End.FAILED;
-            }
-        });
     }
 
     /**
@@ -162,6 +171,7 @@ final class AttachedStreams implements AutoCloseable {
         }
         try (streams) {
             whileAttached.accept(streams);
+            streams.beginPlainInput();
             return streams.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
