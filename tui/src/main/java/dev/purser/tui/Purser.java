@@ -14,9 +14,25 @@ public final class Purser {
     private Purser() {}
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err, System.in, System.getenv(), System.console() != null);
+        boolean stdinTty = isTerminal(0);
+        boolean stdoutTty = isTerminal(1);
+        int code;
+        try (Session session = new Session(System.out, System.err, System.in, System.getenv(), stdinTty && stdoutTty)
+                .withTerminals(stdinTty, stdoutTty)) {
+            code = CommandTree.execute(session, args);
+        }
         System.out.flush();
         System.exit(code);
+    }
+
+    /** Whether {@code fd} is a terminal: only a terminal answers TIOCGWINSZ. */
+    private static boolean isTerminal(int fd) {
+        try {
+            dev.purser.pty.WindowSize.of(fd);
+            return true;
+        } catch (Exception | LinkageError e) {
+            return false;
+        }
     }
 
     /** Runs one purser command line with this process's environment and no terminal. */

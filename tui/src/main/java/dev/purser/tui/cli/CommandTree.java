@@ -34,7 +34,7 @@ public final class CommandTree {
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
                 WaitCommand::new, PsCommand::new, LogsCommand::new, InspectCommand::new, ImagesCommand::new,
-                ExecCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new,
+                ExecCommand::new, AttachCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new,
                 TagCommand::new, RmiCommand::new, ImportCommand::new, LoadCommand::new, SaveCommand::new,
                 VersionCommand::new, InfoCommand::new, DaemonCommand::new)) {
             CommandLine sub = command(top.get(), session);
@@ -46,7 +46,7 @@ public final class CommandTree {
         for (Supplier<BaseCommand> c : List.<Supplier<BaseCommand>>of(
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
-                WaitCommand::new, PsCommand::new, LogsCommand::new, ExecCommand::new, TopCommand::new,
+                WaitCommand::new, PsCommand::new, LogsCommand::new, ExecCommand::new, AttachCommand::new, TopCommand::new,
                 StatsCommand::new, ContainerPruneCommand::new)) {
             CommandLine sub = command(c.get(), session);
             String name = sub.getCommandName().equals("ps") ? "ls" : sub.getCommandName();

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.pty.DetachKeys;
+import dev.purser.pty.WindowSize;
 import dev.purser.tui.client.Containers;
+import dev.purser.tui.client.HijackedConnection;
 import dev.purser.tui.client.StreamDemux;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,12 +50,14 @@ final class ExecCommand extends BaseCommand {
         Containers containers = session.client().containers();
         String target = args.get(0);
         containers.inspect(target, false);
-        if (!detach && tty && interactive && !session.terminal) throw new CliError("the input device is not a TTY", 1);
+        if (!detach && tty && interactive && !session.stdinTerminal) throw new CliError("the input device is not a TTY", 1);
+        String keys = ConfigFile.detachKeys(detachKeys, session.env);
+        DetachKeys parsedKeys = RunCommand.validDetachKeys(keys);
         ObjectNode body = ContainerRow.JSON.createObjectNode();
         body.put("User", user).put("Privileged", privileged).put("Tty", tty)
                 .put("AttachStdin", interactive && !detach).put("AttachStdout", !detach).put("AttachStderr", !detach)
                 .put("Detach", detach).put("WorkingDir", workdir);
-        if (detachKeys != null) body.put("DetachKeys", detachKeys);
+        if (keys != null) body.put("DetachKeys", keys);
         ArrayNode envArray = body.putArray("Env");
         environment.forEach(envArray::add);
         ArrayNode cmd = body.putArray("Cmd");
@@ -63,12 +68,38 @@ final class ExecCommand extends BaseCommand {
             containers.execStart(execId, true, tty);
             return 0;
         }
+        if (interactive || tty) return interactive(containers, execId, parsedKeys);
         try (Response stream = containers.execStart(execId, false, tty)) {
             StreamDemux.copy(stream.getBody(), tty, session.out, session.err);
         } catch (IOException e) {
             // the stream ends when the command exits; its exit code says how it went
         }
         session.out.flush();
+        return exitCode(containers, execId);
+    }
+
+    /**
+     * {@code exec -i}/{@code -t}/{@code -it}: exec start on our own hijacked connection, raw mode
+     * and /exec/{id}/resize for a TTY, the exec's exit code at the end. A detach ends it with
+     * docker's {@code read escape sequence} (exit 1), the command keeps running.
+     */
+    private int interactive(Containers containers, String execId, DetachKeys parsedKeys) {
+        int rows = 0;
+        int cols = 0;
+        if (tty && session.stdoutTerminal) {
+            try {
+                WindowSize size = WindowSize.of(1);
+                rows = size.rows();
+                cols = size.cols();
+            } catch (IOException ignored) {
+                // no size known: the daemon's default until the first resize
+            }
+        }
+        HijackedConnection connection = containers.execStartInteractive(execId, tty, rows, cols);
+        AttachedStreams.End end = AttachedStreams.run(session, connection, tty, interactive, parsedKeys, streams -> {
+            if (tty) streams.followWindowSize((r, c) -> containers.execResize(execId, r, c), false);
+        });
+        if (end == AttachedStreams.End.DETACHED) throw new CliError("read escape sequence", 1);
         return exitCode(containers, execId);
     }
 

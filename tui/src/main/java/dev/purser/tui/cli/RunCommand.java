@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import dev.purser.tui.client.Containers;
 import dev.purser.tui.client.CreatedContainer;
+import dev.purser.pty.DetachKeys;
 import dev.purser.tui.client.DaemonError;
+import dev.purser.tui.client.HijackedConnection;
 import dev.purser.tui.client.StreamDemux;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,11 @@ class RunCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw failure(e.getMessage(), 125);
         }
-        if (isRun() && !detach && flags.tty && !session.terminal) throw new CliError("the input device is not a TTY", 1);
+        if (isRun() && !detach && flags.tty && flags.interactive && !session.stdinTerminal) {
+            throw new CliError("the input device is not a TTY", 1);
+        }
+        String keys = ConfigFile.detachKeys(detachKeys, session.env);
+        DetachKeys parsedKeys = validDetachKeys(keys);
         Containers containers;
         CreatedContainer created;
         try {
@@ -61,7 +67,46 @@ class RunCommand extends BaseCommand {
             session.out.println(created.id());
             return 0;
         }
+        if (flags.interactive || flags.tty) return attachInteractive(containers, created.id(), keys, parsedKeys);
         return attachAndRun(containers, created.id());
+    }
+
+    /** docker/cli's validateDetachKeys: null/empty means the default. */
+    static DetachKeys validDetachKeys(String keys) {
+        if (keys == null || keys.isEmpty()) return DetachKeys.DEFAULT;
+        try {
+            return DetachKeys.parse(keys);
+        } catch (IllegalArgumentException e) {
+            throw new CliError("invalid detach keys (" + keys + "): " + e.getMessage(), 1);
+        }
+    }
+
+    /**
+     * {@code run -i} / {@code -t} / {@code -it}: attach on our own hijacked connection (stdin
+     * when -i), open the wait, then start; relay until the container ends (its exit code) or the
+     * user detaches (0, the container keeps running, nothing printed: as docker run).
+     */
+    private int attachInteractive(Containers containers, String id, String keys, DetachKeys parsedKeys) {
+        HijackedConnection connection;
+        Response wait;
+        try {
+            connection = containers.attachInteractive(id, flags.interactive, keys);
+            wait = containers.openWait(id, flags.autoRemove ? "removed" : "next-exit");
+        } catch (RuntimeException e) {
+            throw statusError(e);
+        }
+        CompletableFuture<Long> exit = Background.supply("purser-wait", () -> containers.exitCode(wait));
+        AttachedStreams.End end = AttachedStreams.run(session, connection, flags.tty, flags.interactive, parsedKeys, streams -> {
+            start(containers, id);
+            if (flags.tty) streams.followWindowSize((rows, cols) -> containers.resize(id, rows, cols), false);
+        });
+        if (end == AttachedStreams.End.DETACHED) return 0;
+        try {
+            return (int) (long) exit.join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw failure(String.valueOf(cause.getMessage()), 125);
+        }
     }
 
     private int attachAndRun(Containers containers, String id) {
@@ -79,7 +124,7 @@ class RunCommand extends BaseCommand {
         } catch (RuntimeException e) {
             throw statusError(e);
         }
-        CompletableFuture<Long> exit = CompletableFuture.supplyAsync(() -> containers.exitCode(wait));
+        CompletableFuture<Long> exit = Background.supply("purser-wait", () -> containers.exitCode(wait));
         start(containers, id);
         long code;
         try {

@@ -16,6 +16,9 @@ public final class Session implements AutoCloseable {
     final InputStream in;
     final Map<String, String> env;
     final boolean terminal;
+    /** Whether fd 0 / fd 1 of this process are terminals: only for the real process (see {@link #withTerminals}). */
+    boolean stdinTerminal;
+    boolean stdoutTerminal;
     String hostFlag;
     String rootFlag;
     private PurserClient client;
@@ -26,6 +29,16 @@ public final class Session implements AutoCloseable {
         this.in = in;
         this.env = env;
         this.terminal = terminal;
+    }
+
+    /**
+     * Marks this session as the process's own: stdin and stdout are fds 0 and 1, and these say
+     * whether each is a terminal. Interactive sessions use raw mode and SIGWINCH only then.
+     */
+    public Session withTerminals(boolean stdin, boolean stdout) {
+        this.stdinTerminal = stdin;
+        this.stdoutTerminal = stdout;
+        return this;
     }
 
     public ClientSettings settings() {

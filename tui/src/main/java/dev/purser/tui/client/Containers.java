@@ -114,6 +114,37 @@ public final class Containers {
         return engine.hijack("/containers/" + enc(id) + "/attach" + query, null, stdin == null ? InputStream.nullInputStream() : stdin);
     }
 
+    /**
+     * Attaches on a connection of our own (see {@link HijackedConnection}): for interactive
+     * sessions, where stdin must be half-closed at its end and the relay stopped on detach.
+     */
+    public HijackedConnection attachInteractive(String id, boolean stdin, String detachKeys) {
+        String query = Query.of().add("stream", true).add("stdin", stdin).add("stdout", true).add("stderr", true)
+                .add("detachKeys", detachKeys).toString();
+        return HijackedConnection.open(engine.host(), "/containers/" + enc(id) + "/attach" + query, null);
+    }
+
+    /** Starts an exec attached, on a connection of our own (see {@link #attachInteractive}). */
+    public HijackedConnection execStartInteractive(String execId, boolean tty, int rows, int cols) {
+        ObjectNode body = engine.json().createObjectNode().put("Detach", false).put("Tty", tty);
+        if (tty && rows > 0 && cols > 0) body.putArray("ConsoleSize").add(rows).add(cols);
+        try {
+            return HijackedConnection.open(engine.host(), "/exec/" + enc(execId) + "/start", engine.json().writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code POST /containers/{id}/resize}: the container's TTY to rows × cols. */
+    public void resize(String id, int rows, int cols) {
+        engine.post("/containers/" + enc(id) + "/resize" + Query.of().add("h", rows).add("w", cols), null);
+    }
+
+    /** {@code POST /exec/{id}/resize}. */
+    public void execResize(String execId, int rows, int cols) {
+        engine.post("/exec/" + enc(execId) + "/resize" + Query.of().add("h", rows).add("w", cols), null);
+    }
+
     public JsonNode top(String id, String psArgs) {
         return engine.get("/containers/" + enc(id) + "/top" + Query.of().add("ps_args", psArgs));
     }

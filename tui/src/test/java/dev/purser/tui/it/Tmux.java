@@ -1,0 +1,105 @@
+package dev.purser.tui.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A bash in a tmux window on its own tmux server ({@code -L}), driven like a person would. */
+final class Tmux implements AutoCloseable {
+    private final String socket = "purser-cli-it-" + UUID.randomUUID().toString().substring(0, 8);
+
+    static Tmux start(int cols, int rows, Map<String, String> env) {
+        Tmux t = new Tmux();
+        List<String> cmd = new ArrayList<>(List.of("new-session", "-d", "-s", "main", "-x", Integer.toString(cols),
+                "-y", Integer.toString(rows)));
+        env.forEach((k, v) -> {
+            cmd.add("-e");
+            cmd.add(k + "=" + v);
+        });
+        cmd.add("bash --norc --noprofile");
+        t.tmux(cmd.toArray(String[]::new));
+        return t;
+    }
+
+    void keys(String... keys) {
+        List<String> cmd = new ArrayList<>(List.of("send-keys", "-t", "main"));
+        cmd.addAll(List.of(keys));
+        tmux(cmd.toArray(String[]::new));
+    }
+
+    void type(String line) {
+        tmux("send-keys", "-t", "main", "-l", line);
+        keys("Enter");
+    }
+
+    String screen() {
+        return tmux("capture-pane", "-p", "-J", "-t", "main");
+    }
+
+    void resize(int cols, int rows) {
+        tmux("resize-window", "-t", "main", "-x", Integer.toString(cols), "-y", Integer.toString(rows));
+    }
+
+    String waitFor(String text) {
+        return waitUntil("\"" + text + "\"", s -> s.contains(text), 30);
+    }
+
+    /** The last non-blank line is exactly {@code prompt}. */
+    String waitForPrompt(String prompt) {
+        return waitUntil("the prompt \"" + prompt + "\"", s -> {
+            List<String> lines = s.lines().filter(l -> !l.isBlank()).toList();
+            return !lines.isEmpty() && lines.get(lines.size() - 1).strip().equals(prompt);
+        }, 30);
+    }
+
+    /** The last non-blank line ends with {@code prompt} (it may follow what was on that line). */
+    String waitForPromptAtEnd(String prompt) {
+        return waitUntil("a line ending in \"" + prompt + "\"", s -> {
+            List<String> lines = s.lines().filter(l -> !l.isBlank()).toList();
+            return !lines.isEmpty() && lines.get(lines.size() - 1).strip().endsWith(prompt);
+        }, 30);
+    }
+
+    private String waitUntil(String what, Predicate<String> shown, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String s = screen();
+        while (!shown.test(s)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the terminal never showed " + what + "; it shows:\n" + s);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            s = screen();
+        }
+        return s;
+    }
+
+    private String tmux(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        tmux("kill-server");
+    }
+}
