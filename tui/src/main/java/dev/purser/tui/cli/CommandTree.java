@@ -36,7 +36,7 @@ public final class CommandTree {
                 WaitCommand::new, PsCommand::new, LogsCommand::new, InspectCommand::new, ImagesCommand::new,
                 ExecCommand::new, AttachCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new,
                 TagCommand::new, RmiCommand::new, ImportCommand::new, LoadCommand::new, SaveCommand::new,
-                VersionCommand::new, InfoCommand::new, DaemonCommand::new)) {
+                VersionCommand::new, InfoCommand::new, DaemonCommand::new, CompletionCommand::new)) {
             CommandLine sub = command(top.get(), session);
             // Top-level aliases such as "ps ls" belong to the management forms only.
             root.addSubcommand(sub.getCommandName(), sub);

@@ -27,6 +27,16 @@ class CommandLineTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:").contains("run");
     }
 
+    @Test void bashCompletionCoversCommandsAndFlags() {
+        assertThat(purser("completion", "bash")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("complete -F").contains("run").contains("--detach-keys");
+    }
+
+    @Test void completionForAnUnknownShellIsRefused() {
+        assertThat(purser("completion", "tcsh")).isEqualTo(1);
+        assertThat(err()).contains("unsupported shell \"tcsh\"");
+    }
+
     @Test void versionFlagPrintsVersion() {
         assertThat(purser("--version")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("purser version");
