@@ -116,6 +116,33 @@ class DockerInteractiveIT {
     }
 
     @Test
+    void fullScreenTopDrawsAndQuits() {
+        terminal.type("docker run -it --rm busybox top");
+        terminal.waitFor("Mem:");
+        terminal.waitFor("PID  PPID USER");
+        terminal.keys("q");
+        terminal.waitForPrompt("outer$");
+    }
+
+    @Test
+    void viFillsTheWindowAndSavesAFile() throws InterruptedException {
+        terminal.type("docker run -it --name it-vi busybox sh -c 'vi /tmp/note; cat /tmp/note'");
+        terminal.waitFor("\n~\n");
+        String screen = terminal.waitFor("- /tmp/note");
+        // an empty buffer shows a ~ on every line but the status line: vi knows the window's size
+        assertThat(screen.lines().filter(l -> l.equals("~")).count()).isEqualTo(38);
+        terminal.keys("i");
+        terminal.keys("-l", "written in vi");
+        terminal.keys("Escape");
+        // vi reads an Escape followed at once by more bytes as a key sequence: give it a moment
+        Thread.sleep(300);
+        terminal.type(":wq");
+        terminal.waitForPrompt("outer$");
+        assertThat(daemon.docker("logs", "it-vi").out()).contains("written in vi");
+        daemon.docker("rm", "-f", "it-vi");
+    }
+
+    @Test
     void interactiveWithoutTerminalStreamsStdin() {
         TestDaemon.Result r = daemon.docker("hi\n".getBytes(), "run", "-i", "--rm", "busybox", "cat");
         assertThat(r.out()).isEqualTo("hi\n");
