@@ -451,6 +451,12 @@ public final class Containers {
         if (c.state().paused()) {
             unpause(c.id());
         }
+        signalThenKill(c, rc, timeoutSeconds);
+        publish(c, "stop");
+    }
+
+    /** The stop signal, then SIGKILL when the process outlives the timeout; returns once the exit is recorded. */
+    private void signalThenKill(Container c, RunningContainer rc, Integer timeoutSeconds) {
         int timeout = timeoutSeconds != null ? timeoutSeconds
                 : c.config().stopTimeout() != null ? c.config().stopTimeout() : DEFAULT_STOP_TIMEOUT_SECONDS;
         String signal = c.config().stopSignal() == null || c.config().stopSignal().isEmpty()
@@ -461,7 +467,6 @@ public final class Containers {
             awaitExit(rc, -1);
         }
         awaitRecorded(c.id());
-        publish(c, "stop");
     }
 
     private static boolean awaitExit(RunningContainer rc, int timeoutSeconds) {
@@ -982,15 +987,7 @@ public final class Containers {
         if (c.state().paused()) {
             rc.cgroup.thaw();
         }
-        int timeout = c.config().stopTimeout() != null ? c.config().stopTimeout() : DEFAULT_STOP_TIMEOUT_SECONDS;
-        String signal = c.config().stopSignal() == null || c.config().stopSignal().isEmpty()
-                ? "SIGTERM" : c.config().stopSignal();
-        linux.kill(rc.pid, Signals.parse(signal));
-        if (!awaitExit(rc, timeout)) {
-            linux.kill(rc.pid, Signals.SIGKILL);
-            awaitExit(rc, -1);
-        }
-        awaitRecorded(id);
+        signalThenKill(c, rc, null);
     }
 
     static String now() {

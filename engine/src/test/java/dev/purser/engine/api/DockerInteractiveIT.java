@@ -32,7 +32,7 @@ class DockerInteractiveIT {
                 "DOCKER_CONFIG", daemon.engine().root().resolve("docker-config").toString()));
         // bash ignores a PS1 from the environment; quoted apart so the typed line itself doesn't match
         terminal.type("PS1='outer''$ '");
-        terminal.waitForPrompt("outer$");
+        terminal.waitForPromptAtEnd("outer$");
     }
 
     @AfterEach
@@ -47,39 +47,39 @@ class DockerInteractiveIT {
     @Test
     void runItGivesAShellOnTheContainersTerminal() {
         terminal.type("docker run -it --name it-shell busybox sh");
-        terminal.waitForPrompt("/ #");
+        terminal.waitForPromptAtEnd("/ #");
         terminal.type("tty; stty size");
         terminal.waitFor("/dev/pts/0");
         terminal.waitFor("40 120");
         terminal.type("exit");
-        terminal.waitForPrompt("outer$");
+        terminal.waitForPromptAtEnd("outer$");
         assertThat(status("it-shell")).isEqualTo("exited");
     }
 
     @Test
     void ctrlPCtrlQDetachesAndAttachReturnsToTheSameShell() {
         terminal.type("docker run -it --name it-detach busybox sh");
-        terminal.waitForPrompt("/ #");
+        terminal.waitForPromptAtEnd("/ #");
         terminal.type("echo typed-before-detach");
         terminal.waitFor("typed-before-detach");
         terminal.keys("C-p", "C-q");
-        terminal.waitForPrompt("outer$");
+        terminal.waitForPromptAtEnd("outer$");
         assertThat(status("it-detach")).isEqualTo("running");
 
         terminal.type("clear; docker attach it-detach");
         terminal.keys("Enter");
-        terminal.waitForPrompt("/ #");
+        terminal.waitForPromptAtEnd("/ #");
         terminal.type("echo $((6*7))");
         terminal.waitFor("42");
         terminal.type("exit");
-        terminal.waitForPrompt("outer$");
+        terminal.waitForPromptAtEnd("outer$");
         assertThat(status("it-detach")).isEqualTo("exited");
     }
 
     @Test
     void ctrlPFollowedByAnotherKeyReachesTheContainer() {
         terminal.type("docker run -it --name it-ctrlp busybox sh");
-        terminal.waitForPrompt("/ #");
+        terminal.waitForPromptAtEnd("/ #");
         // Ctrl-P then x: not the detach sequence; the shell gets both (Ctrl-P recalls history in ash)
         terminal.keys("C-p", "x");
         terminal.keys("C-u");
@@ -87,30 +87,30 @@ class DockerInteractiveIT {
         terminal.waitFor("still-attached");
         assertThat(status("it-ctrlp")).isEqualTo("running");
         terminal.type("exit");
-        terminal.waitForPrompt("outer$");
+        terminal.waitForPromptAtEnd("outer$");
     }
 
     @Test
     void resizingTheTerminalResizesTheContainersTerminal() {
         terminal.type("docker run -it --name it-resize busybox sh");
-        terminal.waitForPrompt("/ #");
+        terminal.waitForPromptAtEnd("/ #");
         terminal.resize(100, 30);
         terminal.type("clear; stty size");
         terminal.waitFor("30 100");
         terminal.type("exit");
-        terminal.waitForPrompt("outer$");
+        terminal.waitForPromptAtEnd("outer$");
     }
 
     @Test
     void execItOpensASecondShellAndExitEndsOnlyThatShell() {
         daemon.docker("run", "-d", "--name", "it-exec", "busybox", "sleep", "1000");
         terminal.type("docker exec -it it-exec sh");
-        terminal.waitForPrompt("/ #");
+        terminal.waitForPromptAtEnd("/ #");
         terminal.type("tty; cat /proc/1/cmdline");
         terminal.waitFor("/dev/pts/");
         terminal.waitFor("sleep1000");
         terminal.type("exit");
-        terminal.waitForPrompt("outer$");
+        terminal.waitForPromptAtEnd("outer$");
         assertThat(status("it-exec")).isEqualTo("running");
         daemon.docker("rm", "-f", "it-exec");
     }
@@ -121,7 +121,7 @@ class DockerInteractiveIT {
         terminal.waitFor("Mem:");
         terminal.waitFor("PID  PPID USER");
         terminal.keys("q");
-        terminal.waitForPrompt("outer$");
+        terminal.waitForPromptAtEnd("outer$");
     }
 
     @Test
@@ -137,7 +137,7 @@ class DockerInteractiveIT {
         // vi reads an Escape followed at once by more bytes as a key sequence: give it a moment
         Thread.sleep(300);
         terminal.type(":wq");
-        terminal.waitForPrompt("outer$");
+        terminal.waitForPromptAtEnd("outer$");
         assertThat(daemon.docker("logs", "it-vi").out()).contains("written in vi");
         daemon.docker("rm", "-f", "it-vi");
     }
@@ -151,9 +151,9 @@ class DockerInteractiveIT {
     @Test
     void detachKeysCanBeChanged() {
         terminal.type("docker run -it --detach-keys ctrl-a,d --name it-keys busybox sh");
-        terminal.waitForPrompt("/ #");
+        terminal.waitForPromptAtEnd("/ #");
         terminal.keys("C-a", "d");
-        terminal.waitForPrompt("outer$");
+        terminal.waitForPromptAtEnd("outer$");
         assertThat(status("it-keys")).isEqualTo("running");
         daemon.docker("rm", "-f", "it-keys");
     }

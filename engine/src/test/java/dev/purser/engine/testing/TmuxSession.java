@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A real terminal for tests, driven as a person would: tmux runs a shell in a window of a given
@@ -17,10 +18,8 @@ import java.util.concurrent.TimeUnit;
 public final class TmuxSession implements AutoCloseable {
     private final String socket = "purser-test-" + UUID.randomUUID().toString().substring(0, 8);
 
-    private TmuxSession() {}
-
     public static TmuxSession start(int cols, int rows, Map<String, String> env) {
-        TmuxSession s = new TmuxSession();
+        TmuxSession t = new TmuxSession();
         List<String> cmd = new ArrayList<>(List.of("new-session", "-d", "-s", "main", "-x", Integer.toString(cols),
                 "-y", Integer.toString(rows)));
         env.forEach((k, v) -> {
@@ -28,63 +27,63 @@ public final class TmuxSession implements AutoCloseable {
             cmd.add(k + "=" + v);
         });
         cmd.add("bash --norc --noprofile");
-        s.tmux(cmd.toArray(String[]::new));
-        return s;
+        t.tmux(cmd.toArray(String[]::new));
+        return t;
     }
 
-    /** Sends keys as tmux names them ({@code Enter}, {@code C-p}); plain text goes literally. */
     public void keys(String... keys) {
         List<String> cmd = new ArrayList<>(List.of("send-keys", "-t", "main"));
         cmd.addAll(List.of(keys));
         tmux(cmd.toArray(String[]::new));
     }
 
-    /** Types a line and presses Enter. */
     public void type(String line) {
         tmux("send-keys", "-t", "main", "-l", line);
         keys("Enter");
     }
 
     public String screen() {
-        return tmux("capture-pane", "-p", "-t", "main");
+        return tmux("capture-pane", "-p", "-J", "-t", "main");
     }
 
     public void resize(int cols, int rows) {
         tmux("resize-window", "-t", "main", "-x", Integer.toString(cols), "-y", Integer.toString(rows));
     }
 
-    /** Waits until the screen shows {@code text}; returns the screen. Fails with the screen after 15 s. */
     public String waitFor(String text) {
-        return waitUntil("\"" + text + "\"", screen -> screen.contains(text));
+        return waitUntil("\"" + text + "\"", s -> s.contains(text), 30);
     }
 
-    /**
-     * Waits until the last line with anything on it ends in {@code prompt}: a shell waiting for
-     * input (after a detach the outer prompt follows the container's on the same line).
-     */
+    /** The last non-blank line is exactly {@code prompt}. */
     public String waitForPrompt(String prompt) {
-        return waitUntil("the prompt \"" + prompt + "\"", screen -> {
-            List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
-            return !lines.isEmpty() && lines.get(lines.size() - 1).strip().endsWith(prompt);
-        });
+        return waitUntil("the prompt \"" + prompt + "\"", s -> {
+            List<String> lines = s.lines().filter(l -> !l.isBlank()).toList();
+            return !lines.isEmpty() && lines.get(lines.size() - 1).strip().equals(prompt);
+        }, 30);
     }
 
-    private String waitUntil(String what, java.util.function.Predicate<String> shown) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        String screen = screen();
-        while (!shown.test(screen)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the terminal never showed " + what + "; it shows:\n" + screen);
-            }
+    /** The last non-blank line ends with {@code prompt} (it may follow what was on that line). */
+    public String waitForPromptAtEnd(String prompt) {
+        return waitUntil("a line ending in \"" + prompt + "\"", s -> {
+            List<String> lines = s.lines().filter(l -> !l.isBlank()).toList();
+            return !lines.isEmpty() && lines.get(lines.size() - 1).strip().endsWith(prompt);
+        }, 30);
+    }
+
+    private String waitUntil(String what, Predicate<String> shown, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String s = screen();
+        while (!shown.test(s)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the terminal never showed " + what + "; it shows:\n" + s);
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-            screen = screen();
+            s = screen();
         }
-        return screen;
+        return s;
     }
 
     private String tmux(String... args) {

@@ -65,7 +65,7 @@ final class InProcessDaemon implements AutoCloseable {
     Result importBusybox() {
         try {
             Path tar = root.resolve("busybox-rootfs.tar");
-            Files.write(tar, BusyboxRootfs.rootfsTar());
+            Files.write(tar, dev.purser.engine.testing.BusyboxImage.rootfsTar());
             return purser("import", tar.toString(), "busybox:latest");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,7 @@
 package dev.purser.tui.it;
 
+import dev.purser.engine.testing.TmuxSession;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.purser.tui.it.InProcessDaemon.Result;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
 class InteractiveIT {
     static InProcessDaemon daemon;
     static Path configDir;
-    Tmux terminal;
+    TmuxSession terminal;
 
     @BeforeAll
     static void startDaemon() throws IOException {
@@ -55,7 +57,7 @@ class InteractiveIT {
 
     @BeforeEach
     void openTerminal() {
-        terminal = Tmux.start(120, 40, Map.of());
+        terminal = TmuxSession.start(120, 40, Map.of());
         terminal.type("export PATH='" + daemon.root().resolve("bin") + "':$PATH PURSER_AUTOSTART=0 PURSER_CONFIG='"
                 + configDir + "'; PS1='outer''$ '");
         terminal.waitForPrompt("outer$");
