@@ -28,6 +28,8 @@ final class SavedArchive {
     record Entry(byte[] config, List<String> layerFiles, List<String> tags) {}
 
     private final Map<String, Path> files = new HashMap<>();
+    /** Entries that are links to other entries: docker save writes a layer shared by two images once, and links the second. */
+    private final Map<String, String> links = new HashMap<>();
 
     private SavedArchive() {}
 
@@ -37,10 +39,20 @@ final class SavedArchive {
             TarArchiveInputStream tar = new TarArchiveInputStream(Decompression.open(tarball));
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
-                if (!entry.isFile()) {
-                    continue; // directories and links carry nothing a loader needs
-                }
                 String key = String.join("/", LayerExtractor.cleanedPath(entry.getName()));
+                if (entry.isSymbolicLink() || entry.isLink()) {
+                    String target = entry.getLinkName();
+                    if (entry.isSymbolicLink() && !target.startsWith("/")) {
+                        int slash = key.lastIndexOf('/');
+                        target = (slash < 0 ? "" : key.substring(0, slash + 1)) + target;
+                    }
+                    // cleaning refuses a target outside the archive
+                    archive.links.put(key, String.join("/", LayerExtractor.cleanedPath(target)));
+                    continue;
+                }
+                if (!entry.isFile()) {
+                    continue; // directories carry nothing a loader needs
+                }
                 Path file = staging.scratch("archive");
                 Files.copy(tar, file);
                 archive.files.put(key, file);
@@ -64,7 +76,11 @@ final class SavedArchive {
     }
 
     InputStream open(String name) throws IOException {
-        Path file = files.get(name);
+        String resolved = name;
+        for (int hops = 0; hops < 8 && !files.containsKey(resolved) && links.containsKey(resolved); hops++) {
+            resolved = links.get(resolved);
+        }
+        Path file = files.get(resolved);
         if (file == null) {
             throw new InvalidArchiveException("invalid image archive: " + name + " is missing");
         }

@@ -342,4 +342,30 @@ class ImageStoreTest {
         String json = ImageJson.MAPPER.writeValueAsString(ImageConfig.EMPTY.withCmd(List.of("sh")));
         assertThat(json).contains("\"Cmd\":[\"sh\"]", "\"Entrypoint\":null", "\"WorkingDir\":null", "\"ExposedPorts\":null");
     }
+
+    @Test
+    void loadFollowsLayersThatDockerSaveWroteAsLinks() throws Exception {
+        // docker save (before 25) writes a layer two images share once and symlinks the second copy
+        byte[] layer = Fixtures.layerOne();
+        byte[] first = Fixtures.config(List.of(layer), "sh");
+        byte[] second = Fixtures.config(List.of(layer), "true");
+        Fixtures t = Fixtures.tar();
+        com.fasterxml.jackson.databind.node.ArrayNode manifest = ImageJson.MAPPER.createArrayNode();
+        t.file(Digest.of(first).hex() + ".json", first, 0644);
+        t.file(Digest.of(second).hex() + ".json", second, 0644);
+        t.dir("a").file("a/layer.tar", layer, 0644);
+        t.dir("b").symlink("b/layer.tar", "../a/layer.tar");
+        var one = manifest.addObject().put("Config", Digest.of(first).hex() + ".json");
+        one.putArray("RepoTags").add("first:1");
+        one.putArray("Layers").add("a/layer.tar");
+        var two = manifest.addObject().put("Config", Digest.of(second).hex() + ".json");
+        two.putArray("RepoTags").add("second:1");
+        two.putArray("Layers").add("b/layer.tar");
+        t.file("manifest.json", manifest.toString());
+
+        LoadResult result = store.load(in(t.bytes()));
+
+        assertThat(result.messages()).containsExactly("Loaded image: first:1", "Loaded image: second:1");
+        assertThat(store.find("second:1")).isPresent();
+    }
 }
