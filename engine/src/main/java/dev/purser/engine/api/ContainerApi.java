@@ -11,7 +11,6 @@ import dev.purser.engine.container.CreateRequest;
 import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.container.HostConfig;
 import dev.purser.engine.container.NotModifiedException;
-import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.log.LogCursor;
 import dev.purser.engine.log.LogQuery;
 import dev.purser.engine.log.LogRecord;
@@ -26,12 +25,10 @@ import java.util.concurrent.ExecutionException;
 /** The {@code /containers} endpoints. */
 final class ContainerApi {
     private final Containers containers;
-    private final ImageStore images;
     private final ObjectMapper json = DockerJson.mapper();
 
-    ContainerApi(Containers containers, ImageStore images) {
+    ContainerApi(Containers containers) {
         this.containers = containers;
-        this.images = images;
     }
 
     void register(Router router) {

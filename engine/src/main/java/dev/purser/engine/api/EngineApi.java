@@ -10,7 +10,7 @@ public final class EngineApi {
     public static Router routes(Engine engine) {
         Router router = new Router();
         new SystemApi(engine).register(router);
-        new ContainerApi(engine.containers(), engine.images()).register(router);
+        new ContainerApi(engine.containers()).register(router);
         new StreamApi(engine.containers(), new Execs(engine.containers(), engine.events())).register(router);
         new StatsApi(engine.containers()).register(router);
         new ImageApi(engine.images(), engine.containers(), engine.events()).register(router);

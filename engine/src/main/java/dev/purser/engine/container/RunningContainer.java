@@ -61,10 +61,6 @@ final class RunningContainer {
         listeners.add(listener);
     }
 
-    void removeListener(OutputListener listener) {
-        listeners.remove(listener);
-    }
-
     /** Waits until all output of the process has been delivered. */
     void drain() {
         pumps.forEach(StreamPump::join);
