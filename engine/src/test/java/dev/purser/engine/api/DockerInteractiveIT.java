@@ -91,12 +91,18 @@ class DockerInteractiveIT {
     }
 
     @Test
-    void resizingTheTerminalResizesTheContainersTerminal() {
+    void resizingTheTerminalResizesTheContainersTerminal() throws InterruptedException {
         terminal.type("docker run -it --name it-resize busybox sh");
         terminal.waitForPromptAtEnd("/ #");
         terminal.resize(100, 30);
-        terminal.type("clear; stty size");
-        terminal.waitFor("30 100");
+        // the client forwards the new size when its SIGWINCH arrives: ask until it has landed
+        String screen = "";
+        for (int i = 0; i < 20 && !screen.contains("30 100"); i++) {
+            terminal.type("clear; stty size");
+            Thread.sleep(500);
+            screen = terminal.screen();
+        }
+        assertThat(screen).contains("30 100");
         terminal.type("exit");
         terminal.waitForPromptAtEnd("outer$");
     }
