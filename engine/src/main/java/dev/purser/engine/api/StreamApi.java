@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purser.engine.container.Container;
 import dev.purser.engine.container.ContainerStartException;
+import dev.purser.engine.container.Attachments;
 import dev.purser.engine.container.Containers;
 import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.container.ExecRequest;
@@ -50,7 +51,7 @@ final class StreamApi {
         boolean stderr = x.queryBool("stderr", false);
         boolean tty = c.config().tty();
         DetachFilter detach = new DetachFilter(detachKeys(x));
-        AtomicReference<Containers.Attachment> attachment = new AtomicReference<>();
+        AtomicReference<Attachments.Attachment> attachment = new AtomicReference<>();
         Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
                 data -> {
                     if (!stdin) {

@@ -80,7 +80,7 @@ public final class Containers {
         return t;
     });
     private final EventBus events;
-    private final Map<String, List<Attachment>> attachments = new ConcurrentHashMap<>();
+    private final Attachments attachments = new Attachments();
     private final Map<String, PendingStdin> pendingStdin = new ConcurrentHashMap<>();
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
@@ -238,7 +238,7 @@ public final class Containers {
             LogListener logWriter = new LogListener(new JsonFileWriter(LogFileSet.forContainer(dir, c.id()),
                     RotationPolicy.fromLogOpts(logOpts.get("max-size"), logOpts.get("max-file"))));
             rc.log(logWriter);
-            rc.addListener((stream, data, length) -> deliverToAttachments(c.id(), stream, data, length));
+            rc.addListener((stream, data, length) -> attachments.deliver(c.id(), stream, data, length));
             rc.pumps(stdio.pump(rc::deliver, c.shortId()));
             PendingStdin early = pendingStdin.remove(c.id());
             if (early != null) {
@@ -274,7 +274,7 @@ public final class Containers {
      */
     private void failedToStart(Container c, int code, String message) {
         store.save(c.withState(c.state().failedToStart(code, message, now())));
-        endAttachments(c.id());
+        attachments.end(c.id());
         CompletableFuture<Integer> waiter = nextExit.remove(c.id());
         if (waiter != null) {
             waiter.complete(code);
@@ -335,7 +335,7 @@ public final class Containers {
     private void onExit(String id, RunningContainer rc, LogListener logWriter, int code) {
         rc.drain();
         logWriter.close();
-        endAttachments(id);
+        attachments.end(id);
         boolean oom = false;
         try {
             oom = rc.cgroup.stats().oomKills() > 0;
@@ -734,47 +734,7 @@ public final class Containers {
         if (psArgs == null || psArgs.isBlank()) {
             return top(reference);
         }
-        Container c = get(reference);
-        RunningContainer rc = requireRunning(c);
-        java.util.Set<String> pids = new java.util.HashSet<>();
-        rc.cgroup.pids().forEach(p -> pids.add(Long.toString(p)));
-        List<String> command = new ArrayList<>();
-        command.add("ps");
-        command.addAll(List.of(psArgs.trim().split("\\s+")));
-        // as moby does: ask ps for just these pids (-q), so options that select no processes still work
-        command.add("-q");
-        command.add(String.join(",", pids));
-        String output;
-        try {
-            // a short-lived child through the JDK's own launcher (posix_spawn), not a fork of the JVM
-            Process ps = new ProcessBuilder(command).redirectErrorStream(true).start();
-            output = new String(ps.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (ps.waitFor() != 0) {
-                throw new IllegalArgumentException("ps: " + output.strip());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("running ps: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running ps", e);
-        }
-        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException("ps printed nothing");
-        }
-        List<String> titles = List.of(lines.get(0).trim().split("\\s+"));
-        int pidColumn = titles.indexOf("PID");
-        if (pidColumn < 0) {
-            throw new IllegalArgumentException("Couldn't find PID field in ps output");
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> fields = List.of(line.trim().split("\\s+", titles.size()));
-            if (fields.size() > pidColumn && pids.contains(fields.get(pidColumn))) {
-                rows.add(fields);
-            }
-        }
-        return new Top(titles, rows);
+        return HostPs.run(requireRunning(get(reference)).cgroup.pids(), psArgs);
     }
 
     /** What {@code docker top} shows: column titles and one row per process. */
@@ -799,46 +759,15 @@ public final class Containers {
      * {@code listener}, including when the container is not yet started (how {@code docker run}
      * attaches before it starts). The returned attachment ends when the process exits.
      */
-    public Attachment attach(String reference, OutputListener listener) {
+    public Attachments.Attachment attach(String reference, OutputListener listener) {
         synchronized (lock) {
-            Container c = get(reference);
-            Attachment a = new Attachment(c.id(), listener, new CompletableFuture<>());
-            attachments.computeIfAbsent(c.id(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(a);
-            return a;
+            return attachments.add(get(reference).id(), listener);
         }
     }
 
     /** Stops delivering output to an attachment (the client went away or detached). */
-    public void detach(Attachment attachment) {
-        List<Attachment> list = attachments.get(attachment.containerId());
-        if (list != null) {
-            list.remove(attachment);
-        }
-        attachment.ended().complete(null);
-    }
-
-    /** A listener attached to a container's output, and when it ended. */
-    public record Attachment(String containerId, OutputListener listener, CompletableFuture<Void> ended) {}
-
-    private void deliverToAttachments(String id, StdStream stream, byte[] data, int length) {
-        List<Attachment> list = attachments.get(id);
-        if (list == null) {
-            return;
-        }
-        for (Attachment a : list) {
-            try {
-                a.listener().output(stream, data, length);
-            } catch (RuntimeException e) {
-                detach(a);
-            }
-        }
-    }
-
-    private void endAttachments(String id) {
-        List<Attachment> list = attachments.remove(id);
-        if (list != null) {
-            list.forEach(a -> a.ended().complete(null));
-        }
+    public void detach(Attachments.Attachment attachment) {
+        attachments.remove(attachment);
     }
 
     /**
@@ -862,27 +791,6 @@ public final class Containers {
         }
     }
 
-    /** Input that arrived before the container was started, and whether its end came too. */
-    private static final class PendingStdin {
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        private boolean closed;
-
-        void write(byte[] data) {
-            if (!closed) {
-                bytes.writeBytes(data);
-            }
-        }
-
-        void deliverTo(ProcessStdio stdio) {
-            if (bytes.size() > 0) {
-                stdio.write(bytes.toByteArray());
-            }
-            if (closed) {
-                stdio.closeInput();
-            }
-        }
-    }
-
     /** Closes the container's stdin, like a client that closed its end of {@code docker run -i}. */
     public void closeStdin(String reference) {
         Container c = get(reference);
@@ -891,7 +799,7 @@ public final class Containers {
             if (rc != null) {
                 rc.stdio.closeInput();
             } else if (c.config().openStdin()) {
-                pendingStdin.computeIfAbsent(c.id(), k -> new PendingStdin()).closed = true;
+                pendingStdin.computeIfAbsent(c.id(), k -> new PendingStdin()).close();
             }
         }
     }
