@@ -2,7 +2,6 @@ package dev.purser.engine.container;
 
 import dev.purser.engine.cgroup.Cgroup;
 import dev.purser.engine.cgroup.CgroupHierarchy;
-import dev.purser.engine.cgroup.Resources;
 import dev.purser.engine.container.naming.ContainerId;
 import dev.purser.engine.container.naming.ContainerName;
 import dev.purser.engine.container.naming.ContainerRef;
@@ -22,7 +21,6 @@ import dev.purser.engine.proc.ProcessTable;
 import dev.purser.engine.proc.PsRow;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
-import dev.purser.engine.runtime.ContainerLaunch.BindMount;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
 import dev.purser.engine.runtime.ProcessSpec;
@@ -30,7 +28,6 @@ import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
 import dev.purser.engine.runtime.StageProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,13 +36,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -58,7 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Containers {
     private static final Logger log = LoggerFactory.getLogger(Containers.class);
-    private static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
     private static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
     private final ContainerStore store;
@@ -69,16 +61,8 @@ public final class Containers {
     private final NameGenerator names = new NameGenerator();
     private final Object lock = new Object();
     private final Map<String, RunningContainer> running = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Integer>> nextExit = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Integer>> removal = new ConcurrentHashMap<>();
-    private final Map<String, RestartBackoff> backoffs = new ConcurrentHashMap<>();
-    private final Map<String, ScheduledFuture<?>> pendingRestarts = new ConcurrentHashMap<>();
-    private final Set<String> exitOnNext = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "restart-policy");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Waiters waiters = new Waiters();
+    private final RestartSchedule restarts = new RestartSchedule();
     private final EventBus events;
     private final Attachments attachments = new Attachments();
     private final Map<String, PendingStdin> pendingStdin = new ConcurrentHashMap<>();
@@ -91,7 +75,7 @@ public final class Containers {
         this.linux = linux;
         this.stageBinary = stageBinary;
         this.events = events;
-        reconcile();
+        new CrashRecovery(store, linux, cgroups).run();
     }
 
     private void publish(Container c, String action, Map<String, String> extra) {
@@ -202,23 +186,12 @@ public final class Containers {
         try {
             overlay.mount(linux);
             cgroup = cgroups.create(c.id());
-            for (String warning : cgroup.apply(resources(c.hostConfig()))) {
+            for (String warning : cgroup.apply(ProcessPlans.resources(c.hostConfig()))) {
                 log.warn("container {}: {}", c.shortId(), warning);
             }
 
-            ContainerUser user = ContainerUser.resolve(c.config().user(), overlay.merged());
-            ProcessSpec process = new ProcessSpec(
-                    command(c), processEnv(c.config().env(), c.config().hostname(), user, c.config().tty()),
-                    c.config().workingDir(), user.uid(), user.gid(), user.groups(),
-                    Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(), c.hostConfig().privileged()),
-                    c.hostConfig().noNewPrivileges(), c.config().tty(), cgroup.procsFiles(), dir.resolve("exit-code"));
-            ContainerLaunch launch = new ContainerLaunch(overlay.merged(), c.config().hostname(),
-                    List.of(new BindMount(Path.of(c.resolvConfPath()), "/etc/resolv.conf", false),
-                            new BindMount(Path.of(c.hostnamePath()), "/etc/hostname", false),
-                            new BindMount(Path.of(c.hostsPath()), "/etc/hosts", false)),
-                    c.hostConfig().privileged() ? List.of() : ContainerLaunch.DOCKER_MASKED_PATHS,
-                    c.hostConfig().privileged() ? List.of() : ContainerLaunch.DOCKER_READONLY_PATHS,
-                    "host".equals(c.hostConfig().networkMode()), process);
+            ContainerLaunch launch = ProcessPlans.containerLaunch(c, overlay.merged(), cgroup.procsFiles(),
+                    dir.resolve("exit-code"));
 
             stdio = c.config().tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, c.config().openStdin());
             Files.deleteIfExists(dir.resolve("exit-code"));
@@ -253,14 +226,14 @@ public final class Containers {
             if (stdio != null) {
                 stdio.closeEverything();
             }
-            cleanup(overlay, cgroup);
+            Teardown.of(linux, overlay, cgroup);
             failedToStart(c, e.exitCode(), e.getMessage());
             throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
         } catch (IOException | RuntimeException e) {
             if (stdio != null) {
                 stdio.closeEverything();
             }
-            cleanup(overlay, cgroup);
+            Teardown.of(linux, overlay, cgroup);
             failedToStart(c, 125, String.valueOf(e.getMessage()));
             throw e instanceof ContainerStartException cse ? cse
                     : new ContainerStartException(String.valueOf(e.getMessage()), 125, e);
@@ -275,50 +248,15 @@ public final class Containers {
     private void failedToStart(Container c, int code, String message) {
         store.save(c.withState(c.state().failedToStart(code, message, now())));
         attachments.end(c.id());
-        CompletableFuture<Integer> waiter = nextExit.remove(c.id());
-        if (waiter != null) {
-            waiter.complete(code);
-        }
+        waiters.exited(c.id(), code);
         if (c.hostConfig().autoRemove()) {
             store.delete(c.id());
             publish(c, "destroy");
-            CompletableFuture<Integer> removed = removal.remove(c.id());
-            if (removed != null) {
-                removed.complete(code);
-            }
+            waiters.removed(c.id(), code);
         }
     }
 
-    private static Resources resources(HostConfig h) {
-        return new Resources(h.memory(), h.memorySwap(), h.cpuShares(), h.nanoCpus(),
-                h.pidsLimit() == null || h.pidsLimit() <= 0 ? -1 : h.pidsLimit());
-    }
-
-    private static List<String> command(Container c) {
-        List<String> argv = new ArrayList<>();
-        argv.add(c.path());
-        argv.addAll(c.args());
-        return argv;
-    }
-
-    /** The environment a process sees: Docker adds PATH, HOSTNAME, HOME and (for a TTY) TERM when missing. */
-    static List<String> processEnv(List<String> env, String hostname, ContainerUser user, boolean tty) {
-        List<String> out = new ArrayList<>();
-        if (env.stream().noneMatch(e -> e.startsWith("PATH="))) {
-            out.add(DEFAULT_PATH);
-        }
-        out.add("HOSTNAME=" + hostname);
-        out.addAll(env);
-        if (tty && env.stream().noneMatch(e -> e.startsWith("TERM="))) {
-            out.add("TERM=xterm");
-        }
-        if (env.stream().noneMatch(e -> e.startsWith("HOME="))) {
-            out.add("HOME=" + user.home());
-        }
-        return out;
-    }
-
-    private static int await(CompletableFuture<Integer> future) {
+    static int await(CompletableFuture<Integer> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -343,7 +281,7 @@ public final class Containers {
             log.debug("reading OOM kills of {}: {}", id, e.getMessage());
         }
         rc.stdio.closeAll();
-        cleanup(rc.overlay, rc.cgroup);
+        Teardown.of(linux, rc.overlay, rc.cgroup);
         Container after;
         Optional<Duration> restartIn;
         synchronized (lock) {
@@ -353,23 +291,16 @@ public final class Containers {
                 return;
             }
             Duration ran = Duration.between(rc.startedAt, Instant.now());
-            boolean suppressed = exitOnNext.remove(id);
-            restartIn = backoffs.computeIfAbsent(id, k -> new RestartBackoff())
-                    .next(c.get().hostConfig().restartPolicy(), code, c.get().restartCount(),
-                            c.get().hasBeenManuallyStopped() || suppressed || c.get().hostConfig().autoRemove(), ran);
+            restartIn = restarts.afterExit(c.get(), code, ran);
             ContainerState next = restartIn.isPresent()
                     ? c.get().state().restarting(code, now())
                     : c.get().state().exited(code, oom, now());
             after = c.get().withState(next);
             store.save(after);
             publish(after, "die", Map.of("exitCode", Integer.toString(code)));
-            restartIn.ifPresent(delay -> pendingRestarts.put(id,
-                    restarts.schedule(() -> restartByPolicy(id), delay.toMillis(), TimeUnit.MILLISECONDS)));
+            restartIn.ifPresent(delay -> restarts.schedule(id, delay, () -> restartByPolicy(id)));
         }
-        CompletableFuture<Integer> waiter = nextExit.remove(id);
-        if (waiter != null) {
-            waiter.complete(code);
-        }
+        waiters.exited(id, code);
         if (restartIn.isEmpty() && after.hostConfig().autoRemove()) {
             try {
                 remove(id, false);
@@ -381,7 +312,7 @@ public final class Containers {
 
     private void restartByPolicy(String id) {
         synchronized (lock) {
-            if (pendingRestarts.remove(id) == null) {
+            if (!restarts.claim(id)) {
                 return;
             }
             Optional<Container> c = store.get(id);
@@ -400,9 +331,7 @@ public final class Containers {
 
     /** Cancels a restart the policy scheduled; the container is then plainly exited. */
     private void cancelPendingRestart(String id) {
-        ScheduledFuture<?> pending = pendingRestarts.remove(id);
-        if (pending != null) {
-            pending.cancel(false);
+        if (restarts.cancel(id)) {
             store.get(id).ifPresent(c -> {
                 if (c.state().restarting()) {
                     ContainerState s = c.state();
@@ -412,20 +341,6 @@ public final class Containers {
         }
     }
 
-    private void cleanup(Overlay overlay, Cgroup cgroup) {
-        try {
-            if (cgroup != null) {
-                cgroup.destroy(true);
-            }
-        } catch (RuntimeException e) {
-            log.warn("removing cgroup: {}", e.getMessage());
-        }
-        try {
-            overlay.unmount(linux);
-        } catch (RuntimeException e) {
-            log.warn("unmounting {}: {}", overlay.merged(), e.getMessage());
-        }
-    }
 
     // ---- stop, kill, restart ----------------------------------------------------------------
 
@@ -508,7 +423,7 @@ public final class Containers {
         int number = Signals.parse(signal == null || signal.isEmpty() ? "SIGKILL" : signal);
         if (number == Signals.SIGKILL) {
             // like Docker, a container killed by hand is not restarted by its policy for this exit
-            exitOnNext.add(c.id());
+            restarts.suppressNext(c.id());
         }
         linux.kill(rc.pid, number);
         publish(c, "kill", Map.of("signal", Integer.toString(number)));
@@ -586,7 +501,7 @@ public final class Containers {
             if (c.state().paused()) {
                 rc.cgroup.thaw();
             }
-            exitOnNext.add(c.id());
+            restarts.suppressNext(c.id());
             linux.kill(rc.pid, Signals.SIGKILL);
             awaitExit(rc, -1);
             awaitRecorded(c.id());
@@ -596,13 +511,10 @@ public final class Containers {
                 return;
             }
             store.delete(c.id());
-            backoffs.remove(c.id());
+            restarts.forget(c.id());
         }
         publish(c, "destroy");
-        CompletableFuture<Integer> removed = removal.remove(c.id());
-        if (removed != null) {
-            removed.complete(c.state().exitCode());
-        }
+        waiters.removed(c.id(), c.state().exitCode());
     }
 
     public void rename(String reference, String newName) {
@@ -641,11 +553,11 @@ public final class Containers {
                     if (!running.containsKey(c.id()) && !c.state().restarting()) {
                         return CompletableFuture.completedFuture(c.state().exitCode());
                     }
-                    return nextExit.computeIfAbsent(c.id(), k -> new CompletableFuture<>());
+                    return waiters.nextExit(c.id());
                 case "next-exit":
-                    return nextExit.computeIfAbsent(c.id(), k -> new CompletableFuture<>());
+                    return waiters.nextExit(c.id());
                 case "removed":
-                    return removal.computeIfAbsent(c.id(), k -> new CompletableFuture<>());
+                    return waiters.removal(c.id());
                 default:
                     throw new IllegalArgumentException("invalid condition: \"" + condition + "\"");
             }
@@ -674,42 +586,9 @@ public final class Containers {
         if (c.state().paused()) {
             throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
         }
-        String userSpec = request.user() == null || request.user().isEmpty() ? c.config().user() : request.user();
-        ContainerUser user = ContainerUser.resolve(userSpec, rc.overlay.merged());
-        List<String> env = new ArrayList<>(c.config().env());
-        env.addAll(request.env());
-        String cwd = request.workingDir() == null || request.workingDir().isEmpty()
-                ? c.config().workingDir() : request.workingDir();
-        ProcessSpec process = new ProcessSpec(request.cmd(), processEnv(env, c.config().hostname(), user, request.tty()),
-                cwd, user.uid(), user.gid(), user.groups(),
-                Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(),
-                        c.hostConfig().privileged() || request.privileged()),
-                c.hostConfig().noNewPrivileges(), request.tty(), rc.cgroup.procsFiles(), null);
+        ProcessSpec process = ProcessPlans.exec(c, request, rc.overlay.merged(), rc.cgroup.procsFiles());
 
-        ProcessStdio stdio = request.tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, request.attachStdin());
-        StageProcess stage;
-        try {
-            stage = StageProcess.launch(linux, stageBinary, ContainerLaunch.execArguments(rc.pid, process),
-                    stdio.childFds());
-        } catch (RuntimeException e) {
-            stdio.closeEverything();
-            throw e;
-        }
-        stdio.closeChildEnds();
-        // a terminal's output can only be read once the stage has sent it
-        List<StreamPump> pumps = stdio.isTty() ? List.of() : stdio.pump(output, "exec-" + c.shortId());
-        try {
-            int pid = await(stage.started());
-            if (stdio.isTty()) {
-                stdio.attachTerminal(stage.ptyMaster());
-                pumps = stdio.pump(output, "exec-" + c.shortId());
-            }
-            return new ExecSession(stage, stdio, pumps, pid);
-        } catch (StageFailure e) {
-            pumps.forEach(StreamPump::join);
-            stdio.closeAll();
-            throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
-        }
+        return ExecSession.start(linux, stageBinary, rc.pid, process, request, output, "exec-" + c.shortId());
     }
 
     /** Resource usage of the container's cgroup; empty when it is not running. */
@@ -812,37 +691,6 @@ public final class Containers {
     // ---- engine start and stop ----------------------------------------------------------------
 
     /**
-     * After an engine restart no container process can still be ours: a stage whose engine
-     * died kills its container. Each container that was running becomes exited, with the code
-     * its stage recorded (137 when none was), and its mounts and cgroup are cleaned up.
-     */
-    private void reconcile() {
-        for (Container c : store.all()) {
-            ContainerState s = c.state();
-            if (!s.running() && !s.paused() && !s.restarting()) {
-                continue;
-            }
-            Path dir = store.directory(c.id());
-            if (s.pid() > 0 && Files.exists(Path.of("/proc/" + s.pid()))) {
-                linux.kill(s.pid(), Signals.SIGKILL);
-            }
-            int code = 128 + Signals.SIGKILL;
-            try {
-                code = Integer.parseInt(Files.readString(dir.resolve("exit-code"), StandardCharsets.UTF_8).trim());
-            } catch (IOException | NumberFormatException e) {
-                log.info("container {} has no recorded exit code; taking 137", c.shortId());
-            }
-            Overlay overlay = Overlay.inContainerDirectory(dir, List.of());
-            try {
-                cleanup(overlay, cgroups.open(c.id()));
-            } catch (RuntimeException e) {
-                log.warn("cleaning up {}: {}", c.shortId(), e.getMessage());
-            }
-            store.save(c.withState(s.exited(code, false, now())));
-        }
-    }
-
-    /**
      * Docker's behaviour at daemon start: containers with restart policy {@code always} come
      * back, and {@code unless-stopped} ones unless they were stopped by hand.
      */
@@ -862,7 +710,7 @@ public final class Containers {
 
     /** Stops every running container with its grace period (the engine's orderly shutdown). */
     public void stopAll() {
-        restarts.shutdownNow();
+        restarts.shutdown();
         List<Thread> stoppers = new ArrayList<>();
         for (String id : List.copyOf(running.keySet())) {
             Thread t = new Thread(() -> {
@@ -891,7 +739,7 @@ public final class Containers {
             return;
         }
         Container c = get(id);
-        exitOnNext.add(id);
+        restarts.suppressNext(id);
         if (c.state().paused()) {
             rc.cgroup.thaw();
         }

@@ -1,6 +1,11 @@
 package dev.purser.engine.container;
 
+import dev.purser.engine.runtime.ContainerLaunch;
+import dev.purser.engine.runtime.Linux;
+import dev.purser.engine.runtime.ProcessSpec;
+import dev.purser.engine.runtime.StageFailure;
 import dev.purser.engine.runtime.StageProcess;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
@@ -19,6 +24,39 @@ public final class ExecSession {
         this.stdio = stdio;
         this.pumps = pumps;
         this.pid = pid;
+    }
+
+    /**
+     * Starts {@code process} inside the container whose init is {@code initPid}; output goes to
+     * {@code output} as it comes. Fails with {@link ContainerStartException} (126, 127) when
+     * the command cannot run.
+     */
+    static ExecSession start(Linux linux, Path stageBinary, int initPid, ProcessSpec process, ExecRequest request,
+            OutputListener output, String threadName) {
+        ProcessStdio stdio = request.tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, request.attachStdin());
+        StageProcess stage;
+        try {
+            stage = StageProcess.launch(linux, stageBinary, ContainerLaunch.execArguments(initPid, process),
+                    stdio.childFds());
+        } catch (RuntimeException e) {
+            stdio.closeEverything();
+            throw e;
+        }
+        stdio.closeChildEnds();
+        // a terminal's output can only be read once the stage has sent it
+        List<StreamPump> pumps = stdio.isTty() ? List.of() : stdio.pump(output, threadName);
+        try {
+            int pid = Containers.await(stage.started());
+            if (stdio.isTty()) {
+                stdio.attachTerminal(stage.ptyMaster());
+                pumps = stdio.pump(output, threadName);
+            }
+            return new ExecSession(stage, stdio, pumps, pid);
+        } catch (StageFailure e) {
+            pumps.forEach(StreamPump::join);
+            stdio.closeAll();
+            throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
+        }
     }
 
     /** The process's host pid. */

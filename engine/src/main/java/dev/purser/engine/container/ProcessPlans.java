@@ -1,0 +1,79 @@
+package dev.purser.engine.container;
+
+import dev.purser.engine.cgroup.Resources;
+import dev.purser.engine.runtime.Capabilities;
+import dev.purser.engine.runtime.ContainerLaunch;
+import dev.purser.engine.runtime.ContainerLaunch.BindMount;
+import dev.purser.engine.runtime.ProcessSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the native stage is asked to run, worked out from a container's records: the command,
+ * Docker's additions to the environment, the user from the image's own passwd, capabilities,
+ * the files bound over /etc, Docker's masked and read-only paths, and the cgroup limits.
+ */
+final class ProcessPlans {
+    private static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    private ProcessPlans() {}
+
+    /** A container's first process, in its mounted root filesystem {@code rootfs}. */
+    static ContainerLaunch containerLaunch(Container c, Path rootfs, List<Path> cgroupProcs, Path exitFile) {
+        ContainerUser user = ContainerUser.resolve(c.config().user(), rootfs);
+        List<String> argv = new ArrayList<>();
+        argv.add(c.path());
+        argv.addAll(c.args());
+        ProcessSpec process = new ProcessSpec(argv, env(c.config().env(), c.config().hostname(), user, c.config().tty()),
+                c.config().workingDir(), user.uid(), user.gid(), user.groups(),
+                Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(), c.hostConfig().privileged()),
+                c.hostConfig().noNewPrivileges(), c.config().tty(), cgroupProcs, exitFile);
+        boolean privileged = c.hostConfig().privileged();
+        return new ContainerLaunch(rootfs, c.config().hostname(),
+                List.of(new BindMount(Path.of(c.resolvConfPath()), "/etc/resolv.conf", false),
+                        new BindMount(Path.of(c.hostnamePath()), "/etc/hostname", false),
+                        new BindMount(Path.of(c.hostsPath()), "/etc/hosts", false)),
+                privileged ? List.of() : ContainerLaunch.DOCKER_MASKED_PATHS,
+                privileged ? List.of() : ContainerLaunch.DOCKER_READONLY_PATHS,
+                "host".equals(c.hostConfig().networkMode()), process);
+    }
+
+    /** An exec: the container's settings, with the request's user, directory and environment on top. */
+    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs) {
+        String userSpec = request.user() == null || request.user().isEmpty() ? c.config().user() : request.user();
+        ContainerUser user = ContainerUser.resolve(userSpec, rootfs);
+        List<String> env = new ArrayList<>(c.config().env());
+        env.addAll(request.env());
+        String cwd = request.workingDir() == null || request.workingDir().isEmpty()
+                ? c.config().workingDir() : request.workingDir();
+        return new ProcessSpec(request.cmd(), env(env, c.config().hostname(), user, request.tty()),
+                cwd, user.uid(), user.gid(), user.groups(),
+                Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(),
+                        c.hostConfig().privileged() || request.privileged()),
+                c.hostConfig().noNewPrivileges(), request.tty(), cgroupProcs, null);
+    }
+
+    /** Docker's limits as the cgroup takes them; a pids limit of 0 or less means none. */
+    static Resources resources(HostConfig h) {
+        return new Resources(h.memory(), h.memorySwap(), h.cpuShares(), h.nanoCpus(),
+                h.pidsLimit() == null || h.pidsLimit() <= 0 ? -1 : h.pidsLimit());
+    }
+
+    /** The environment a process sees: Docker adds PATH, HOSTNAME, HOME and (for a TTY) TERM when missing. */
+    static List<String> env(List<String> env, String hostname, ContainerUser user, boolean tty) {
+        List<String> out = new ArrayList<>();
+        if (env.stream().noneMatch(e -> e.startsWith("PATH="))) {
+            out.add(DEFAULT_PATH);
+        }
+        out.add("HOSTNAME=" + hostname);
+        out.addAll(env);
+        if (tty && env.stream().noneMatch(e -> e.startsWith("TERM="))) {
+            out.add("TERM=xterm");
+        }
+        if (env.stream().noneMatch(e -> e.startsWith("HOME="))) {
+            out.add("HOME=" + user.home());
+        }
+        return out;
+    }
+}
