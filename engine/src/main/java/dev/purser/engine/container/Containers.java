@@ -94,6 +94,12 @@ public final class Containers {
 
     /** The container a user typed: full id, unique id prefix, or name, with Docker's errors. */
     public Container get(String reference) {
+        // the exact id is Docker's first match, and what every internal call passes (stdin
+        // chunks, output, waits): no need to build a resolver over all containers for it
+        Optional<Container> exact = store.get(reference);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
         List<ContainerRef> refs = store.all().stream()
                 .map(c -> new ContainerRef(new ContainerId(c.id()), new ContainerName(c.name())))
                 .toList();

@@ -98,6 +98,11 @@ class DockerInteractiveIT {
         // the client forwards the new size when its SIGWINCH arrives: ask until it has landed
         String screen = "";
         for (int i = 0; i < 20 && !screen.contains("30 100"); i++) {
+            if (i % 5 == 4) {
+                // a SIGWINCH the client missed: change the size and back, so it gets another
+                terminal.resize(101, 30);
+                terminal.resize(100, 30);
+            }
             terminal.type("clear; stty size");
             Thread.sleep(500);
             screen = terminal.screen();

@@ -43,7 +43,9 @@ public final class TmuxSession implements AutoCloseable {
     }
 
     public String screen() {
-        return tmux("capture-pane", "-p", "-J", "-t", "main");
+        // -J joins wrapped lines but keeps trailing blanks: drop those, they are not on the screen
+        return tmux("capture-pane", "-p", "-J", "-t", "main").lines().map(String::stripTrailing)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 
     public void resize(int cols, int rows) {
