@@ -1,6 +1,7 @@
 package dev.purser.engine.api;
 
 import dev.purser.engine.container.ContainerStartException;
+import dev.purser.engine.runtime.Linux;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
@@ -20,6 +21,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -29,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * One connection's HTTP requests: collects each body (in memory up to a limit, or spooled to
  * a file for upload routes), hands the complete request to its endpoint on a worker thread,
  * and turns whatever the endpoint throws into Docker's JSON error. After a hijack, raw bytes
- * from the client go to the endpoint's input consumer instead.
+ * leave Netty altogether (see {@link RawConnection}).
  */
 final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Exchange.HijackSupport {
     private static final Logger log = LoggerFactory.getLogger(ApiChannelHandler.class);
@@ -38,6 +41,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
     private final ExecutorService workers;
     private final Path spoolDir;
     private final int maxBody;
+    private final Linux linux;
 
     private HttpRequest request;
     private Router.Match match;
@@ -50,9 +54,9 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
     private volatile boolean inFlight;
     private volatile boolean closeAfterResponse;
     private volatile Consumer<byte[]> hijackedInput;
-    private volatile Runnable hijackedInputClosed;
 
-    ApiChannelHandler(Router router, ExecutorService workers, Path spoolDir, int maxBody) {
+    ApiChannelHandler(Router router, ExecutorService workers, Path spoolDir, int maxBody, Linux linux) {
+        this.linux = linux;
         this.router = router;
         this.workers = workers;
         this.spoolDir = spoolDir;
@@ -168,44 +172,42 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
                     exchange.status(204);
                 }
                 inFlight = false;
-                if ((!keepAlive || closeAfterResponse) && hijackedInput == null) {
-                    channel.close();
+                if (hijackedInput == null) {
+                    if (!keepAlive || closeAfterResponse) {
+                        channel.close();
+                    }
+                    channel.config().setAutoRead(true);
                 }
-                channel.config().setAutoRead(true);
             }
         });
     }
 
     @Override
-    public void hijack(Channel channel, HttpResponse response, Consumer<byte[]> input, Runnable inputClosed) {
-        hijackedInputClosed = inputClosed;
+    public RawConnection hijack(Channel channel, HttpResponse response, Consumer<byte[]> input, Runnable inputClosed) {
         hijackedInput = input;
-        java.util.concurrent.CountDownLatch switched = new java.util.concurrent.CountDownLatch(1);
-        // On the event loop, in this order: the response goes out through the HTTP encoder, then
-        // the HTTP codec leaves the pipeline, so every later write is raw and every byte the client
-        // sends is input.
-        channel.eventLoop().execute(() -> {
-            channel.writeAndFlush(response);
+        CompletableFuture<Void> leftNetty = new CompletableFuture<>();
+        // On the event loop, in this order: the response goes out through the HTTP encoder; the
+        // HTTP codec leaves the pipeline, handing over any bytes the client sent after its
+        // request (they reach {@code input} through channelRead); the channel leaves the event
+        // loop. Reading stays off meanwhile, so everything later is read from the socket itself.
+        channel.eventLoop().execute(() -> channel.writeAndFlush(response).addListener(written -> {
             if (channel.pipeline().get("http") != null) {
                 channel.pipeline().remove("http");
             }
-            channel.config().setAutoRead(true);
-            switched.countDown();
-        });
+            channel.deregister().addListener(f -> {
+                if (f.isSuccess()) leftNetty.complete(null);
+                else leftNetty.completeExceptionally(f.cause());
+            });
+        }));
         try {
-            switched.await();
+            leftNetty.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking over the connection", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("taking over the connection: " + e.getCause(), e.getCause());
         }
-        channel.closeFuture().addListener(f -> closeInput());
-    }
-
-    private void closeInput() {
-        Runnable r = hijackedInputClosed;
-        hijackedInputClosed = null;
-        if (r != null) {
-            r.run();
-        }
+        return RawConnection.takeOver(linux, channel, input, inputClosed, "api-stdin-" + channel.id().asShortText());
     }
 
     @Override
@@ -213,9 +215,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
         if (evt instanceof ChannelInputShutdownEvent) {
             // A client may half-close once its request is sent (the docker CLI does for some
             // calls); the response still goes out, and the connection closes after it.
-            if (hijackedInput != null) {
-                closeInput();
-            } else if (!inFlight) {
+            if (!inFlight) {
                 ctx.close();
             } else {
                 closeAfterResponse = true;

@@ -1,5 +1,6 @@
 package dev.purser.engine.api;
 
+import dev.purser.engine.runtime.Linux;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -35,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
     private final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("api"));
     private final Path socket;
+    private final Linux linux = new Linux();
     private Channel channel;
 
     private ApiServer(Path socket) {
@@ -53,7 +55,7 @@ public final class ApiServer implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast("http", new HttpServerCodec());
-                        ch.pipeline().addLast("api", new ApiChannelHandler(router, server.workers, spoolDir, MAX_JSON_BODY));
+                        ch.pipeline().addLast("api", new ApiChannelHandler(router, server.workers, spoolDir, MAX_JSON_BODY, server.linux));
                     }
                 });
         server.channel = bootstrap.bind(new DomainSocketAddress(socket.toFile())).sync().channel();

@@ -3,10 +3,8 @@ package dev.purser.engine.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purser.engine.container.DockerJson;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -209,7 +207,7 @@ public final class Exchange {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         response.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         channel.writeAndFlush(response);
-        return new ResponseStream(channel, false);
+        return new ResponseStream(channel, null);
     }
 
     /**
@@ -229,28 +227,28 @@ public final class Exchange {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
             response.headers().set(HttpHeaderNames.UPGRADE, "tcp");
         }
-        hijackSupport.hijack(channel, response, input, inputClosed);
-        return new ResponseStream(channel, true);
+        return new ResponseStream(channel, hijackSupport.hijack(channel, response, input, inputClosed));
     }
 
     /** The server side of a hijacked connection: how {@link Exchange#hijack} takes it over. */
     interface HijackSupport {
-        void hijack(Channel channel, HttpResponse response, Consumer<byte[]> input, Runnable inputClosed);
+        RawConnection hijack(Channel channel, HttpResponse response, Consumer<byte[]> input, Runnable inputClosed);
     }
 
     /** Bytes to the client, chunked (HTTP) or raw (hijacked); writes wait while the client is slow. */
     public static final class ResponseStream implements AutoCloseable {
         private final Channel channel;
-        private final boolean raw;
+        private final RawConnection raw;
         private volatile boolean closed;
 
-        ResponseStream(Channel channel, boolean raw) {
+        /** Chunked HTTP on {@code channel}, or, when {@code raw} is given, bytes on the hijacked socket. */
+        ResponseStream(Channel channel, RawConnection raw) {
             this.channel = channel;
             this.raw = raw;
         }
 
         public boolean isOpen() {
-            return channel.isOpen() && !closed;
+            return !closed && (raw != null ? raw.isOpen() : channel.isOpen());
         }
 
         public void write(byte[] data) {
@@ -266,8 +264,11 @@ public final class Exchange {
             if (!isOpen() || length == 0) {
                 return;
             }
-            ByteBuf buf = Unpooled.copiedBuffer(data, offset, length);
-            channel.writeAndFlush(raw ? buf : new DefaultHttpContent(buf));
+            if (raw != null) {
+                raw.write(data, offset, length);
+                return;
+            }
+            channel.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(data, offset, length)));
             while (!channel.isWritable() && channel.isOpen()) {
                 try {
                     Thread.sleep(1);
@@ -284,12 +285,9 @@ public final class Exchange {
                 return;
             }
             closed = true;
-            if (!channel.isOpen()) {
-                return;
-            }
-            if (raw) {
-                channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-            } else {
+            if (raw != null) {
+                raw.close();
+            } else if (channel.isOpen()) {
                 channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
             }
         }

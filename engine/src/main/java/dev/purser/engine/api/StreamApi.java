@@ -57,7 +57,8 @@ final class StreamApi {
                     if (!stdin) {
                         return;
                     }
-                    DetachFilter.Filtered f = detach.filter(data);
+                    // like Docker, only a terminal's input is watched for the detach keys
+                    DetachFilter.Filtered f = tty ? detach.filter(data) : new DetachFilter.Filtered(data, false);
                     if (f.deliver().length > 0) {
                         containers.writeStdin(c.id(), f.deliver());
                     }
@@ -164,32 +165,26 @@ final class StreamApi {
         boolean tty = exec.request().tty();
         boolean stdin = exec.request().attachStdin();
         DetachFilter detachFilter = new DetachFilter(DetachKeys.fromOption(exec.detachKeys()));
-        AtomicReference<ExecSession> session = new AtomicReference<>();
+        ExecInput input = new ExecInput(tty);
         java.util.concurrent.CountDownLatch detached = new java.util.concurrent.CountDownLatch(1);
         Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
                 data -> {
-                    ExecSession s = session.get();
-                    if (!stdin || s == null) {
+                    if (!stdin) {
                         return;
                     }
-                    DetachFilter.Filtered f = detachFilter.filter(data);
+                    DetachFilter.Filtered f = tty ? detachFilter.filter(data) : new DetachFilter.Filtered(data, false);
                     if (f.deliver().length > 0) {
-                        s.write(f.deliver());
+                        input.write(f.deliver());
                     }
                     if (f.detached()) {
                         detached.countDown();
                     }
                 },
-                () -> {
-                    ExecSession s = session.get();
-                    if (s != null && !tty) {
-                        s.closeInput();
-                    }
-                });
+                input::end);
         StreamFrames frames = new StreamFrames(out, tty);
         try {
             ExecSession started = execs.begin(exec.id(), (stream, data, length) -> frames.writeNow(stream.id(), data, 0, length));
-            session.set(started);
+            input.started(started);
             Thread finisher = new Thread(() -> {
                 execs.finish(exec.id(), started);
                 detached.countDown();

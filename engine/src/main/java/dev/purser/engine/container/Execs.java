@@ -5,6 +5,8 @@ import dev.purser.engine.event.EventBus;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Exec instances, as Docker's API has them: created first, started later (once), inspectable
@@ -29,6 +31,8 @@ public final class Execs {
         private volatile boolean running;
         private volatile Integer exitCode;
         private volatile ExecSession session;
+        /** Opens once the process runs, or failed to: a resize waits for it, as Docker's does. */
+        private final CountDownLatch ready = new CountDownLatch(1);
 
         private final String detachKeys;
 
@@ -122,6 +126,8 @@ public final class Execs {
             exec.exitCode = e.exitCode();
             exec.running = false;
             throw e;
+        } finally {
+            exec.ready.countDown();
         }
     }
 
@@ -142,10 +148,22 @@ public final class Execs {
         return code;
     }
 
-    /** Resizes a running exec's terminal. */
+    /**
+     * Resizes an exec's terminal. A client sends the size right after it starts the exec, so the
+     * request can arrive first: like Docker, it waits up to 10 s for the process to be running.
+     */
     public void resize(String id, int rows, int cols) {
-        ExecSession session = get(id).session;
-        if (session != null) {
+        Exec exec = get(id);
+        try {
+            if (!exec.ready.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timeout waiting for exec session ready");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        ExecSession session = exec.session;
+        if (session != null && exec.running) {
             session.resize(rows, cols);
         }
     }

@@ -35,4 +35,17 @@ public interface Libc {
 
     @SaveError
     int waitpid(int pid, @Out int[] status, int options);
+
+    @SaveError
+    int fcntl(int fd, int cmd, int arg);
+
+    @SaveError
+    int shutdown(int fd, int how);
+
+    @SaveError
+    long send(int fd, @In byte[] buf, long count, int flags);
+
+    /** {@code fds} holds struct pollfd entries: the descriptor, then events and revents as two shorts. */
+    @SaveError
+    int poll(@In @Out int[] fds, long nfds, int timeout);
 }

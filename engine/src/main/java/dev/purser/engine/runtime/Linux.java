@@ -33,6 +33,16 @@ public final class Linux {
     public static final int SOL_SOCKET = 1;
     public static final int SCM_RIGHTS = 1;
     public static final int MSG_CMSG_CLOEXEC = 0x40000000;
+    public static final int SHUT_RD = 0;
+    public static final int SHUT_WR = 1;
+    public static final int SHUT_RDWR = 2;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
+    private static final int O_NONBLOCK = 0x800;
+    private static final int MSG_NOSIGNAL = 0x4000;
+    private static final int POLLHUP = 0x10;
+    private static final int POLLERR = 0x8;
+    private static final int POLLNVAL = 0x20;
 
     private final Libc libc;
     private final Runtime runtime;
@@ -204,5 +214,53 @@ public final class Linux {
             throw new LinuxException("posix_spawn", path, posix.errno());
         }
         return (int) pid;
+    }
+
+    /** Makes reads and writes on {@code fd} wait instead of failing with EAGAIN. */
+    public void setBlocking(int fd) {
+        int flags = libc.fcntl(fd, F_GETFL, 0);
+        if (flags < 0 || libc.fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+            throw new LinuxException("fcntl", "fd " + fd, errno());
+        }
+    }
+
+    /** Shuts a socket down one or both ways; a socket the peer already left is not an error. */
+    public void shutdown(int fd, int how) {
+        libc.shutdown(fd, how);
+    }
+
+    /**
+     * Sends all of {@code data[offset, offset+length)} on a socket, waiting while the peer is
+     * slow; false when the peer is gone. Never raises SIGPIPE.
+     */
+    public boolean send(int fd, byte[] data, int offset, int length) {
+        int end = offset + length;
+        while (offset < end) {
+            byte[] chunk = offset == 0 && end == data.length ? data : Arrays.copyOfRange(data, offset, end);
+            long n = libc.send(fd, chunk, chunk.length, MSG_NOSIGNAL);
+            if (n < 0) {
+                if (errno() == EINTR) {
+                    continue;
+                }
+                return false;
+            }
+            offset += (int) n;
+        }
+        return true;
+    }
+
+    /** Waits until the socket is hung up: both directions closed, by the peer or by shutdown here. */
+    public void awaitHangup(int fd) {
+        int[] pollfd = {fd, 0};
+        while (true) {
+            int n = libc.poll(pollfd, 1, -1);
+            if (n < 0 && errno() != EINTR) {
+                return;
+            }
+            if (n > 0 && ((pollfd[1] >>> 16) & (POLLHUP | POLLERR | POLLNVAL)) != 0) {
+                return;
+            }
+            pollfd[1] = 0;
+        }
     }
 }

@@ -40,6 +40,38 @@ class DockerCliIT {
     }
 
     @Test
+    void aSlowReaderGetsAllOfAContainersOutputAfterTheClientHalfCloses() {
+        // without -i the client half-closes at once; the reader starts only after the socket is full
+        Result r = daemon.shell("timeout -s KILL 60 docker run --rm busybox head -c 20000000 /dev/zero | (sleep 2; wc -c)");
+        assertThat(r.outLine()).isEqualTo("20000000");
+    }
+
+    @Test
+    void aSlowReaderGetsAllOfAnExecsOutput() {
+        docker("run", "-d", "--name", "web-slow-exec", "busybox", "sleep", "100");
+        Result r = daemon.shell("timeout -s KILL 60 docker exec web-slow-exec head -c 20000000 /dev/zero | (sleep 2; wc -c)");
+        assertThat(r.outLine()).isEqualTo("20000000");
+        docker("rm", "-f", "web-slow-exec");
+    }
+
+    @Test
+    void binaryStdinGoesThroughRunIUnchanged() {
+        // random bytes hold ctrl-p ctrl-q pairs: without a TTY they are data, not the detach keys
+        Result r = daemon.shell("head -c 3000000 /dev/urandom > in.bin && timeout -s KILL 60 docker run --rm -i busybox cat"
+                + " < in.bin > out.bin; cmp in.bin out.bin && echo same; rm -f in.bin out.bin");
+        assertThat(r.outLine()).as(r.err()).isEqualTo("same");
+    }
+
+    @Test
+    void binaryStdinGoesThroughExecIUnchanged() {
+        docker("run", "-d", "--name", "web-exec-stdin", "busybox", "sleep", "100");
+        Result r = daemon.shell("head -c 3000000 /dev/urandom > in.bin && timeout -s KILL 60 docker exec -i web-exec-stdin cat"
+                + " < in.bin > out.bin; cmp in.bin out.bin && echo same; rm -f in.bin out.bin");
+        assertThat(r.outLine()).as(r.err()).isEqualTo("same");
+        docker("rm", "-f", "web-exec-stdin");
+    }
+
+    @Test
     void psListsARunningContainer() {
         docker("run", "-d", "--name", "web-ps", "busybox", "httpd", "-f", "-p", "80");
         Result r = docker("ps");

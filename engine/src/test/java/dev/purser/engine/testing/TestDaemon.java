@@ -61,6 +61,16 @@ public final class TestDaemon implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add("docker");
         command.addAll(List.of(args));
+        return run(stdin, command);
+    }
+
+    /** Runs a shell pipeline in which {@code docker} talks to this daemon, in a scratch directory. */
+    public Result shell(String script) {
+        return run(null, List.of("sh", "-c", "cd '" + engine.root() + "' && " + script));
+    }
+
+    private Result run(byte[] stdin, List<String> command) {
+        String[] args = command.toArray(String[]::new);
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("DOCKER_HOST", "unix://" + socket());
         pb.environment().put("DOCKER_CONFIG", engine.root().resolve("docker-config").toString());
@@ -83,7 +93,7 @@ public final class TestDaemon implements AutoCloseable {
             String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish");
+                throw new IllegalStateException(String.join(" ", args) + " did not finish");
             }
             reader.join();
             return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err);

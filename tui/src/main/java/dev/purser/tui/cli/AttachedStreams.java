@@ -12,6 +12,7 @@ import dev.purser.tui.client.StreamDemux;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
@@ -121,37 +122,58 @@ final class AttachedStreams implements AutoCloseable {
      * Sends the terminal's size through {@code resize} now (retrying a little, as docker does,
      * since a just-started container may not accept it yet) and after every SIGWINCH. Does
      * nothing unless stdout is a terminal.
+     *
+     * <p>The watcher is in place before the first size is read, so a resize that happens while
+     * the session starts is never lost; every send reads the size afresh under one lock, so the
+     * last size sent is the terminal's latest, whichever thread sends it.
      */
     void followWindowSize(BiConsumer<Integer, Integer> resize, boolean nudge) {
         if (!session.stdoutTerminal) return;
-        BiConsumer<Integer, Integer> quiet = (rows, cols) -> {
-            try {
-                resize.accept(rows, cols);
-            } catch (RuntimeException ignored) {
-                // a resize racing the container's exit is harmless
-            }
-        };
-        WindowSize size;
+        Object sending = new Object();
         try {
-            size = WindowSize.of(1);
-        } catch (IOException e) {
-            return;
-        }
-        if (size.rows() == 0 || size.cols() == 0) return;
-        if (nudge) quiet.accept(size.rows() + 1, size.cols() + 1);
-        boolean sent = false;
-        for (int attempt = 0; attempt < 10 && !sent; attempt++) {
-            try {
-                resize.accept(size.rows(), size.cols());
-                sent = true;
-            } catch (RuntimeException e) {
-                sleep(10L * (attempt + 1));
-            }
-        }
-        try {
-            watcher = WindowWatcher.watch(1, s -> quiet.accept(s.rows(), s.cols()));
+            watcher = WindowWatcher.watch(1, ignored -> {
+                synchronized (sending) {
+                    sendCurrentSize(resize, 1);
+                }
+            });
         } catch (IllegalStateException ignored) {
             // no SIGWINCH for us: the size stays as it was when the session started
+        }
+        synchronized (sending) {
+            if (nudge) {
+                // attach: a different size first makes the program redraw even when the size is the same
+                currentSize().ifPresent(size -> quietly(resize, size.rows() + 1, size.cols() + 1));
+            }
+            sendCurrentSize(resize, 10);
+        }
+    }
+
+    private static void sendCurrentSize(BiConsumer<Integer, Integer> resize, int attempts) {
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            Optional<WindowSize> size = currentSize();
+            if (size.isEmpty()) return;
+            if (quietly(resize, size.get().rows(), size.get().cols())) return;
+            sleep(10L * (attempt + 1));
+        }
+    }
+
+    /** The local terminal's size, unless it has none (a 0x0 terminal, or stdout not one after all). */
+    private static Optional<WindowSize> currentSize() {
+        try {
+            WindowSize size = WindowSize.of(1);
+            return size.rows() == 0 || size.cols() == 0 ? Optional.empty() : Optional.of(size);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A resize racing the container's exit is harmless: false when it failed. */
+    private static boolean quietly(BiConsumer<Integer, Integer> resize, int rows, int cols) {
+        try {
+            resize.accept(rows, cols);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

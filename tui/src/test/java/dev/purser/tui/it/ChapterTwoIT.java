@@ -377,4 +377,14 @@ class ChapterTwoIT {
         assertThat(purser("run", "--rm", "stdin-import:v1").out()).isEqualTo("from-cmd\n");
         purser("rmi", "stdin-import:v1");
     }
+
+    @Test
+    void binaryStdinReachesRunIUnchanged() throws Exception {
+        byte[] data = new byte[2_000_000];
+        new java.util.Random(7).nextBytes(data);
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
+        Result r = daemon.purser(new ByteArrayInputStream(data), "run", "--rm", "-i", "busybox", "md5sum");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith(expected);
+    }
 }
