@@ -45,7 +45,12 @@ public final class ContainerStore {
                 Path config = entry.resolve(CONFIG_FILE);
                 if (!Files.isRegularFile(config)) {
                     log.info("removing half-created container directory {}", entry);
-                    Directories.deleteRecursively(entry);
+                    try {
+                        Directories.deleteRecursively(entry);
+                    } catch (UncheckedIOException e) {
+                        // something still mounted in there: leave it to the operator, start anyway
+                        log.warn("could not remove {}: {}", entry, e.getCause().toString());
+                    }
                     continue;
                 }
                 Container c = json.readValue(config.toFile(), Container.class);

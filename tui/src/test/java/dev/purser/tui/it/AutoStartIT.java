@@ -84,4 +84,42 @@ class AutoStartIT {
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Cannot connect to the purser daemon at unix://" + socket);
         assertThat(dir.resolve("daemon.log")).doesNotExist();
     }
+
+    @Test
+    void aSocketNobodyListensOnGivesTheCannotConnectMessage() throws Exception {
+        Path dir = Files.createDirectories(Path.of("/tmp/purser-tui-it", "stale-" + UUID.randomUUID().toString().substring(0, 8)));
+        Path socket = dir.resolve("purser.sock");
+        // bound and closed: the file stays, nothing answers
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket));
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Purser.run(new String[] {"-H", "unix://" + socket, "ps"}, new PrintStream(new ByteArrayOutputStream(), true),
+                new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), Map.of(), false);
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("Cannot connect to the purser daemon at unix://" + socket + ". Is the daemon running?\n");
+    }
+
+    @Test
+    void aUserWhoMayNotUseTheSocketIsToldPermissionDenied() throws Exception {
+        Path dir = Files.createDirectories(Path.of("/tmp/purser-tui-it", "denied-" + UUID.randomUUID().toString().substring(0, 8)));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path socket = dir.resolve("purser.sock");
+        Path jar = Files.copy(Path.of("target/purser.jar"), dir.resolve("purser.jar"));
+        Files.setPosixFilePermissions(jar, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket));
+            Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                    java, "-jar", jar.toString(), "-H", "unix://" + socket, "ps")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(stderr).isEqualTo("permission denied while trying to connect to the purser daemon socket at unix://"
+                    + socket + ": connect: permission denied\n");
+        }
+    }
 }

@@ -190,6 +190,19 @@ class InteractiveIT {
     }
 
     @Test
+    void ctrlBackslashQuitsTheContainersForegroundJobAndLeavesPurserAttached() {
+        runShell("web_quit");
+        terminal.type("clear; sleep 1000; echo after-quit");
+        terminal.keys("C-\\");
+        terminal.waitFor("\nafter-quit");
+        assertThat(status("web_quit")).isEqualTo("running");
+        terminal.type("exit");
+        terminal.waitForPromptAtEnd("outer$");
+        terminal.type("clear; stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo");
+        terminal.waitFor("icanon echo");
+    }
+
+    @Test
     void execItOpensASecondShellAndExitEndsOnlyThatOne() {
         daemon.purser("run", "-d", "--name", "web_exec", "busybox", "sleep", "1000");
         terminal.type("clear; purser exec -it web_exec sh");
