@@ -152,6 +152,12 @@ static void make_terminal(const struct config *c)
 		child_fail("tty", errno, "TIOCGPTPEER");
 	if (fchown(slave, c->uid, (gid_t)-1) < 0)
 		child_fail("tty", errno, "fchown");
+	/* The client's size from the first instant: a resize request can only come after the start. */
+	if (c->tty_rows && c->tty_cols) {
+		struct winsize size = { .ws_row = c->tty_rows, .ws_col = c->tty_cols };
+		if (ioctl(master, TIOCSWINSZ, &size) < 0)
+			child_fail("tty", errno, "TIOCSWINSZ");
+	}
 	send_fd(c->ctl_fd, master, "pty\n");
 	close(master);
 	/* From here on only the monitor holds the control socket, so the engine sees EOF when it dies. */

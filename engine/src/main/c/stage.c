@@ -77,7 +77,7 @@ static unsigned long parse_num(const char *opt, const char *s, unsigned long max
 
 enum {
 	O_ROOTFS = 256, O_HOSTNAME, O_HOSTNET, O_BIND, O_MASK, O_READONLY, O_CGROUP, O_ENV,
-	O_CWD, O_UID, O_GID, O_GROUPS, O_CAP, O_NNP, O_TTY, O_EXITFILE, O_PID,
+	O_CWD, O_UID, O_GID, O_GROUPS, O_CAP, O_NNP, O_TTY, O_TTYSIZE, O_EXITFILE, O_PID,
 };
 
 static void parse_options(int argc, char **argv, struct config *c)
@@ -98,6 +98,7 @@ static void parse_options(int argc, char **argv, struct config *c)
 		{ "cap", required_argument, 0, O_CAP },
 		{ "no-new-privileges", no_argument, 0, O_NNP },
 		{ "tty", no_argument, 0, O_TTY },
+		{ "tty-size", required_argument, 0, O_TTYSIZE },
 		{ "exit-file", required_argument, 0, O_EXITFILE },
 		{ "pid", required_argument, 0, O_PID },
 		{ 0, 0, 0, 0 },
@@ -181,6 +182,15 @@ static void parse_options(int argc, char **argv, struct config *c)
 		}
 		case O_NNP: c->no_new_privs = true; break;
 		case O_TTY: c->tty = true; break;
+		case O_TTYSIZE: {
+			char *x = strchr(optarg, 'x');
+			if (!x)
+				usage("--tty-size %s: expected ROWSxCOLS", optarg);
+			*x = 0;
+			c->tty_rows = parse_num("--tty-size", optarg, 65535);
+			c->tty_cols = parse_num("--tty-size", x + 1, 65535);
+			break;
+		}
 		case O_EXITFILE: c->exit_file = optarg; break;
 		case O_PID: c->target_pid = parse_num("--pid", optarg, INT_MAX); break;
 		/* optind counts in argv + 1, so argv[optind] is the option just read. */

@@ -18,6 +18,7 @@ struct config {
 	bool exec_mode;
 	const char *rootfs, *hostname, *cwd, *exit_file;
 	bool host_network, no_new_privs, tty;
+	unsigned short tty_rows, tty_cols;   /* the terminal's first size; 0 = the kernel's default */
 	struct bind *binds;
 	size_t nbinds;
 	const char **masks, **readonly, **cgroup_procs;

@@ -13,6 +13,7 @@ import dev.purser.engine.container.ExecSession;
 import dev.purser.engine.container.Execs;
 import dev.purser.pty.DetachFilter;
 import dev.purser.pty.DetachKeys;
+import dev.purser.pty.WindowSize;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.purser.engine.container.StdStream;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ final class StreamApi {
         }
         ExecRequest request = new ExecRequest(cmd, strings(body.get("Env")), text(body, "User"),
                 text(body, "WorkingDir"), body.path("Privileged").asBoolean(false), body.path("Tty").asBoolean(false),
-                body.path("AttachStdin").asBoolean(false));
+                body.path("AttachStdin").asBoolean(false), consoleSize(body));
         String keys = text(body, "DetachKeys");
         try {
             DetachKeys.fromOption(keys);
@@ -126,6 +127,21 @@ final class StreamApi {
         }
         Execs.Exec exec = execs.create(x.param("id"), request, keys);
         x.json(201, Map.of("Id", exec.id()));
+    }
+
+    /** Docker's {@code ConsoleSize}: [height, width]; absent or zeros mean none. */
+    private static WindowSize consoleSize(JsonNode body) {
+        JsonNode size = body.get("ConsoleSize");
+        if (size == null || size.isNull()) {
+            return null;
+        }
+        if (!size.isArray() || size.size() != 2 || !size.get(0).canConvertToInt() || !size.get(1).canConvertToInt()
+                || size.get(0).asInt() < 0 || size.get(1).asInt() < 0 || size.get(0).asInt() > 65535 || size.get(1).asInt() > 65535) {
+            throw ApiException.badRequest("invalid ConsoleSize " + size + ": expected [height, width]");
+        }
+        int rows = size.get(0).asInt();
+        int cols = size.get(1).asInt();
+        return rows > 0 && cols > 0 ? new WindowSize(rows, cols) : null;
     }
 
     private static List<String> strings(JsonNode node) {
@@ -154,8 +170,9 @@ final class StreamApi {
         JsonNode body = x.bodyJson(JsonNode.class);
         Execs.Exec exec = execs.get(x.param("id"));
         boolean detach = body.path("Detach").asBoolean(false);
+        WindowSize consoleSize = consoleSize(body);
         if (detach) {
-            ExecSession session = execs.begin(exec.id(), (stream, data, length) -> { });
+            ExecSession session = execs.begin(exec.id(), consoleSize, (stream, data, length) -> { });
             Thread waiter = new Thread(() -> execs.finish(exec.id(), session), "exec-" + exec.id().substring(0, 12));
             waiter.setDaemon(true);
             waiter.start();
@@ -183,7 +200,7 @@ final class StreamApi {
                 input::end);
         StreamFrames frames = new StreamFrames(out, tty);
         try {
-            ExecSession started = execs.begin(exec.id(), (stream, data, length) -> frames.writeNow(stream.id(), data, 0, length));
+            ExecSession started = execs.begin(exec.id(), consoleSize, (stream, data, length) -> frames.writeNow(stream.id(), data, 0, length));
             input.started(started);
             Thread finisher = new Thread(() -> {
                 execs.finish(exec.id(), started);

@@ -1,10 +1,14 @@
 package dev.purser.engine.container;
 
+import dev.purser.pty.WindowSize;
 import java.util.List;
 
-/** What {@code docker exec} asks for. An empty user or working directory means the container's own. */
+/**
+ * What {@code docker exec} asks for. An empty user or working directory means the container's own;
+ * a null console size, the kernel's default.
+ */
 public record ExecRequest(List<String> cmd, List<String> env, String user, String workingDir, boolean privileged,
-        boolean tty, boolean attachStdin) {
+        boolean tty, boolean attachStdin, WindowSize consoleSize) {
     public ExecRequest {
         if (cmd == null || cmd.isEmpty()) {
             throw new IllegalArgumentException("No exec command specified");
@@ -14,6 +18,11 @@ public record ExecRequest(List<String> cmd, List<String> env, String user, Strin
     }
 
     public static ExecRequest of(String... cmd) {
-        return new ExecRequest(List.of(cmd), null, null, null, false, false, false);
+        return new ExecRequest(List.of(cmd), null, null, null, false, false, false, null);
+    }
+
+    /** The same request with the terminal's first size the client gave when starting it. */
+    public ExecRequest withConsoleSize(WindowSize size) {
+        return size == null ? this : new ExecRequest(cmd, env, user, workingDir, privileged, tty, attachStdin, size);
     }
 }

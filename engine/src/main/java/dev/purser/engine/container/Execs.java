@@ -2,6 +2,7 @@ package dev.purser.engine.container;
 
 import dev.purser.engine.container.naming.ContainerId;
 import dev.purser.engine.event.EventBus;
+import dev.purser.pty.WindowSize;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,6 +110,11 @@ public final class Execs {
      * {@link #finish}. A command that cannot run fails here, with its exit code recorded.
      */
     public ExecSession begin(String id, OutputListener output) {
+        return begin(id, null, output);
+    }
+
+    /** As {@link #begin(String, OutputListener)}, with the terminal's first size when the start request gave one. */
+    public ExecSession begin(String id, WindowSize consoleSize, OutputListener output) {
         Exec exec = get(id);
         synchronized (exec) {
             if (exec.started) {
@@ -120,7 +126,7 @@ public final class Execs {
         Container c = containers.get(exec.containerId());
         events.publish("container", "exec_start: " + String.join(" ", exec.request().cmd()), c.id(), attributes(c, id));
         try {
-            exec.session = containers.startExec(exec.containerId(), exec.request(), output);
+            exec.session = containers.startExec(exec.containerId(), exec.request().withConsoleSize(consoleSize), output);
             return exec.session;
         } catch (ContainerStartException e) {
             exec.exitCode = e.exitCode();

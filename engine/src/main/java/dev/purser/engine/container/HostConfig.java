@@ -1,6 +1,7 @@
 package dev.purser.engine.container;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.purser.pty.WindowSize;
 import java.util.List;
 
 /**
@@ -21,7 +22,8 @@ public record HostConfig(
         Long pidsLimit,
         String networkMode,
         @JsonProperty("ReadonlyRootfs") boolean readonlyRootfs,
-        LogConfig logConfig) {
+        LogConfig logConfig,
+        List<Integer> consoleSize) {
 
     public HostConfig {
         capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
@@ -30,10 +32,19 @@ public record HostConfig(
         restartPolicy = restartPolicy == null ? RestartPolicy.NO : restartPolicy;
         networkMode = networkMode == null || networkMode.isEmpty() ? "default" : networkMode;
         logConfig = logConfig == null ? LogConfig.DEFAULT : logConfig;
+        consoleSize = consoleSize == null ? List.of(0, 0) : List.copyOf(consoleSize);
+        if (consoleSize.size() != 2 || consoleSize.stream().anyMatch(n -> n < 0 || n > 65535)) {
+            throw new IllegalArgumentException("invalid ConsoleSize " + consoleSize + ": expected [height, width]");
+        }
     }
 
     public static HostConfig defaults() {
-        return new HostConfig(null, null, null, false, false, null, 0, 0, 0, 0, null, null, false, null);
+        return new HostConfig(null, null, null, false, false, null, 0, 0, 0, 0, null, null, false, null, null);
+    }
+
+    /** The terminal's size at start ({@code ConsoleSize}, height then width), or null when not given. */
+    public WindowSize terminalSize() {
+        return consoleSize.get(0) > 0 && consoleSize.get(1) > 0 ? new WindowSize(consoleSize.get(0), consoleSize.get(1)) : null;
     }
 
     public boolean noNewPrivileges() {

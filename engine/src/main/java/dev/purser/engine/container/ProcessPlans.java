@@ -28,7 +28,7 @@ final class ProcessPlans {
         ProcessSpec process = new ProcessSpec(argv, env(c.config().env(), c.config().hostname(), user, c.config().tty()),
                 c.config().workingDir(), user.uid(), user.gid(), user.groups(),
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(), c.hostConfig().privileged()),
-                c.hostConfig().noNewPrivileges(), c.config().tty(), cgroupProcs, exitFile);
+                c.hostConfig().noNewPrivileges(), c.config().tty(), c.hostConfig().terminalSize(), cgroupProcs, exitFile);
         boolean privileged = c.hostConfig().privileged();
         return new ContainerLaunch(rootfs, c.config().hostname(),
                 List.of(new BindMount(Path.of(c.resolvConfPath()), "/etc/resolv.conf", false),
@@ -51,7 +51,7 @@ final class ProcessPlans {
                 cwd, user.uid(), user.gid(), user.groups(),
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(),
                         c.hostConfig().privileged() || request.privileged()),
-                c.hostConfig().noNewPrivileges(), request.tty(), cgroupProcs, null);
+                c.hostConfig().noNewPrivileges(), request.tty(), request.consoleSize(), cgroupProcs, null);
     }
 
     /** Docker's limits as the cgroup takes them; a pids limit of 0 or less means none. */

@@ -1,5 +1,6 @@
 package dev.purser.engine.runtime;
 
+import dev.purser.pty.WindowSize;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * What the native stage needs to turn itself into a container process: the command, its
  * environment and working directory, the user (already resolved to numbers), capabilities,
- * and where to report. Shared by a container's first process and by exec.
+ * the terminal and its first size (null: the kernel's default), and where to report. Shared by a container's first process and by exec.
  */
 public record ProcessSpec(
         List<String> argv,
@@ -21,6 +22,7 @@ public record ProcessSpec(
         Set<String> capabilities,
         boolean noNewPrivileges,
         boolean tty,
+        WindowSize terminalSize,
         List<Path> cgroupProcs,
         Path exitFile) {
 
@@ -61,6 +63,10 @@ public record ProcessSpec(
         }
         if (tty) {
             out.add("--tty");
+            if (terminalSize != null && terminalSize.rows() > 0 && terminalSize.cols() > 0) {
+                out.add("--tty-size");
+                out.add(terminalSize.rows() + "x" + terminalSize.cols());
+            }
         }
         for (Path procs : cgroupProcs) {
             out.add("--cgroup-procs");

@@ -73,6 +73,14 @@ class ApiBadInputIT {
     }
 
     @Test
+    void consoleSizeThatIsNotAHeightAndAWidthIsA400() throws IOException {
+        String r = request("POST", "/v1.47/containers/create",
+                "{\"Image\": \"busybox\", \"Tty\": true, \"HostConfig\": {\"ConsoleSize\": [-1, 80]}}");
+        assertThat(r).startsWith("HTTP/1.1 400").contains("{\"message\":\"invalid ConsoleSize [-1, 80]: expected [height, width]\"}");
+        assertStillServing();
+    }
+
+    @Test
     void invalidContainerNameIsA400() throws IOException {
         String r = request("POST", "/v1.41/containers/create?name=bad%20name", "{\"Image\": \"busybox\", \"Cmd\": [\"true\"]}");
         assertThat(r).startsWith("HTTP/1.1 400").contains("Invalid container name (bad name)");

@@ -177,7 +177,7 @@ class ContainerLifecycleIT {
 
     @Test
     void autoRemoveLeavesNothingBehind() throws Exception {
-        HostConfig host = new HostConfig(null, null, null, false, true, null, 0, 0, 0, 0, null, null, false, null);
+        HostConfig host = new HostConfig(null, null, null, false, true, null, 0, 0, 0, 0, null, null, false, null, null);
         Container c = engine.create(config("echo", "hi"), host);
         containers.start(c.id());
         for (int i = 0; i < 200 && containers.list().stream().anyMatch(x -> x.id().equals(c.id())); i++) {

@@ -27,7 +27,7 @@ class ContainerProcessIT {
     }
 
     private static HostConfig host(List<String> capAdd, List<String> capDrop) {
-        return new HostConfig(capAdd, capDrop, null, false, false, null, 0, 0, 0, 0, null, null, false, null);
+        return new HostConfig(capAdd, capDrop, null, false, false, null, 0, 0, 0, 0, null, null, false, null, null);
     }
 
     @Test

@@ -23,7 +23,7 @@ class ContainerResourcesIT {
     }
 
     private static HostConfig limits(long memory, long nanoCpus, Long pids) {
-        return new HostConfig(null, null, null, false, false, null, memory, 0, 0, nanoCpus, pids, null, false, null);
+        return new HostConfig(null, null, null, false, false, null, memory, 0, 0, nanoCpus, pids, null, false, null, null);
     }
 
     @Test

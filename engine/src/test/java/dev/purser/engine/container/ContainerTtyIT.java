@@ -90,7 +90,7 @@ class ContainerTtyIT {
     void execWithATerminalGetsItsOwnPty() {
         Container c = engine.start("sleep", "1000");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExecRequest request = new ExecRequest(List.of("tty"), null, null, null, false, true, false);
+        ExecRequest request = new ExecRequest(List.of("tty"), null, null, null, false, true, false, null);
         int code = containers.exec(c.id(), request, (stream, data, length) -> {
             synchronized (out) {
                 out.write(data, 0, length);
@@ -98,6 +98,31 @@ class ContainerTtyIT {
         });
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).matches("/dev/pts/\\d+\r\n");
+        containers.remove(c.id(), true);
+    }
+
+    @Test
+    void consoleSizeIsTheTerminalsSizeFromTheFirstInstant() {
+        HostConfig host = new HostConfig(null, null, null, false, false, null, 0, 0, 0, 0, null, null, false, null,
+                List.of(33, 99));
+        Container c = engine.create(tty(false, "stty", "size"), host);
+        engine.runToExit(c);
+        assertThat(engine.logs(c)).isEqualTo("33 99\r\n");
+    }
+
+    @Test
+    void execConsoleSizeIsItsTerminalsSizeFromTheFirstInstant() {
+        Container c = engine.start("sleep", "1000");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExecRequest request = new ExecRequest(List.of("stty", "size"), null, null, null, false, true, false,
+                new dev.purser.pty.WindowSize(21, 77));
+        int code = containers.exec(c.id(), request, (stream, data, length) -> {
+            synchronized (out) {
+                out.write(data, 0, length);
+            }
+        });
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("21 77\r\n");
         containers.remove(c.id(), true);
     }
 }

@@ -5,6 +5,7 @@ import com.github.dockerjava.transport.DockerHttpClient.Response;
 import dev.purser.tui.client.Containers;
 import dev.purser.tui.client.CreatedContainer;
 import dev.purser.pty.DetachKeys;
+import dev.purser.pty.WindowSize;
 import dev.purser.tui.client.DaemonError;
 import dev.purser.tui.client.HijackedConnection;
 import dev.purser.tui.client.StreamDemux;
@@ -47,6 +48,15 @@ class RunCommand extends BaseCommand {
             body = CreateBody.build(flags, args.get(0), args.subList(1, args.size()), detach || !isRun(), session.env);
         } catch (IllegalArgumentException e) {
             throw failure(e.getMessage(), 125);
+        }
+        if (flags.tty && session.stdoutTerminal) {
+            // as docker: the terminal has the right size from the first instant, before any resize
+            try {
+                WindowSize size = WindowSize.of(1);
+                ((ObjectNode) body.get("HostConfig")).putArray("ConsoleSize").add(size.rows()).add(size.cols());
+            } catch (java.io.IOException e) {
+                // no size to give: the first resize sets it
+            }
         }
         if (isRun() && !detach && flags.tty && flags.interactive && !session.stdinTerminal) {
             throw new CliError("the input device is not a TTY", 1);
