@@ -1,22 +1,30 @@
 package dev.purser.tui.client;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the daemon is and where its state lives. The host comes from {@code -H/--host}, else
  * {@code PURSER_HOST}, else purser's own socket; the root from {@code --root}, else
  * {@code PURSER_ROOT}, else {@code /var/lib/purser}. {@code hostFromFlag} matters because an
- * explicit {@code -H} elsewhere must never auto-start a daemon.
+ * explicit {@code -H} elsewhere must never auto-start a daemon. An auto-started daemon's JVM gets
+ * {@code PURSER_DAEMON_JAVA_OPTS} when set, else {@link #DEFAULT_DAEMON_JVM_OPTIONS}.
  */
-public record ClientSettings(String host, boolean hostFromFlag, String root, boolean autoStart) {
+public record ClientSettings(String host, boolean hostFromFlag, String root, boolean autoStart,
+                             List<String> daemonJvmOptions) {
     public static final String DEFAULT_HOST = "unix:///run/purser/purser.sock";
     public static final String DEFAULT_ROOT = "/var/lib/purser";
+    /** How an auto-started daemon's JVM runs; see docs/decisions/0005. PURSER_DAEMON_JAVA_OPTS replaces them. */
+    public static final List<String> DEFAULT_DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m");
 
     public static ClientSettings resolve(String hostFlag, String rootFlag, Map<String, String> env) {
         String host = nonEmpty(hostFlag) ? hostFlag : nonEmpty(env.get("PURSER_HOST")) ? env.get("PURSER_HOST") : DEFAULT_HOST;
         String root = nonEmpty(rootFlag) ? rootFlag : nonEmpty(env.get("PURSER_ROOT")) ? env.get("PURSER_ROOT") : DEFAULT_ROOT;
         boolean autoStart = !"0".equals(env.get("PURSER_AUTOSTART")) && !"false".equals(env.get("PURSER_AUTOSTART"));
-        return new ClientSettings(normalize(host), nonEmpty(hostFlag), root, autoStart);
+        String jvm = env.get("PURSER_DAEMON_JAVA_OPTS");
+        List<String> daemonJvm = jvm == null ? DEFAULT_DAEMON_JVM_OPTIONS
+                : java.util.Arrays.stream(jvm.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+        return new ClientSettings(normalize(host), nonEmpty(hostFlag), root, autoStart, daemonJvm);
     }
 
     /** {@code -H /path/to.sock} is accepted as a socket path, like docker accepts unix://. */

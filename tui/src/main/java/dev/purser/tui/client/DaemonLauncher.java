@@ -37,6 +37,7 @@ public final class DaemonLauncher {
         List<String> cmd = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) cmd.add("/usr/bin/setsid");
         cmd.add(java);
+        cmd.addAll(settings.daemonJvmOptions());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.purser.tui.Purser");
