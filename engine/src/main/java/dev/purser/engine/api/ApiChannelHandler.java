@@ -158,7 +158,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
                 if (!exchange.responded()) {
                     exchange.error(reply.status(), reply.message());
                 } else {
-                    channel.close();
+                    exchange.abort();
                 }
             } finally {
                 if (spooled != null) {

@@ -48,6 +48,7 @@ public final class Exchange {
     private final HijackSupport hijackSupport;
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private volatile boolean responded;
+    private volatile ResponseStream hijacked;
 
     Exchange(Channel channel, String method, String path, Map<String, String> params, QueryStringDecoder query,
             HttpHeaders headers, byte[] body, Path bodyFile, HijackSupport hijackSupport) {
@@ -227,7 +228,21 @@ public final class Exchange {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
             response.headers().set(HttpHeaderNames.UPGRADE, "tcp");
         }
-        return new ResponseStream(channel, hijackSupport.hijack(channel, response, input, inputClosed));
+        hijacked = new ResponseStream(channel, hijackSupport.hijack(channel, response, input, inputClosed));
+        return hijacked;
+    }
+
+    /**
+     * Ends the connection after a failure once the response has begun: a hijacked stream through
+     * its own socket (the channel has left Netty), anything else by closing the channel.
+     */
+    void abort() {
+        ResponseStream raw = hijacked;
+        if (raw != null) {
+            raw.close();
+        } else {
+            channel.close();
+        }
     }
 
     /** The server side of a hijacked connection: how {@link Exchange#hijack} takes it over. */

@@ -18,8 +18,10 @@ import java.util.function.Consumer;
  * ENOENT and the output is shut down for good (4.2.18 to 4.2.20). A hijacked stream needs
  * nothing of Netty after the upgrade response; see docs/decisions/0004.
  *
- * <p>The descriptor stays owned by the (deregistered) Netty channel, which closes it: only once
- * the reader has stopped and no send can start, so no call ever reaches a reused descriptor.
+ * <p>It works on a duplicate of the channel's descriptor, its own, closed only once the reader
+ * has stopped and no send can start: whatever closes the (deregistered) Netty channel, no call
+ * here ever reaches a descriptor number that has been reused. The channel is closed at the end
+ * too, which is what tells the endpoint's close listeners.
  */
 final class RawConnection {
     private final Linux linux;
@@ -35,7 +37,7 @@ final class RawConnection {
     private RawConnection(Linux linux, Channel channel) {
         this.linux = linux;
         this.channel = channel;
-        this.fd = ((UnixChannel) channel).fd().intValue();
+        this.fd = linux.duplicate(((UnixChannel) channel).fd().intValue());
     }
 
     /**
@@ -69,9 +71,10 @@ final class RawConnection {
         synchronized (sending) {
             synchronized (descriptor) {
                 released = true;
-                channel.close();
+                linux.close(fd);
             }
         }
+        channel.close();
     }
 
     boolean isOpen() {

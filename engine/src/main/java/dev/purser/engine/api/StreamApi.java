@@ -14,8 +14,6 @@ import dev.purser.engine.container.Execs;
 import dev.purser.pty.DetachFilter;
 import dev.purser.pty.DetachKeys;
 import dev.purser.pty.WindowSize;
-import java.util.concurrent.atomic.AtomicReference;
-import dev.purser.engine.container.StdStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,42 +50,45 @@ final class StreamApi {
         boolean stderr = x.queryBool("stderr", false);
         boolean tty = c.config().tty();
         DetachFilter detach = new DetachFilter(detachKeys(x));
-        AtomicReference<Attachments.Attachment> attachment = new AtomicReference<>();
-        Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
-                data -> {
-                    if (!stdin) {
-                        return;
-                    }
-                    // like Docker, only a terminal's input is watched for the detach keys
-                    DetachFilter.Filtered f = tty ? detach.filter(data) : new DetachFilter.Filtered(data, false);
-                    if (f.deliver().length > 0) {
-                        containers.writeStdin(c.id(), f.deliver());
-                    }
-                    if (f.detached() && attachment.get() != null) {
-                        // the client detached: the container keeps running, this connection ends
-                        containers.detach(attachment.get());
-                    }
-                },
-                () -> {
-                    // like Docker: the end of a client's input ends the container's stdin only
-                    // for StdinOnce without a TTY (a TTY session survives detach and reattach)
-                    if (stdin && c.config().stdinOnce() && !tty) {
-                        containers.closeStdin(c.id());
-                    }
-                });
-        StreamFrames frames = new StreamFrames(out, tty);
-        attachment.set(containers.attach(c.id(), (stream, data, length) -> {
-            if ((stream == StdStream.STDOUT && stdout) || (stream == StdStream.STDERR && stderr)) {
-                frames.writeNow(stream.id(), data, 0, length);
-            }
-        }));
-        x.onClose(() -> containers.detach(attachment.get()));
+        EarlyOutput output = new EarlyOutput(stdout, stderr);
+        // attached before the client hears the response: it starts the container right after
+        Attachments.Attachment attachment = containers.attach(c.id(), output);
+        Exchange.ResponseStream out;
         try {
-            attachment.get().ended().get();
+            out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
+                    data -> {
+                        if (!stdin) {
+                            return;
+                        }
+                        // like Docker, only a terminal's input is watched for the detach keys
+                        DetachFilter.Filtered f = tty ? detach.filter(data) : new DetachFilter.Filtered(data, false);
+                        if (f.deliver().length > 0) {
+                            containers.writeStdin(c.id(), f.deliver());
+                        }
+                        if (f.detached()) {
+                            // the client detached: the container keeps running, this connection ends
+                            containers.detach(attachment);
+                        }
+                    },
+                    () -> {
+                        // like Docker: the end of a client's input ends the container's stdin only
+                        // for StdinOnce without a TTY (a TTY session survives detach and reattach)
+                        if (stdin && c.config().stdinOnce() && !tty) {
+                            containers.closeStdin(c.id());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            containers.detach(attachment);
+            throw e;
+        }
+        output.connect(new StreamFrames(out, tty));
+        x.onClose(() -> containers.detach(attachment));
+        try {
+            attachment.ended().get();
         } catch (java.util.concurrent.ExecutionException e) {
             // ended either way
         } finally {
-            containers.detach(attachment.get());
+            containers.detach(attachment);
             out.close();
         }
     }

@@ -1,6 +1,5 @@
 package dev.purser.engine.container;
 
-import dev.purser.engine.cgroup.Cgroup;
 import dev.purser.engine.cgroup.CgroupHierarchy;
 import dev.purser.engine.container.naming.ContainerId;
 import dev.purser.engine.container.naming.ContainerName;
@@ -12,21 +11,16 @@ import dev.purser.engine.image.Image;
 import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.image.NoSuchImageException;
 import dev.purser.engine.log.JsonFileReader;
-import dev.purser.engine.log.JsonFileWriter;
 import dev.purser.engine.log.LogCursor;
 import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.LogQuery;
-import dev.purser.engine.log.RotationPolicy;
 import dev.purser.engine.proc.ProcessTable;
 import dev.purser.engine.proc.PsRow;
 import dev.purser.engine.runtime.Capabilities;
-import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.runtime.Linux;
-import dev.purser.engine.runtime.Overlay;
 import dev.purser.engine.runtime.ProcessSpec;
 import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
-import dev.purser.engine.runtime.StageProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +59,7 @@ public final class Containers {
     private final RestartSchedule restarts = new RestartSchedule();
     private final EventBus events;
     private final Attachments attachments = new Attachments();
+    private final ContainerLauncher launcher;
     private final Map<String, PendingStdin> pendingStdin = new ConcurrentHashMap<>();
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
@@ -75,6 +70,7 @@ public final class Containers {
         this.linux = linux;
         this.stageBinary = stageBinary;
         this.events = events;
+        this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments);
         new CrashRecovery(store, linux, cgroups).run();
     }
 
@@ -184,66 +180,23 @@ public final class Containers {
     }
 
     private void launch(Container c) {
-        Image image = images.find(c.image()).orElseThrow(() -> new NoSuchImageException(c.image()));
-        Path dir = store.directory(c.id());
-        Overlay overlay = Overlay.inContainerDirectory(dir, images.layerDirectories(image));
-        Cgroup cgroup = null;
-        ProcessStdio stdio = null;
+        ContainerLauncher.Launched launched;
         try {
-            overlay.mount(linux);
-            cgroup = cgroups.create(c.id());
-            for (String warning : cgroup.apply(ProcessPlans.resources(c.hostConfig()))) {
-                log.warn("container {}: {}", c.shortId(), warning);
-            }
-
-            ContainerLaunch launch = ProcessPlans.containerLaunch(c, overlay.merged(), cgroup.procsFiles(),
-                    dir.resolve("exit-code"));
-
-            stdio = c.config().tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, c.config().openStdin());
-            Files.deleteIfExists(dir.resolve("exit-code"));
-            StageProcess stage;
-            try {
-                stage = StageProcess.launch(linux, stageBinary, launch.arguments(), stdio.childFds());
-            } finally {
-                stdio.closeChildEnds();
-            }
-            int pid = await(stage.started());
-            if (stdio.isTty()) {
-                stdio.attachTerminal(stage.ptyMaster());
-            }
-
-            RunningContainer rc = new RunningContainer(c.id(), stage, overlay, cgroup, pid, stdio);
-            Map<String, String> logOpts = c.hostConfig().logConfig().config();
-            LogListener logWriter = new LogListener(new JsonFileWriter(LogFileSet.forContainer(dir, c.id()),
-                    RotationPolicy.fromLogOpts(logOpts.get("max-size"), logOpts.get("max-file"))));
-            rc.log(logWriter);
-            rc.addListener((stream, data, length) -> attachments.deliver(c.id(), stream, data, length));
-            rc.pumps(stdio.pump(rc::deliver, c.shortId()));
-            PendingStdin early = pendingStdin.remove(c.id());
-            if (early != null) {
-                early.deliverTo(stdio);
-            }
-            running.put(c.id(), rc);
-            Container started = c.withState(c.state().running(pid, now()));
-            store.save(started);
-            publish(started, "start");
-            stage.exited().thenAccept(code -> onExit(c.id(), rc, logWriter, code));
+            launched = launcher.launch(c, pendingStdin.remove(c.id()));
         } catch (StageFailure e) {
-            if (stdio != null) {
-                stdio.closeEverything();
-            }
-            Teardown.of(linux, overlay, cgroup);
             failedToStart(c, e.exitCode(), e.getMessage());
             throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
         } catch (IOException | RuntimeException e) {
-            if (stdio != null) {
-                stdio.closeEverything();
-            }
-            Teardown.of(linux, overlay, cgroup);
             failedToStart(c, 125, String.valueOf(e.getMessage()));
             throw e instanceof ContainerStartException cse ? cse
                     : new ContainerStartException(String.valueOf(e.getMessage()), 125, e);
         }
+        RunningContainer rc = launched.process();
+        running.put(c.id(), rc);
+        Container started = c.withState(c.state().running(rc.pid, now()));
+        store.save(started);
+        publish(started, "start");
+        rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
 
     /**
@@ -259,20 +212,6 @@ public final class Containers {
             store.delete(c.id());
             publish(c, "destroy");
             waiters.removed(c.id(), code);
-        }
-    }
-
-    static int await(CompletableFuture<Integer> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

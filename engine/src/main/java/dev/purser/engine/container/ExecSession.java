@@ -46,7 +46,7 @@ public final class ExecSession {
         // a terminal's output can only be read once the stage has sent it
         List<StreamPump> pumps = stdio.isTty() ? List.of() : stdio.pump(output, threadName);
         try {
-            int pid = Containers.await(stage.started());
+            int pid = ContainerLauncher.awaitStart(stage.started());
             if (stdio.isTty()) {
                 stdio.attachTerminal(stage.ptyMaster());
                 pumps = stdio.pump(output, threadName);

@@ -17,6 +17,7 @@ final class ProcessStdio {
     private final Linux linux;
     private final int[] childFds;
     private final List<Integer> childOwned;
+    private boolean childEndsClosed;
     private int inputFd;
     private int stdoutFd;
     private final int stderrFd;
@@ -74,7 +75,11 @@ final class ProcessStdio {
     }
 
     /** After the spawn the process has its own copies; the engine's must go, or EOF never comes. */
-    void closeChildEnds() {
+    synchronized void closeChildEnds() {
+        if (childEndsClosed) {
+            return;   // a second close could hit a descriptor number someone else has by now
+        }
+        childEndsClosed = true;
         childOwned.forEach(linux::close);
     }
 

@@ -38,6 +38,7 @@ public final class Linux {
     public static final int SHUT_RDWR = 2;
     private static final int F_GETFL = 3;
     private static final int F_SETFL = 4;
+    private static final int F_DUPFD_CLOEXEC = 1030;
     private static final int O_NONBLOCK = 0x800;
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int POLLHUP = 0x10;
@@ -214,6 +215,15 @@ public final class Linux {
             throw new LinuxException("posix_spawn", path, posix.errno());
         }
         return (int) pid;
+    }
+
+    /** A new descriptor (close-on-exec) for the same open file as {@code fd}. */
+    public int duplicate(int fd) {
+        int copy = libc.fcntl(fd, F_DUPFD_CLOEXEC, 3);
+        if (copy < 0) {
+            throw new LinuxException("fcntl(F_DUPFD_CLOEXEC)", "fd " + fd, errno());
+        }
+        return copy;
     }
 
     /** Makes reads and writes on {@code fd} wait instead of failing with EAGAIN. */

@@ -55,6 +55,14 @@ class DockerCliIT {
     }
 
     @Test
+    void aShortLivedRunRmPrintsItsOutputEveryTime() {
+        // the container may exit and be removed before the attach endpoint is done: nothing is lost
+        Result r = daemon.shell("for i in $(seq 25); do timeout -s KILL 20 docker run --rm busybox echo hi || echo failed; done"
+                + " | sort | uniq -c");
+        assertThat(r.outLine()).as(r.err()).isEqualTo("25 hi");
+    }
+
+    @Test
     void binaryStdinGoesThroughRunIUnchanged() {
         // random bytes hold ctrl-p ctrl-q pairs: without a TTY they are data, not the detach keys
         Result r = daemon.shell("head -c 3000000 /dev/urandom > in.bin && timeout -s KILL 60 docker run --rm -i busybox cat"
