@@ -15,7 +15,7 @@ public record ClientSettings(String host, boolean hostFromFlag, String root, boo
     public static final String DEFAULT_HOST = "unix:///run/purser/purser.sock";
     public static final String DEFAULT_ROOT = "/var/lib/purser";
     /** How an auto-started daemon's JVM runs; see docs/decisions/0005. PURSER_DAEMON_JAVA_OPTS replaces them. */
-    public static final List<String> DEFAULT_DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m");
+    public static final List<String> DEFAULT_DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m");
 
     public static ClientSettings resolve(String hostFlag, String rootFlag, Map<String, String> env) {
         String host = nonEmpty(hostFlag) ? hostFlag : nonEmpty(env.get("PURSER_HOST")) ? env.get("PURSER_HOST") : DEFAULT_HOST;

@@ -24,7 +24,7 @@ class ClientSettingsTest {
     @Test
     void anAutoStartedDaemonRunsWithASerialCollectorAndACappedHeap() {
         assertThat(ClientSettings.resolve(null, null, Map.of()).daemonJvmOptions())
-                .containsExactly("-XX:+UseSerialGC", "-Xmx256m");
+                .containsExactly("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m");
     }
 
     @Test
