@@ -86,19 +86,24 @@ class ContainerTtyIT {
         assertThat(engine.logs(c)).isEqualTo("hi\n");
     }
 
-    @Test
-    void execWithATerminalGetsItsOwnPty() {
+    /** Runs {@code cmd} with a terminal (of {@code size}, or the kernel's default) in a new container; its output. */
+    private static String execOnATerminal(dev.purser.pty.WindowSize size, String... cmd) {
         Container c = engine.start("sleep", "1000");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExecRequest request = new ExecRequest(List.of("tty"), null, null, null, false, true, false, null);
+        ExecRequest request = new ExecRequest(List.of(cmd), null, null, null, false, true, false, size);
         int code = containers.exec(c.id(), request, (stream, data, length) -> {
             synchronized (out) {
                 out.write(data, 0, length);
             }
         });
-        assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).matches("/dev/pts/\\d+\r\n");
         containers.remove(c.id(), true);
+        assertThat(code).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void execWithATerminalGetsItsOwnPty() {
+        assertThat(execOnATerminal(null, "tty")).matches("/dev/pts/\\d+\r\n");
     }
 
     @Test
@@ -112,17 +117,6 @@ class ContainerTtyIT {
 
     @Test
     void execConsoleSizeIsItsTerminalsSizeFromTheFirstInstant() {
-        Container c = engine.start("sleep", "1000");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ExecRequest request = new ExecRequest(List.of("stty", "size"), null, null, null, false, true, false,
-                new dev.purser.pty.WindowSize(21, 77));
-        int code = containers.exec(c.id(), request, (stream, data, length) -> {
-            synchronized (out) {
-                out.write(data, 0, length);
-            }
-        });
-        assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("21 77\r\n");
-        containers.remove(c.id(), true);
+        assertThat(execOnATerminal(new dev.purser.pty.WindowSize(21, 77), "stty", "size")).isEqualTo("21 77\r\n");
     }
 }
