@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purser.engine.container.DockerJson;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -285,6 +286,13 @@ public final class Exchange {
             }
             channel.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(data, offset, length)));
             while (!channel.isWritable() && channel.isOpen()) {
+                if (((DuplexChannel) channel).isOutputShutdown()) {
+                    // Netty gave up on the output (its epoll bug after a half-close, decision
+                    // 0004): it will never be writable again, so end the connection, don't wait
+                    closed = true;
+                    channel.close();
+                    return;
+                }
                 try {
                     Thread.sleep(1);
                 } catch (InterruptedException e) {

@@ -63,6 +63,26 @@ class DockerCliIT {
     }
 
     @Test
+    void clientsKilledMidStreamLeaveNothingBehindAndTheContainerRunning() throws InterruptedException {
+        docker("run", "-d", "--name", "web-chatty", "busybox", "sh", "-c", "while true; do echo tick; sleep 0.02; done");
+        daemon.shell("timeout -s KILL 2 docker attach web-chatty > /dev/null; timeout -s KILL 2 docker logs -f web-chatty > /dev/null");
+        // the attach's connection is let go: its reader thread ends once the client is gone
+        long readers = hijackedConnectionReaders();
+        for (int i = 0; i < 100 && readers > 0; i++) {
+            Thread.sleep(100);
+            readers = hijackedConnectionReaders();
+        }
+        assertThat(readers).isZero();
+        assertThat(docker("inspect", "-f", "{{.State.Running}}", "web-chatty").outLine()).isEqualTo("true");
+        assertThat(daemon.shell("timeout -s KILL 20 docker logs --tail 1 web-chatty").outLine()).isEqualTo("tick");
+        docker("rm", "-f", "web-chatty");
+    }
+
+    private static long hijackedConnectionReaders() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("api-stdin-")).count();
+    }
+
+    @Test
     void binaryStdinGoesThroughRunIUnchanged() {
         // random bytes hold ctrl-p ctrl-q pairs: without a TTY they are data, not the detach keys
         Result r = daemon.shell("head -c 3000000 /dev/urandom > in.bin && timeout -s KILL 60 docker run --rm -i busybox cat"
