@@ -207,7 +207,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
         } catch (ExecutionException e) {
             throw new IllegalStateException("taking over the connection: " + e.getCause(), e.getCause());
         }
-        return RawConnection.takeOver(linux, channel, input, inputClosed, "api-stdin-" + channel.id().asShortText());
+        return RawConnection.takeOver(linux, channel, input, inputClosed, "api-raw-" + channel.id().asShortText());
     }
 
     @Override

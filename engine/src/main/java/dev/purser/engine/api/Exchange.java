@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purser.engine.container.DockerJson;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -16,7 +14,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -49,7 +46,7 @@ public final class Exchange {
     private final HijackSupport hijackSupport;
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
     private volatile boolean responded;
-    private volatile ResponseStream hijacked;
+    private volatile ResponseStream takenOver;
 
     Exchange(Channel channel, String method, String path, Map<String, String> params, QueryStringDecoder query,
             HttpHeaders headers, byte[] body, Path bodyFile, HijackSupport hijackSupport) {
@@ -201,15 +198,21 @@ public final class Exchange {
 
     // ---- streamed responses -------------------------------------------------------------------
 
-    /** Starts a chunked response; the endpoint writes to it and closes it when done. */
+    /**
+     * Starts a chunked response; the endpoint writes to it and closes it when done. Like a
+     * hijacked one, the connection leaves Netty after the headers (docs/decisions/0004), so it
+     * is closed after the response ({@code Connection: close}); bytes the client sends meanwhile
+     * are ignored, and its going away is seen (and reported to {@link #onClose} listeners).
+     */
     public ResponseStream stream(int status, String contentType) {
         responded = true;
         HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
         standardHeaders(response);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         response.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        channel.writeAndFlush(response);
-        return new ResponseStream(channel, null);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        takenOver = new ResponseStream(hijackSupport.hijack(channel, response, ignored -> { }, () -> { }), true);
+        return takenOver;
     }
 
     /**
@@ -229,18 +232,18 @@ public final class Exchange {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
             response.headers().set(HttpHeaderNames.UPGRADE, "tcp");
         }
-        hijacked = new ResponseStream(channel, hijackSupport.hijack(channel, response, input, inputClosed));
-        return hijacked;
+        takenOver = new ResponseStream(hijackSupport.hijack(channel, response, input, inputClosed), false);
+        return takenOver;
     }
 
     /**
-     * Ends the connection after a failure once the response has begun: a hijacked stream through
-     * its own socket (the channel has left Netty), anything else by closing the channel.
+     * Ends the connection after a failure once the response has begun: a stream through its own
+     * socket (the channel has left Netty), anything else by closing the channel.
      */
     void abort() {
-        ResponseStream raw = hijacked;
-        if (raw != null) {
-            raw.close();
+        ResponseStream stream = takenOver;
+        if (stream != null) {
+            stream.abort();
         } else {
             channel.close();
         }
@@ -251,20 +254,26 @@ public final class Exchange {
         RawConnection hijack(Channel channel, HttpResponse response, Consumer<byte[]> input, Runnable inputClosed);
     }
 
-    /** Bytes to the client, chunked (HTTP) or raw (hijacked); writes wait while the client is slow. */
+    /**
+     * Bytes to the client on a connection that has left Netty: HTTP chunks, or raw bytes after a
+     * hijack. Writes wait while the client is slow, so a slow reader slows the writer instead of
+     * filling memory.
+     */
     public static final class ResponseStream implements AutoCloseable {
-        private final Channel channel;
-        private final RawConnection raw;
+        private static final byte[] CRLF = {'\r', '\n'};
+        private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        private final RawConnection connection;
+        private final boolean chunked;
         private volatile boolean closed;
 
-        /** Chunked HTTP on {@code channel}, or, when {@code raw} is given, bytes on the hijacked socket. */
-        ResponseStream(Channel channel, RawConnection raw) {
-            this.channel = channel;
-            this.raw = raw;
+        ResponseStream(RawConnection connection, boolean chunked) {
+            this.connection = connection;
+            this.chunked = chunked;
         }
 
         public boolean isOpen() {
-            return !closed && (raw != null ? raw.isOpen() : channel.isOpen());
+            return !closed && connection.isOpen();
         }
 
         public void write(byte[] data) {
@@ -275,44 +284,39 @@ public final class Exchange {
             write(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** Writes and waits until the connection can take more, so a slow reader slows the writer instead of filling memory. */
         public void write(byte[] data, int offset, int length) {
             if (!isOpen() || length == 0) {
                 return;
             }
-            if (raw != null) {
-                raw.write(data, offset, length);
+            if (!chunked) {
+                connection.write(data, offset, length);
                 return;
             }
-            channel.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(data, offset, length)));
-            while (!channel.isWritable() && channel.isOpen()) {
-                if (((DuplexChannel) channel).isOutputShutdown()) {
-                    // Netty gave up on the output (its epoll bug after a half-close, decision
-                    // 0004): it will never be writable again, so end the connection, don't wait
-                    closed = true;
-                    channel.close();
-                    return;
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+            byte[] size = (Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] chunk = new byte[size.length + length + CRLF.length];
+            System.arraycopy(size, 0, chunk, 0, size.length);
+            System.arraycopy(data, offset, chunk, size.length, length);
+            System.arraycopy(CRLF, 0, chunk, size.length + length, CRLF.length);
+            connection.write(chunk, 0, chunk.length);
         }
 
+        /** Ends the response (with the last chunk when chunked) and the connection. */
         @Override
         public void close() {
             if (closed) {
                 return;
             }
-            closed = true;
-            if (raw != null) {
-                raw.close();
-            } else if (channel.isOpen()) {
-                channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            if (chunked && connection.isOpen()) {
+                connection.write(LAST_CHUNK, 0, LAST_CHUNK.length);
             }
+            closed = true;
+            connection.close();
+        }
+
+        /** Ends the connection without finishing the response: the client sees it cut short. */
+        void abort() {
+            closed = true;
+            connection.close();
         }
     }
 }

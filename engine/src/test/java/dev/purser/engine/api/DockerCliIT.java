@@ -79,7 +79,7 @@ class DockerCliIT {
     }
 
     private static long hijackedConnectionReaders() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("api-stdin-")).count();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("api-raw-")).count();
     }
 
     @Test
