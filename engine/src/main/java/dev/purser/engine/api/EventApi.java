@@ -36,7 +36,9 @@ final class EventApi {
         Map<String, List<String>> filters = filters(x.query("filters"));
         long untilNanos = until == null ? Long.MAX_VALUE : until.getEpochSecond() * 1_000_000_000L + until.getNano();
         BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
-        long sinceNanos = since == null ? -1 : since.getEpochSecond() * 1_000_000_000L + since.getNano();
+        // "0" is the epoch here (every kept event), where for logs it means no bound at all
+        long sinceNanos = "0".equals(x.query("since")) ? 0
+                : since == null ? -1 : since.getEpochSecond() * 1_000_000_000L + since.getNano();
         try (EventBus.Subscription sub = events.subscribe(sinceNanos, queue::add);
                 Exchange.ResponseStream out = x.stream(200, "application/json")) {
             while (out.isOpen()) {

@@ -83,6 +83,15 @@ class DockerCliIT {
     }
 
     @Test
+    void eventsSinceZeroReplaysWhatHappened() {
+        docker("create", "--name", "web-events", "busybox", "true");
+        Result r = docker("events", "--since", "0", "--until", Long.toString(java.time.Instant.now().getEpochSecond() + 1),
+                "--filter", "container=web-events");
+        assertThat(r.out()).contains("container create").contains("name=web-events");
+        docker("rm", "web-events");
+    }
+
+    @Test
     void binaryStdinGoesThroughRunIUnchanged() {
         // random bytes hold ctrl-p ctrl-q pairs: without a TTY they are data, not the detach keys
         Result r = daemon.shell("head -c 3000000 /dev/urandom > in.bin && timeout -s KILL 60 docker run --rm -i busybox cat"
