@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection's HTTP requests: collects each body (in memory up to a limit, or spooled to
  * a file for upload routes), hands the complete request to its endpoint on a worker thread,
- * and turns whatever the endpoint throws into Docker's JSON error. After a hijack, raw bytes
- * leave Netty altogether (see {@link RawConnection}).
+ * and turns whatever the endpoint throws into Docker's JSON error. A hijacked connection, or
+ * one carrying a streamed response, leaves Netty once its headers are out ({@link RawConnection}).
  */
 final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Exchange.HijackSupport {
     private static final Logger log = LoggerFactory.getLogger(ApiChannelHandler.class);

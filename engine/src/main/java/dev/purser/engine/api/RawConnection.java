@@ -8,15 +8,15 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * A hijacked connection (attach, exec) once it has left Netty: the socket itself, read by a
- * thread of its own and written with blocking sends, so a slow client slows the container's
- * output down and a client that half-closes still gets every byte.
+ * A connection once it has left Netty (a hijacked attach or exec, or a streamed response): the
+ * socket itself, read by a thread of its own and written with blocking sends, so a slow client
+ * slows the writer down and a client that half-closes still gets every byte.
  *
  * <p>Why not Netty: its 4.2 epoll transport removes a socket from the epoll set when no event
  * is wanted any more (after the client half-closed and everything was flushed) but goes on
  * modifying the removed entry, so the first write that has to wait for a slow reader fails with
- * ENOENT and the output is shut down for good (4.2.18 to 4.2.20). A hijacked stream needs
- * nothing of Netty after the upgrade response; see docs/decisions/0004.
+ * ENOENT and the output is shut down for good (4.2.18 to 4.2.20). A stream needs nothing of Netty
+ * once its response headers are out; see docs/decisions/0004.
  *
  * <p>It works on a duplicate of the channel's descriptor, its own, closed only once the reader
  * has stopped and no send can start: whatever closes the (deregistered) Netty channel, no call
