@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.purser.engine.container.Container;
 import dev.purser.engine.container.ContainerConfig;
 import dev.purser.engine.container.Containers;
+import dev.purser.engine.container.Top;
 import dev.purser.engine.container.CreateRequest;
 import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.container.HostConfig;
@@ -215,7 +216,7 @@ final class ContainerApi {
     }
 
     private void top(Exchange x) {
-        Containers.Top table = containers.top(x.param("id"), x.query("ps_args"));
+        Top table = containers.top(x.param("id"), x.query("ps_args"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Titles", table.titles());
         out.put("Processes", table.processes());

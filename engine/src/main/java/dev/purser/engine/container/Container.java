@@ -1,6 +1,7 @@
 package dev.purser.engine.container;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -28,6 +29,16 @@ public record Container(
 
     public Container {
         args = args == null ? List.of() : List.copyOf(args);
+    }
+
+    /** A container just created in {@code dir}: its files there, its command from {@code config}. */
+    static Container newlyCreated(String id, String name, String imageId, ContainerConfig config, HostConfig hostConfig,
+                             Path dir, String createdAt) {
+        List<String> commandLine = config.commandLine();
+        return new Container(id, createdAt, commandLine.get(0), commandLine.subList(1, commandLine.size()),
+                ContainerState.created(), imageId, dir.resolve("resolv.conf").toString(),
+                dir.resolve("hostname").toString(), dir.resolve("hosts").toString(),
+                dir.resolve(id + "-json.log").toString(), name, 0, "overlay2", "linux", config, hostConfig, false);
     }
 
     /** The name without Docker's leading slash. */

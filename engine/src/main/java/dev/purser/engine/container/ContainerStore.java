@@ -74,6 +74,11 @@ public final class ContainerStore {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The container of that name (Docker's form, with the leading slash), if any. */
+    public synchronized Optional<Container> named(String name) {
+        return byId.values().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
     /** All containers, newest first (the order {@code docker ps} shows). */
     public synchronized List<Container> all() {
         List<Container> out = new ArrayList<>(byId.values());

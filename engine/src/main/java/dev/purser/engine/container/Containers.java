@@ -14,8 +14,6 @@ import dev.purser.engine.log.JsonFileReader;
 import dev.purser.engine.log.LogCursor;
 import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.LogQuery;
-import dev.purser.engine.proc.ProcessTable;
-import dev.purser.engine.proc.PsRow;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.ProcessSpec;
@@ -26,15 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Containers {
     private static final Logger log = LoggerFactory.getLogger(Containers.class);
-    private static final int DEFAULT_STOP_TIMEOUT_SECONDS = 10;
 
     private final ContainerStore store;
     private final ImageStore images;
@@ -60,7 +53,8 @@ public final class Containers {
     private final EventBus events;
     private final Attachments attachments = new Attachments();
     private final ContainerLauncher launcher;
-    private final Map<String, PendingStdin> pendingStdin = new ConcurrentHashMap<>();
+    private final ProcessStop stop;
+    private final ContainerStdin stdin = new ContainerStdin();
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events) {
@@ -70,6 +64,7 @@ public final class Containers {
         this.linux = linux;
         this.stageBinary = stageBinary;
         this.events = events;
+        this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments);
         new CrashRecovery(store, linux, cgroups).run();
     }
@@ -121,19 +116,13 @@ public final class Containers {
             ContainerId id = ContainerId.generate();
             ContainerName name;
             if (request.name() == null || request.name().isEmpty()) {
-                name = names.unique(id, n -> nameTaken(n.value()));
+                name = names.unique(id, n -> store.named(n.value()).isPresent());
             } else {
                 name = ContainerName.of(request.name());
-                Optional<Container> holder = store.all().stream().filter(c -> c.name().equals(name.value())).findFirst();
-                if (holder.isPresent()) {
-                    throw new ContainerConflictException("Conflict. The container name \"" + name.value()
-                            + "\" is already in use by container \"" + holder.get().id()
-                            + "\". You have to remove (or rename) that container to be able to reuse that name.");
-                }
+                refuseNameInUse(name);
             }
             ContainerConfig config = ImageDefaults.merge(request.config(), image.config(), id.shortId());
-            List<String> commandLine = config.commandLine();
-            if (commandLine.isEmpty()) {
+            if (config.commandLine().isEmpty()) {
                 throw new IllegalArgumentException("No command specified");
             }
             Path dir = store.directory(id.value());
@@ -143,19 +132,21 @@ public final class Containers {
                 throw new java.io.UncheckedIOException(e);
             }
             ContainerFiles.write(dir, config.hostname());
-            Container container = new Container(id.value(), now(), commandLine.get(0),
-                    commandLine.subList(1, commandLine.size()), ContainerState.created(), image.id(),
-                    dir.resolve("resolv.conf").toString(), dir.resolve("hostname").toString(),
-                    dir.resolve("hosts").toString(), dir.resolve(id.value() + "-json.log").toString(),
-                    name.value(), 0, "overlay2", "linux", config, request.hostConfig(), false);
+            Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config, request.hostConfig(),
+                    dir, now());
             store.save(container);
             publish(container, "create");
             return container;
         }
     }
 
-    private boolean nameTaken(String name) {
-        return store.all().stream().anyMatch(c -> c.name().equals(name));
+    private void refuseNameInUse(ContainerName name) {
+        Optional<Container> holder = store.named(name.value());
+        if (holder.isPresent()) {
+            throw new ContainerConflictException("Conflict. The container name \"" + name.value()
+                    + "\" is already in use by container \"" + holder.get().id()
+                    + "\". You have to remove (or rename) that container to be able to reuse that name.");
+        }
     }
 
     /** True when some container was created from the image (Docker refuses to remove it then). */
@@ -182,7 +173,7 @@ public final class Containers {
     private void launch(Container c) {
         ContainerLauncher.Launched launched;
         try {
-            launched = launcher.launch(c, pendingStdin.remove(c.id()));
+            launched = launcher.launch(c, stdin.takeEarly(c.id()));
         } catch (StageFailure e) {
             failedToStart(c, e.exitCode(), e.getMessage());
             throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
@@ -233,6 +224,7 @@ public final class Containers {
             running.remove(id);
             Optional<Container> c = store.get(id);
             if (c.isEmpty()) {
+                rc.exitRecorded();
                 return;
             }
             Duration ran = Duration.between(rc.startedAt, Instant.now());
@@ -242,6 +234,7 @@ public final class Containers {
                     : c.get().state().exited(code, oom, now());
             after = c.get().withState(next);
             store.save(after);
+            rc.exitRecorded();
             publish(after, "die", Map.of("exitCode", Integer.toString(code)));
             restartIn.ifPresent(delay -> restarts.schedule(id, delay, () -> restartByPolicy(id)));
         }
@@ -311,60 +304,13 @@ public final class Containers {
         if (c.state().paused()) {
             unpause(c.id());
         }
-        signalThenKill(c, rc, timeoutSeconds);
+        stop.gracefully(c, rc, timeoutSeconds);
         publish(c, "stop");
-    }
-
-    /** The stop signal, then SIGKILL when the process outlives the timeout; returns once the exit is recorded. */
-    private void signalThenKill(Container c, RunningContainer rc, Integer timeoutSeconds) {
-        int timeout = timeoutSeconds != null ? timeoutSeconds
-                : c.config().stopTimeout() != null ? c.config().stopTimeout() : DEFAULT_STOP_TIMEOUT_SECONDS;
-        String signal = c.config().stopSignal() == null || c.config().stopSignal().isEmpty()
-                ? "SIGTERM" : c.config().stopSignal();
-        linux.kill(rc.pid, Signals.parse(signal));
-        if (!awaitExit(rc, timeout)) {
-            linux.kill(rc.pid, Signals.SIGKILL);
-            awaitExit(rc, -1);
-        }
-        awaitRecorded(c.id());
-    }
-
-    private static boolean awaitExit(RunningContainer rc, int timeoutSeconds) {
-        try {
-            if (timeoutSeconds < 0) {
-                rc.stage.exited().get();
-            } else {
-                rc.stage.exited().get(timeoutSeconds, TimeUnit.SECONDS);
-            }
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        }
-    }
-
-    /** Waits until the exit handler has written the exited state (it runs on the stage's thread). */
-    private void awaitRecorded(String id) {
-        for (int i = 0; i < 6000 && running.containsKey(id); i++) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     public void kill(String reference, String signal) {
         Container c = get(reference);
-        RunningContainer rc = running.get(c.id());
-        if (rc == null) {
-            throw new ContainerConflictException("Container " + c.id() + " is not running");
-        }
+        RunningContainer rc = requireRunning(c);
         int number = Signals.parse(signal == null || signal.isEmpty() ? "SIGKILL" : signal);
         if (number == Signals.SIGKILL) {
             // like Docker, a container killed by hand is not restarted by its policy for this exit
@@ -373,8 +319,7 @@ public final class Containers {
         linux.kill(rc.pid, number);
         publish(c, "kill", Map.of("signal", Integer.toString(number)));
         if (number == Signals.SIGKILL) {
-            awaitExit(rc, -1);
-            awaitRecorded(c.id());
+            ProcessStop.awaitRecordedExit(rc);
         }
     }
 
@@ -447,9 +392,7 @@ public final class Containers {
                 rc.cgroup.thaw();
             }
             restarts.suppressNext(c.id());
-            linux.kill(rc.pid, Signals.SIGKILL);
-            awaitExit(rc, -1);
-            awaitRecorded(c.id());
+            stop.now(rc);
         }
         synchronized (lock) {
             if (store.get(c.id()).isEmpty()) {
@@ -457,6 +400,7 @@ public final class Containers {
             }
             store.delete(c.id());
             restarts.forget(c.id());
+            stdin.forget(c.id());
         }
         publish(c, "destroy");
         waiters.removed(c.id(), c.state().exitCode());
@@ -469,12 +413,7 @@ public final class Containers {
             if (name.value().equals(c.name())) {
                 throw new ContainerConflictException("Renaming a container with the same name as its current name");
             }
-            Optional<Container> holder = store.all().stream().filter(o -> o.name().equals(name.value())).findFirst();
-            if (holder.isPresent()) {
-                throw new ContainerConflictException("Conflict. The container name \"" + name.value()
-                        + "\" is already in use by container \"" + holder.get().id()
-                        + "\". You have to remove (or rename) that container to be able to reuse that name.");
-            }
+            refuseNameInUse(name);
             Container renamed = c.withName(name.value());
             store.save(renamed);
             publish(renamed, "rename", Map.of("oldName", c.name()));
@@ -493,23 +432,12 @@ public final class Containers {
     public CompletableFuture<Integer> waitFor(String reference, String condition) {
         synchronized (lock) {
             Container c = get(reference);
-            switch (condition == null || condition.isEmpty() ? "not-running" : condition) {
-                case "not-running":
-                    if (!running.containsKey(c.id()) && !c.state().restarting()) {
-                        return CompletableFuture.completedFuture(c.state().exitCode());
-                    }
-                    return waiters.nextExit(c.id());
-                case "next-exit":
-                    return waiters.nextExit(c.id());
-                case "removed":
-                    return waiters.removal(c.id());
-                default:
-                    throw new IllegalArgumentException("invalid condition: \"" + condition + "\"");
-            }
+            boolean notRunning = !running.containsKey(c.id()) && !c.state().restarting();
+            return waiters.forCondition(c.id(), condition, notRunning, c.state().exitCode());
         }
     }
 
-    // ---- exec and top -----------------------------------------------------------------------
+    // ---- exec, top, stats, logs, attach, stdin ------------------------------------------------
 
     /**
      * Runs a command in the running container's namespaces and cgroup, delivering its output
@@ -542,27 +470,18 @@ public final class Containers {
         return rc == null ? Optional.empty() : Optional.of(rc.cgroup.stats());
     }
 
-    /** Docker's {@code top} with the default {@code ps -ef} columns. */
-    public Top top(String reference) {
-        Container c = get(reference);
-        RunningContainer rc = requireRunning(c);
-        List<List<String>> rows = new ProcessTable().rows(rc.cgroup.pids()).stream().map(PsRow::columns).toList();
-        return new Top(PsRow.TITLES, rows);
-    }
-
     /**
-     * {@code docker top} with ps options: like Docker, the host's {@code ps} runs with them and
-     * only the rows of the container's processes are kept (found by the PID column).
+     * Docker's {@code top}: without ps options, {@code ps -ef}'s columns built from /proc; with
+     * them, the host's {@code ps} runs and only the container's processes are kept.
      */
     public Top top(String reference, String psArgs) {
-        if (psArgs == null || psArgs.isBlank()) {
-            return top(reference);
-        }
-        return HostPs.run(requireRunning(get(reference)).cgroup.pids(), psArgs);
+        List<Long> pids = requireRunning(get(reference)).cgroup.pids();
+        return psArgs == null || psArgs.isBlank() ? Top.of(pids) : HostPs.run(pids, psArgs);
     }
 
-    /** What {@code docker top} shows: column titles and one row per process. */
-    public record Top(List<String> titles, List<List<String>> processes) {}
+    public Top top(String reference) {
+        return top(reference, null);
+    }
 
     /**
      * Reads the container's json-file log; with {@code follow}, new records keep coming until
@@ -601,17 +520,7 @@ public final class Containers {
     public boolean writeStdin(String reference, byte[] data) {
         Container c = get(reference);
         synchronized (lock) {
-            RunningContainer rc = running.get(c.id());
-            if (rc == null) {
-                // attached before start (docker run -i): Docker's stdin pipe exists from create on,
-                // so input sent early is kept and delivered at start
-                if (!c.config().openStdin()) {
-                    return false;
-                }
-                pendingStdin.computeIfAbsent(c.id(), k -> new PendingStdin()).write(data);
-                return true;
-            }
-            return rc.stdio.write(data);
+            return stdin.write(c, running.get(c.id()), data);
         }
     }
 
@@ -619,12 +528,7 @@ public final class Containers {
     public void closeStdin(String reference) {
         Container c = get(reference);
         synchronized (lock) {
-            RunningContainer rc = running.get(c.id());
-            if (rc != null) {
-                rc.stdio.closeInput();
-            } else if (c.config().openStdin()) {
-                pendingStdin.computeIfAbsent(c.id(), k -> new PendingStdin()).close();
-            }
+            stdin.close(c, running.get(c.id()));
         }
     }
 
@@ -656,25 +560,7 @@ public final class Containers {
     /** Stops every running container with its grace period (the engine's orderly shutdown). */
     public void stopAll() {
         restarts.shutdown();
-        List<Thread> stoppers = new ArrayList<>();
-        for (String id : List.copyOf(running.keySet())) {
-            Thread t = new Thread(() -> {
-                try {
-                    stopForShutdown(id);
-                } catch (RuntimeException e) {
-                    log.warn("stopping {}: {}", id, e.getMessage());
-                }
-            }, "stop-" + id.substring(0, 12));
-            t.start();
-            stoppers.add(t);
-        }
-        for (Thread t : stoppers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ProcessStop.allAtOnce(List.copyOf(running.keySet()), this::stopForShutdown);
     }
 
     /** Like stop, but not "by hand": a daemon shutdown must not keep unless-stopped containers down. */
@@ -688,7 +574,7 @@ public final class Containers {
         if (c.state().paused()) {
             rc.cgroup.thaw();
         }
-        signalThenKill(c, rc, null);
+        stop.gracefully(c, rc, null);
     }
 
     static String now() {

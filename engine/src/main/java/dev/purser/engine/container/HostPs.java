@@ -11,7 +11,7 @@ import java.util.List;
 final class HostPs {
     private HostPs() {}
 
-    static Containers.Top run(List<Long> containerPids, String psArgs) {
+    static Top run(List<Long> containerPids, String psArgs) {
         java.util.Set<String> pids = new java.util.HashSet<>();
         containerPids.forEach(p -> pids.add(Long.toString(p)));
         List<String> command = new ArrayList<>();
@@ -50,7 +50,7 @@ final class HostPs {
                 rows.add(fields);
             }
         }
-        return new Containers.Top(titles, rows);
+        return new Top(titles, rows);
     }
 
 }

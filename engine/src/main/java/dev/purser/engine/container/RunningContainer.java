@@ -4,7 +4,11 @@ import dev.purser.engine.cgroup.Cgroup;
 import dev.purser.engine.runtime.Overlay;
 import dev.purser.engine.runtime.StageProcess;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What the engine holds for a container while its process lives: the stage that monitors it,
@@ -22,6 +26,7 @@ final class RunningContainer {
     private final List<OutputListener> listeners = new CopyOnWriteArrayList<>();
     private List<StreamPump> pumps = List.of();
     private volatile dev.purser.engine.log.JsonFileWriter logWriter;
+    private final CompletableFuture<Void> exitRecorded = new CompletableFuture<>();
 
     RunningContainer(String id, StageProcess stage, Overlay overlay, Cgroup cgroup, int pid, ProcessStdio stdio) {
         this.id = id;
@@ -64,5 +69,40 @@ final class RunningContainer {
     /** Waits until all output of the process has been delivered. */
     void drain() {
         pumps.forEach(StreamPump::join);
+    }
+
+    /** Waits for the process to exit, up to the timeout (negative: for ever); true once it has. */
+    boolean awaitExit(int timeoutSeconds) {
+        try {
+            if (timeoutSeconds < 0) {
+                stage.exited().get();
+            } else {
+                stage.exited().get(timeoutSeconds, TimeUnit.SECONDS);
+            }
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    /** The engine has written the exit down: the container is no longer running in its records. */
+    void exitRecorded() {
+        exitRecorded.complete(null);
+    }
+
+    /** Waits (up to 30 s) until the exit handler, which runs on the stage's thread, has recorded the exit. */
+    void awaitExitRecorded() {
+        try {
+            exitRecorded.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // recorded or not, the caller goes on as it did before waiting
+        }
     }
 }
