@@ -183,7 +183,6 @@ final class StreamApi {
         boolean tty = exec.request().tty();
         boolean stdin = exec.request().attachStdin();
         DetachFilter detachFilter = new DetachFilter(DetachKeys.fromOption(exec.detachKeys()));
-        ExecInput input = new ExecInput(tty);
         java.util.concurrent.CountDownLatch detached = new java.util.concurrent.CountDownLatch(1);
         Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
                 data -> {
@@ -192,17 +191,16 @@ final class StreamApi {
                     }
                     DetachFilter.Filtered f = tty ? detachFilter.filter(data) : new DetachFilter.Filtered(data, false);
                     if (f.deliver().length > 0) {
-                        input.write(f.deliver());
+                        execs.writeInput(exec.id(), f.deliver());
                     }
                     if (f.detached()) {
                         detached.countDown();
                     }
                 },
-                input::end);
+                () -> execs.closeInput(exec.id()));
         StreamFrames frames = new StreamFrames(out, tty);
         try {
             ExecSession started = execs.begin(exec.id(), consoleSize, (stream, data, length) -> frames.writeNow(stream.id(), data, 0, length));
-            input.started(started);
             Thread finisher = new Thread(() -> {
                 execs.finish(exec.id(), started);
                 detached.countDown();

@@ -64,6 +64,10 @@ public final class ExecSession {
         return pid;
     }
 
+    ProcessStdio stdio() {
+        return stdio;
+    }
+
     public boolean write(byte[] data) {
         return stdio.write(data);
     }

@@ -32,6 +32,8 @@ public final class Execs {
         private volatile boolean running;
         private volatile Integer exitCode;
         private volatile ExecSession session;
+        /** Input a client sent before the process ran: it is kept, like a container's before its start. */
+        private final PendingStdin early = new PendingStdin();
         /** Opens once the process runs, or failed to: a resize waits for it, as Docker's does. */
         private final CountDownLatch ready = new CountDownLatch(1);
 
@@ -66,6 +68,27 @@ public final class Execs {
 
         public Integer exitCode() {
             return exitCode;
+        }
+
+        private synchronized void write(byte[] data) {
+            if (session == null) {
+                early.write(data);
+            } else {
+                session.write(data);
+            }
+        }
+
+        private synchronized void closeInput() {
+            if (session == null) {
+                early.close();
+            } else {
+                session.closeInput();
+            }
+        }
+
+        private synchronized void started(ExecSession started) {
+            session = started;
+            early.deliverTo(started.stdio());
         }
 
         /** The host pid while it runs, else 0. */
@@ -126,7 +149,7 @@ public final class Execs {
         Container c = containers.get(exec.containerId());
         events.publish("container", "exec_start: " + String.join(" ", exec.request().cmd()), c.id(), attributes(c, id));
         try {
-            exec.session = containers.startExec(exec.containerId(), exec.request().withConsoleSize(consoleSize), output);
+            exec.started(containers.startExec(exec.containerId(), exec.request().withConsoleSize(consoleSize), output));
             return exec.session;
         } catch (ContainerStartException e) {
             exec.exitCode = e.exitCode();
@@ -152,6 +175,19 @@ public final class Execs {
         died.put("exitCode", Integer.toString(code));
         events.publish("container", "exec_die", c.id(), died);
         return code;
+    }
+
+    /**
+     * Input for an exec from its attached client. The client sends as soon as its connection is
+     * hijacked, which is before the process runs: what comes early is kept and passed on in order.
+     */
+    public void writeInput(String id, byte[] data) {
+        get(id).write(data);
+    }
+
+    /** The end of the client's input; with a TTY the terminal stays (as for a container). */
+    public void closeInput(String id) {
+        get(id).closeInput();
     }
 
     /**
