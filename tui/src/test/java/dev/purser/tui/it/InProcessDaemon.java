@@ -85,28 +85,27 @@ final class InProcessDaemon implements AutoCloseable {
 
     /** Runs {@code purser -H unix://<socket> args...} in this JVM with {@code stdin}, never a terminal. */
     Result purser(InputStream stdin, String... args) {
-        List<String> all = new ArrayList<>(List.of("-H", host()));
-        all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = run(stdin, out, err, args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private int run(InputStream stdin, ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        List<String> all = new ArrayList<>(List.of("-H", host()));
+        all.addAll(List.of(args));
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("PURSER_AUTOSTART", "0");
         env.remove("PURSER_HOST");
-        int code = Purser.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Purser.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), stdin, env, false);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** Raw bytes of stdout, for {@code save} to stdout. */
     byte[] purserBytes(String... args) {
-        List<String> all = new ArrayList<>(List.of("-H", host()));
-        all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PURSER_AUTOSTART", "0");
-        int code = Purser.run(all.toArray(String[]::new), new PrintStream(out, true), new PrintStream(err, true),
-                InputStream.nullInputStream(), env, false);
+        int code = run(InputStream.nullInputStream(), out, err, args);
         if (code != 0) throw new IllegalStateException("purser " + String.join(" ", args) + " exited " + code + ": " + err);
         return out.toByteArray();
     }
