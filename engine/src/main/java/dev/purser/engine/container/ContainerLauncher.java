@@ -69,7 +69,7 @@ final class ContainerLauncher {
                 log.warn("container {}: {}", c.shortId(), warning);
             }
             ContainerLaunch launch = ProcessPlans.containerLaunch(c, overlay.merged(), cgroup.procsFiles(),
-                    dir.resolve("exit-code"));
+                    dir.resolve("exit-code"), dir);
             stdio = c.config().tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, c.config().openStdin());
             Files.deleteIfExists(dir.resolve("exit-code"));
             StageProcess stage;

@@ -112,6 +112,8 @@ public final class Containers {
         Image image = images.find(imageRef).orElseThrow(() -> new NoSuchImageException(imageRef));
         Capabilities.resolve(request.hostConfig().capAdd(), request.hostConfig().capDrop(),
                 request.hostConfig().privileged());
+        // A profile that could not be applied is refused now rather than at every start.
+        request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
         synchronized (lock) {
             ContainerId id = ContainerId.generate();
             ContainerName name;
@@ -459,7 +461,8 @@ public final class Containers {
         if (c.state().paused()) {
             throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
         }
-        ProcessSpec process = ProcessPlans.exec(c, request, rc.overlay.merged(), rc.cgroup.procsFiles());
+        ProcessSpec process = ProcessPlans.exec(c, request, rc.overlay.merged(), rc.cgroup.procsFiles(),
+                store.directory(c.id()));
 
         return ExecSession.start(linux, stageBinary, rc.pid, process, request, output, "exec-" + c.shortId());
     }

@@ -5,22 +5,31 @@ import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.runtime.ContainerLaunch.BindMount;
 import dev.purser.engine.runtime.ProcessSpec;
+import dev.purser.engine.seccomp.Platform;
+import dev.purser.engine.seccomp.SeccompFilter;
+import dev.purser.engine.store.AtomicFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the native stage is asked to run, worked out from a container's records: the command,
  * Docker's additions to the environment, the user from the image's own passwd, capabilities,
- * the files bound over /etc, Docker's masked and read-only paths, and the cgroup limits.
+ * the files bound over /etc, Docker's masked and read-only paths, the seccomp filter, and the cgroup limits.
  */
 final class ProcessPlans {
+    private static final String SECCOMP_FILE = "seccomp";
     private static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private ProcessPlans() {}
 
     /** A container's first process, in its mounted root filesystem {@code rootfs}. */
-    static ContainerLaunch containerLaunch(Container c, Path rootfs, List<Path> cgroupProcs, Path exitFile) {
+    static ContainerLaunch containerLaunch(Container c, Path rootfs, List<Path> cgroupProcs, Path exitFile, Path dir) {
         ContainerUser user = ContainerUser.resolve(c.config().user(), rootfs);
         List<String> argv = new ArrayList<>();
         argv.add(c.path());
@@ -28,7 +37,8 @@ final class ProcessPlans {
         ProcessSpec process = new ProcessSpec(argv, env(c.config().env(), c.config().hostname(), user, c.config().tty()),
                 c.config().workingDir(), user.uid(), user.gid(), user.groups(),
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(), c.hostConfig().privileged()),
-                c.hostConfig().noNewPrivileges(), c.config().tty(), c.hostConfig().terminalSize(), cgroupProcs, exitFile);
+                c.hostConfig().noNewPrivileges(), c.config().tty(), c.hostConfig().terminalSize(), cgroupProcs, exitFile,
+                seccompFilter(c, dir));
         boolean privileged = c.hostConfig().privileged();
         return new ContainerLaunch(rootfs, c.config().hostname(),
                 List.of(new BindMount(Path.of(c.resolvConfPath()), "/etc/resolv.conf", false),
@@ -40,7 +50,7 @@ final class ProcessPlans {
     }
 
     /** An exec: the container's settings, with the request's user, directory and environment on top. */
-    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs) {
+    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs, Path dir) {
         String userSpec = request.user() == null || request.user().isEmpty() ? c.config().user() : request.user();
         ContainerUser user = ContainerUser.resolve(userSpec, rootfs);
         List<String> env = new ArrayList<>(c.config().env());
@@ -51,7 +61,30 @@ final class ProcessPlans {
                 cwd, user.uid(), user.gid(), user.groups(),
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(),
                         c.hostConfig().privileged() || request.privileged()),
-                c.hostConfig().noNewPrivileges(), request.tty(), request.consoleSize(), cgroupProcs, null);
+                c.hostConfig().noNewPrivileges(), request.tty(), request.consoleSize(), cgroupProcs, null,
+                seccompFilter(c, dir));
+    }
+
+    /**
+     * The container's seccomp filter, written to {@code dir/seccomp} for the stage, or null (and
+     * no file) when it runs unconfined. An exec gets the container's filter, resolved for the
+     * container's capabilities even with {@code exec --privileged}, as in Docker.
+     */
+    static Path seccompFilter(Container c, Path dir) {
+        HostConfig h = c.hostConfig();
+        Optional<SeccompFilter> filter = h.securityOptions().seccompProfile(h.privileged())
+                .flatMap(p -> p.resolve(Capabilities.resolve(h.capAdd(), h.capDrop(), h.privileged()), Platform.host()));
+        Path file = dir.resolve(SECCOMP_FILE);
+        if (filter.isEmpty()) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        }
+        AtomicFile.write(file, filter.get().text().getBytes(StandardCharsets.US_ASCII));
+        return file;
     }
 
     /** Docker's limits as the cgroup takes them; a pids limit of 0 or less means none. */
