@@ -61,7 +61,8 @@ static _Noreturn void usage(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputs("\nusage: purser-stage run --rootfs DIR [OPTIONS] -- COMMAND [ARG...]\n"
-	      "       purser-stage exec --pid PID [OPTIONS] -- COMMAND [ARG...]\n", stderr);
+	      "       purser-stage exec --pid PID [OPTIONS] -- COMMAND [ARG...]\n"
+	      "       purser-stage seccomp-compile FILTER OUT\n", stderr);
 	exit(2);
 }
 
@@ -77,7 +78,7 @@ static unsigned long parse_num(const char *opt, const char *s, unsigned long max
 
 enum {
 	O_ROOTFS = 256, O_HOSTNAME, O_HOSTNET, O_BIND, O_MASK, O_READONLY, O_CGROUP, O_ENV,
-	O_CWD, O_UID, O_GID, O_GROUPS, O_CAP, O_NNP, O_TTY, O_TTYSIZE, O_EXITFILE, O_PID, O_SECCOMP,
+	O_CWD, O_UID, O_GID, O_GROUPS, O_CAP, O_NNP, O_TTY, O_TTYSIZE, O_EXITFILE, O_PID, O_SECCOMP, O_SECCOMP_BPF,
 };
 
 static void parse_options(int argc, char **argv, struct config *c)
@@ -102,6 +103,7 @@ static void parse_options(int argc, char **argv, struct config *c)
 		{ "exit-file", required_argument, 0, O_EXITFILE },
 		{ "pid", required_argument, 0, O_PID },
 		{ "seccomp", required_argument, 0, O_SECCOMP },
+		{ "seccomp-bpf", required_argument, 0, O_SECCOMP_BPF },
 		{ 0, 0, 0, 0 },
 	};
 	if (argc < 2)
@@ -198,6 +200,7 @@ static void parse_options(int argc, char **argv, struct config *c)
 		case O_EXITFILE: c->exit_file = optarg; break;
 		case O_PID: c->target_pid = parse_num("--pid", optarg, INT_MAX); break;
 		case O_SECCOMP: c->seccomp_file = optarg; break;
+		case O_SECCOMP_BPF: c->seccomp_bpf = optarg; break;
 		/* optind counts in argv + 1, so argv[optind] is the option just read. */
 		case ':': usage("%s: missing argument", argv[optind]);
 		default: usage("unknown option '%s'", argv[optind]);
@@ -210,6 +213,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 		usage("run needs --rootfs");
 	if (c->exec_mode && c->target_pid <= 0)
 		usage("exec needs --pid");
+	if (c->seccomp_file && c->seccomp_bpf)
+		usage("--seccomp and --seccomp-bpf exclude each other");
 }
 
 /* ---------- monitor ---------- */
@@ -331,7 +336,7 @@ static int monitor(struct config *c)
 	c->cap_last = read_cap_last();
 	/* Compiled here, in the host's mount namespace (the monitor never leaves it), so that the file is a host path and a bad
 	 * filter is reported before a process exists. The child inherits the compiled context. */
-	if (c->seccomp_file) {
+	if (c->seccomp_file || c->seccomp_bpf) {
 		int err = 0;
 		char what[512];
 		if (seccomp_prepare(c, &err, what, sizeof what) < 0) {
@@ -474,6 +479,8 @@ static int monitor(struct config *c)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "seccomp-compile") == 0)
+		return seccomp_compile_main(argc, argv);
 	/* Whatever the engine's JVM leaked must not reach the container. */
 	close_from(4, false);
 	/* With 0-2 closed, our own pipes would land there and be taken for the container's

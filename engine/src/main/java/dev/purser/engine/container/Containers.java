@@ -17,6 +17,7 @@ import dev.purser.engine.log.LogQuery;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.ProcessSpec;
+import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
 import java.io.IOException;
@@ -45,6 +46,7 @@ public final class Containers {
     private final CgroupHierarchy cgroups;
     private final Linux linux;
     private final Path stageBinary;
+    private final SeccompPrograms seccompPrograms;
     private final NameGenerator names = new NameGenerator();
     private final Object lock = new Object();
     private final Map<String, RunningContainer> running = new ConcurrentHashMap<>();
@@ -63,6 +65,7 @@ public final class Containers {
         this.cgroups = cgroups;
         this.linux = linux;
         this.stageBinary = stageBinary;
+        this.seccompPrograms = new SeccompPrograms(stageBinary);
         this.events = events;
         this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments);
@@ -462,7 +465,7 @@ public final class Containers {
             throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
         }
         ProcessSpec process = ProcessPlans.exec(c, request, rc.overlay.merged(), rc.cgroup.procsFiles(),
-                store.directory(c.id()));
+                seccompPrograms);
 
         return ExecSession.start(linux, stageBinary, rc.pid, process, request, output, "exec-" + c.shortId());
     }

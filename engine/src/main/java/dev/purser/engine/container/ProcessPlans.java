@@ -5,17 +5,11 @@ import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.runtime.ContainerLaunch.BindMount;
 import dev.purser.engine.runtime.ProcessSpec;
+import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.seccomp.Platform;
-import dev.purser.engine.seccomp.SeccompFilter;
-import dev.purser.engine.store.AtomicFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the native stage is asked to run, worked out from a container's records: the command,
@@ -23,13 +17,13 @@ import java.util.Optional;
  * the files bound over /etc, Docker's masked and read-only paths, the seccomp filter, and the cgroup limits.
  */
 final class ProcessPlans {
-    private static final String SECCOMP_FILE = "seccomp";
     private static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private ProcessPlans() {}
 
     /** A container's first process, in its mounted root filesystem {@code rootfs}. */
-    static ContainerLaunch containerLaunch(Container c, Path rootfs, List<Path> cgroupProcs, Path exitFile, Path dir) {
+    static ContainerLaunch containerLaunch(Container c, Path rootfs, List<Path> cgroupProcs, Path exitFile,
+                                           SeccompPrograms programs) {
         ContainerUser user = ContainerUser.resolve(c.config().user(), rootfs);
         List<String> argv = new ArrayList<>();
         argv.add(c.path());
@@ -38,7 +32,7 @@ final class ProcessPlans {
                 c.config().workingDir(), user.uid(), user.gid(), user.groups(),
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(), c.hostConfig().privileged()),
                 c.hostConfig().noNewPrivileges(), c.config().tty(), c.hostConfig().terminalSize(), cgroupProcs, exitFile,
-                seccompFilter(c, dir));
+                seccompProgram(c, programs));
         boolean privileged = c.hostConfig().privileged();
         return new ContainerLaunch(rootfs, c.config().hostname(),
                 List.of(new BindMount(Path.of(c.resolvConfPath()), "/etc/resolv.conf", false),
@@ -50,7 +44,7 @@ final class ProcessPlans {
     }
 
     /** An exec: the container's settings, with the request's user, directory and environment on top. */
-    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs, Path dir) {
+    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs, SeccompPrograms programs) {
         String userSpec = request.user() == null || request.user().isEmpty() ? c.config().user() : request.user();
         ContainerUser user = ContainerUser.resolve(userSpec, rootfs);
         List<String> env = new ArrayList<>(c.config().env());
@@ -62,29 +56,20 @@ final class ProcessPlans {
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(),
                         c.hostConfig().privileged() || request.privileged()),
                 c.hostConfig().noNewPrivileges(), request.tty(), request.consoleSize(), cgroupProcs, null,
-                seccompFilter(c, dir));
+                seccompProgram(c, programs));
     }
 
     /**
-     * The container's seccomp filter, written to {@code dir/seccomp} for the stage, or null (and
-     * no file) when it runs unconfined. An exec gets the container's filter, resolved for the
-     * container's capabilities even with {@code exec --privileged}, as in Docker.
+     * The container's seccomp filter as the stage's compiled program, or null when it runs
+     * unconfined. An exec gets the container's filter, resolved for the container's
+     * capabilities even with {@code exec --privileged}, as in Docker.
      */
-    static Path seccompFilter(Container c, Path dir) {
+    static Path seccompProgram(Container c, SeccompPrograms programs) {
         HostConfig h = c.hostConfig();
-        Optional<SeccompFilter> filter = h.securityOptions().seccompProfile(h.privileged())
-                .flatMap(p -> p.resolve(Capabilities.resolve(h.capAdd(), h.capDrop(), h.privileged()), Platform.host()));
-        Path file = dir.resolve(SECCOMP_FILE);
-        if (filter.isEmpty()) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return null;
-        }
-        AtomicFile.write(file, filter.get().text().getBytes(StandardCharsets.US_ASCII));
-        return file;
+        return h.securityOptions().seccompProfile(h.privileged())
+                .flatMap(p -> p.resolve(Capabilities.resolve(h.capAdd(), h.capDrop(), h.privileged()), Platform.host()))
+                .map(filter -> programs.compiled(filter.text()))
+                .orElse(null);
     }
 
     /** Docker's limits as the cgroup takes them; a pids limit of 0 or less means none. */

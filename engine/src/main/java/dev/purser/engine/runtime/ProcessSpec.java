@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * What the native stage needs to turn itself into a container process: the command, its
  * environment and working directory, the user (already resolved to numbers), capabilities,
  * the terminal and its first size (null: the kernel's default), where to report, and the
- * seccomp filter file the stage loads (null: unconfined). Shared by a container's first process and by exec.
+ * compiled seccomp program the stage loads ({@link SeccompPrograms}; null: unconfined). Shared by a container's first process and by exec.
  */
 public record ProcessSpec(
         List<String> argv,
@@ -26,7 +26,7 @@ public record ProcessSpec(
         WindowSize terminalSize,
         List<Path> cgroupProcs,
         Path exitFile,
-        Path seccompFilter) {
+        Path seccompProgram) {
 
     public ProcessSpec {
         argv = List.copyOf(argv);
@@ -78,9 +78,9 @@ public record ProcessSpec(
             out.add("--exit-file");
             out.add(exitFile.toString());
         }
-        if (seccompFilter != null) {
-            out.add("--seccomp");
-            out.add(seccompFilter.toString());
+        if (seccompProgram != null) {
+            out.add("--seccomp-bpf");
+            out.add(seccompProgram.toString());
         }
         return out;
     }

@@ -163,6 +163,25 @@ class SeccompIT {
     }
 
     @Test
+    void containersWithTheSameCapabilitiesShareOneCompiledProgram() throws IOException {
+        output(host(), "true");
+        List<Path> before = compiledPrograms();
+        output(host(), "true");
+        assertThat(compiledPrograms()).isEqualTo(before).isNotEmpty();
+        output(host(List.of(), List.of("SYS_PTRACE"), false), "true");
+        assertThat(compiledPrograms()).hasSize(before.size() + 1);
+    }
+
+    private static List<Path> compiledPrograms() throws IOException {
+        try (var dirs = Files.list(engine.root().resolve("bin"))) {
+            Path dir = dirs.filter(d -> d.getFileName().toString().endsWith(".seccomp")).findFirst().orElseThrow();
+            try (var files = Files.list(dir)) {
+                return files.filter(f -> f.toString().endsWith(".bpf")).sorted().toList();
+            }
+        }
+    }
+
+    @Test
     void aNonRootUserGetsTheFilterToo() {
         Container c = engine.create(config("nobody", "cat", "/proc/self/status"), host());
         engine.runToExit(c);
