@@ -196,7 +196,7 @@ class SeccompIT {
     }
 
     @Test
-    void aNewPrivilegesContainerHasNoNewPrivsOff() {
+    void withoutNoNewPrivilegesTheFilterLeavesNoNewPrivsOff() {
         // libseccomp would set no_new_privs on every load; only --security-opt no-new-privileges may
         assertThat(output(host(), "cat", "/proc/self/status")).contains("NoNewPrivs:\t0");
     }
