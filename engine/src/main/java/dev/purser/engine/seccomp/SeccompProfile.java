@@ -90,7 +90,7 @@ public final class SeccompProfile {
         this.entries = entries;
     }
 
-    /** Docker's default profile (moby/profiles, as shipped with Docker 28). */
+    /** Docker's default profile (the data of moby/profiles v0.2.3, as vendored by moby). */
     public static SeccompProfile dockerDefault() {
         return DOCKER_DEFAULT;
     }
