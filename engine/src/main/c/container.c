@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
-#include <linux/close_range.h>
 #include <net/if.h>
 #include <poll.h>
 #include <sched.h>
@@ -187,6 +186,11 @@ static _Noreturn void finish(const struct config *c)
 	}
 
 	drop_bounding_set(c);
+	/* Without no_new_privs, loading a filter takes CAP_SYS_ADMIN, which the credential
+	 * change below gives up: then it is loaded here, and the filter must allow what follows
+	 * (Docker's default does; runc has the same order). With no_new_privs it comes last. */
+	if (!c->no_new_privs)
+		seccomp_install(c);
 	if (setgroups(c->ngroups, c->groups) < 0)
 		child_fail("setgroups", errno, "%zu groups", c->ngroups);
 	if (setresgid(c->gid, c->gid, c->gid) < 0)
@@ -202,8 +206,9 @@ static _Noreturn void finish(const struct config *c)
 	umask(022);
 	/* Nothing of the stage may leak into the container; the error pipe closes on exec,
 	 * which is how the monitor learns that exec succeeded. */
-	if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
-		child_fail("close_range", errno, "3..");
+	close_from(3, true);
+	if (c->no_new_privs)
+		seccomp_install(c);
 	/* execvp looks the command up on the PATH of the environment it is given. */
 	extern char **environ;
 	environ = c->env;

@@ -61,7 +61,8 @@ static _Noreturn void usage(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputs("\nusage: purser-stage run --rootfs DIR [OPTIONS] -- COMMAND [ARG...]\n"
-	      "       purser-stage exec --pid PID [OPTIONS] -- COMMAND [ARG...]\n", stderr);
+	      "       purser-stage exec --pid PID [OPTIONS] -- COMMAND [ARG...]\n"
+	      "       purser-stage seccomp-compile FILTER OUT\n", stderr);
 	exit(2);
 }
 
@@ -77,7 +78,7 @@ static unsigned long parse_num(const char *opt, const char *s, unsigned long max
 
 enum {
 	O_ROOTFS = 256, O_HOSTNAME, O_HOSTNET, O_BIND, O_MASK, O_READONLY, O_CGROUP, O_ENV,
-	O_CWD, O_UID, O_GID, O_GROUPS, O_CAP, O_NNP, O_TTY, O_TTYSIZE, O_EXITFILE, O_PID,
+	O_CWD, O_UID, O_GID, O_GROUPS, O_CAP, O_NNP, O_TTY, O_TTYSIZE, O_EXITFILE, O_PID, O_SECCOMP, O_SECCOMP_BPF,
 };
 
 static void parse_options(int argc, char **argv, struct config *c)
@@ -101,6 +102,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 		{ "tty-size", required_argument, 0, O_TTYSIZE },
 		{ "exit-file", required_argument, 0, O_EXITFILE },
 		{ "pid", required_argument, 0, O_PID },
+		{ "seccomp", required_argument, 0, O_SECCOMP },
+		{ "seccomp-bpf", required_argument, 0, O_SECCOMP_BPF },
 		{ 0, 0, 0, 0 },
 	};
 	if (argc < 2)
@@ -137,21 +140,20 @@ static void parse_options(int argc, char **argv, struct config *c)
 		case O_HOSTNAME: c->hostname = optarg; break;
 		case O_HOSTNET: c->host_network = true; break;
 		case O_BIND: {
+			/* Split in place (argv is ours), after the checks so a message shows it whole. */
 			struct bind *b = &c->binds[c->nbinds++];
-			char *s = strdup(optarg);
+			char *s = optarg;
 			size_t len = strlen(s);
-			if (len > 3 && strcmp(s + len - 3, ":ro") == 0) {
-				b->ro = true;
-				s[len - 3] = 0;
-			} else if (len > 3 && strcmp(s + len - 3, ":rw") == 0) {
-				s[len - 3] = 0;
-			}
-			char *colon = strchr(s, ':');
-			if (!colon || colon == s || !colon[1] || colon[1] != '/')
+			bool ro = len > 3 && strcmp(s + len - 3, ":ro") == 0;
+			size_t end = ro || (len > 3 && strcmp(s + len - 3, ":rw") == 0) ? len - 3 : len;
+			char *colon = memchr(s, ':', end);
+			if (!colon || colon == s || colon + 1 >= s + end || colon[1] != '/')
 				usage("--bind %s: expected SRC:DST[:ro] with an absolute DST", optarg);
+			s[end] = 0;
 			*colon = 0;
 			b->src = s;
 			b->dst = colon + 1;
+			b->ro = ro;
 			break;
 		}
 		case O_MASK: c->masks[c->nmasks++] = optarg; break;
@@ -166,11 +168,15 @@ static void parse_options(int argc, char **argv, struct config *c)
 		case O_UID: c->uid = parse_num("--uid", optarg, UINT32_MAX - 1); break;
 		case O_GID: c->gid = parse_num("--gid", optarg, UINT32_MAX - 1); break;
 		case O_GROUPS: {
+			free(c->groups);
 			c->groups = calloc(strlen(optarg) / 2 + 1, sizeof *c->groups);
 			c->ngroups = 0;
 			char *s = strdup(optarg), *save = NULL;
+			if (!c->groups || !s)
+				usage("out of memory");
 			for (char *t = strtok_r(s, ",", &save); t; t = strtok_r(NULL, ",", &save))
 				c->groups[c->ngroups++] = parse_num("--groups", t, UINT32_MAX - 1);
+			free(s);
 			break;
 		}
 		case O_CAP: {
@@ -193,6 +199,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 		}
 		case O_EXITFILE: c->exit_file = optarg; break;
 		case O_PID: c->target_pid = parse_num("--pid", optarg, INT_MAX); break;
+		case O_SECCOMP: c->seccomp_file = optarg; break;
+		case O_SECCOMP_BPF: c->seccomp_bpf = optarg; break;
 		/* optind counts in argv + 1, so argv[optind] is the option just read. */
 		case ':': usage("%s: missing argument", argv[optind]);
 		default: usage("unknown option '%s'", argv[optind]);
@@ -205,6 +213,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 		usage("run needs --rootfs");
 	if (c->exec_mode && c->target_pid <= 0)
 		usage("exec needs --pid");
+	if (c->seccomp_file && c->seccomp_bpf)
+		usage("--seccomp and --seccomp-bpf exclude each other");
 }
 
 /* ---------- monitor ---------- */
@@ -324,6 +334,17 @@ static int monitor(struct config *c)
 	}
 
 	c->cap_last = read_cap_last();
+	/* Compiled here, in the host's mount namespace (the monitor never leaves it), so that the file is a host path and a bad
+	 * filter is reported before a process exists. The child inherits the compiled context. */
+	if (c->seccomp_file || c->seccomp_bpf) {
+		int err = 0;
+		char what[512];
+		if (seccomp_prepare(c, &err, what, sizeof what) < 0) {
+			one_line(what);
+			send_line("error seccomp %d %s", err, what);
+			return 1;
+		}
+	}
 	int sync[2], errp[2];
 	if (pipe2(sync, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
 		send_line("error pipe %d pipe2", errno);
@@ -458,8 +479,10 @@ static int monitor(struct config *c)
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "seccomp-compile") == 0)
+		return seccomp_compile_main(argc, argv);
 	/* Whatever the engine's JVM leaked must not reach the container. */
-	close_range(4, ~0U, 0);
+	close_from(4, false);
 	/* With 0-2 closed, our own pipes would land there and be taken for the container's
 	 * stdio; keep the numbers taken. */
 	for (int fd = 0; fd < 3; fd++)

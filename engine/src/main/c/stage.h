@@ -31,6 +31,8 @@ struct config {
 	size_t ngroups;
 	uint64_t caps;             /* bit N = capability N is kept */
 	pid_t target_pid;          /* exec mode: the container's init */
+	const char *seccomp_file;  /* the filter to load before exec (text); NULL: unconfined */
+	const char *seccomp_bpf;   /* or the same, compiled by seccomp-compile */
 	char **argv;               /* the command, NULL-terminated */
 
 	/* Filled in by the monitor before the child is created. */
@@ -41,6 +43,8 @@ struct config {
 	int err_fd;                /* child's write end: "STEP ERRNO MESSAGE" on failure */
 	int err_rfd;               /* monitor's end, closed in the child */
 	int ns_fds[4];             /* exec mode: ipc, uts, net, mnt of the container */
+	void *seccomp;             /* the compiled filter (a libseccomp context), or NULL */
+	void *bpf;                 /* or the loaded --seccomp-bpf program (struct sock_fprog), or NULL */
 };
 
 /* container.c: the child's side, from clone to exec. Never returns. */
@@ -54,6 +58,16 @@ _Noreturn void child_fail(const char *step, int err, const char *fmt, ...)
 void prepare_rootfs(const struct config *c);   /* mounts inside --rootfs and --bind */
 void enter_rootfs(const struct config *c);     /* pivot_root into it */
 void protect_paths(const struct config *c);    /* --mask and --readonly, after pivot_root */
+
+/* seccomp.c. prepare: in the monitor, reads and compiles --seccomp, or reads --seccomp-bpf; 0,
+ * or -1 with *err and msg set. install: in the child, loads it (nothing without either); fails
+ * the child. compile_main: the seccomp-compile mode, text file to BPF file. */
+int seccomp_prepare(struct config *c, int *err, char *msg, size_t msglen);
+void seccomp_install(const struct config *c);
+int seccomp_compile_main(int argc, char **argv);
+
+/* fds.c: closes (or, with cloexec, marks close-on-exec) every descriptor >= lowest. */
+void close_from(int lowest, bool cloexec);
 
 /* caps.c */
 int cap_from_name(const char *name);           /* -1 when unknown */

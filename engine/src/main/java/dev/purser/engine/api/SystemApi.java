@@ -2,6 +2,7 @@ package dev.purser.engine.api;
 
 import dev.purser.engine.Engine;
 import dev.purser.engine.container.Container;
+import dev.purser.engine.container.SecurityOptions;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -107,7 +108,7 @@ final class SystemApi {
         out.put("LiveRestoreEnabled", false);
         out.put("Isolation", "");
         out.put("InitBinary", "");
-        out.put("SecurityOptions", List.of("name=seccomp,profile=unconfined"));
+        out.put("SecurityOptions", List.of("name=seccomp,profile=" + SecurityOptions.SECCOMP_DEFAULT));
         out.put("Warnings", List.of());
         x.json(200, out);
     }

@@ -11,6 +11,7 @@ import dev.purser.engine.log.RotationPolicy;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
+import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.runtime.StageFailure;
 import dev.purser.engine.runtime.StageProcess;
 import java.io.IOException;
@@ -36,6 +37,7 @@ final class ContainerLauncher {
     private final CgroupHierarchy cgroups;
     private final Linux linux;
     private final Path stageBinary;
+    private final SeccompPrograms seccompPrograms;
     private final Attachments attachments;
 
     ContainerLauncher(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
@@ -45,6 +47,7 @@ final class ContainerLauncher {
         this.cgroups = cgroups;
         this.linux = linux;
         this.stageBinary = stageBinary;
+        this.seccompPrograms = new SeccompPrograms(stageBinary);
         this.attachments = attachments;
     }
 
@@ -69,7 +72,7 @@ final class ContainerLauncher {
                 log.warn("container {}: {}", c.shortId(), warning);
             }
             ContainerLaunch launch = ProcessPlans.containerLaunch(c, overlay.merged(), cgroup.procsFiles(),
-                    dir.resolve("exit-code"));
+                    dir.resolve("exit-code"), seccompPrograms);
             stdio = c.config().tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, c.config().openStdin());
             Files.deleteIfExists(dir.resolve("exit-code"));
             StageProcess stage;

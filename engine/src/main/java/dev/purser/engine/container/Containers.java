@@ -17,6 +17,7 @@ import dev.purser.engine.log.LogQuery;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.ProcessSpec;
+import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
 import java.io.IOException;
@@ -45,6 +46,7 @@ public final class Containers {
     private final CgroupHierarchy cgroups;
     private final Linux linux;
     private final Path stageBinary;
+    private final SeccompPrograms seccompPrograms;
     private final NameGenerator names = new NameGenerator();
     private final Object lock = new Object();
     private final Map<String, RunningContainer> running = new ConcurrentHashMap<>();
@@ -63,6 +65,7 @@ public final class Containers {
         this.cgroups = cgroups;
         this.linux = linux;
         this.stageBinary = stageBinary;
+        this.seccompPrograms = new SeccompPrograms(stageBinary);
         this.events = events;
         this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments);
@@ -112,6 +115,8 @@ public final class Containers {
         Image image = images.find(imageRef).orElseThrow(() -> new NoSuchImageException(imageRef));
         Capabilities.resolve(request.hostConfig().capAdd(), request.hostConfig().capDrop(),
                 request.hostConfig().privileged());
+        // A profile that could not be applied is refused now rather than at every start.
+        request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
         synchronized (lock) {
             ContainerId id = ContainerId.generate();
             ContainerName name;
@@ -459,7 +464,8 @@ public final class Containers {
         if (c.state().paused()) {
             throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
         }
-        ProcessSpec process = ProcessPlans.exec(c, request, rc.overlay.merged(), rc.cgroup.procsFiles());
+        ProcessSpec process = ProcessPlans.exec(c, request, rc.overlay.merged(), rc.cgroup.procsFiles(),
+                seccompPrograms);
 
         return ExecSession.start(linux, stageBinary, rc.pid, process, request, output, "exec-" + c.shortId());
     }

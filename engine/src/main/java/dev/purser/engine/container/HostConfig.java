@@ -48,8 +48,12 @@ public record HostConfig(
     }
 
     public boolean noNewPrivileges() {
-        return securityOpt.stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true")
-                || o.equals("no-new-privileges=true"));
+        return securityOptions().noNewPrivileges();
+    }
+
+    /** {@code SecurityOpt}, read; an IllegalArgumentException when it holds an option purser refuses. */
+    public SecurityOptions securityOptions() {
+        return SecurityOptions.parse(securityOpt);
     }
 
     /** Docker's {@code RestartPolicy}: {@code no}, {@code on-failure} (with a retry limit), {@code always}, {@code unless-stopped}. */

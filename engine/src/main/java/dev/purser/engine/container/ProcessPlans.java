@@ -5,6 +5,8 @@ import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.runtime.ContainerLaunch.BindMount;
 import dev.purser.engine.runtime.ProcessSpec;
+import dev.purser.engine.runtime.SeccompPrograms;
+import dev.purser.engine.seccomp.Platform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.List;
 /**
  * What the native stage is asked to run, worked out from a container's records: the command,
  * Docker's additions to the environment, the user from the image's own passwd, capabilities,
- * the files bound over /etc, Docker's masked and read-only paths, and the cgroup limits.
+ * the files bound over /etc, Docker's masked and read-only paths, the seccomp filter, and the cgroup limits.
  */
 final class ProcessPlans {
     private static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -20,7 +22,8 @@ final class ProcessPlans {
     private ProcessPlans() {}
 
     /** A container's first process, in its mounted root filesystem {@code rootfs}. */
-    static ContainerLaunch containerLaunch(Container c, Path rootfs, List<Path> cgroupProcs, Path exitFile) {
+    static ContainerLaunch containerLaunch(Container c, Path rootfs, List<Path> cgroupProcs, Path exitFile,
+                                           SeccompPrograms programs) {
         ContainerUser user = ContainerUser.resolve(c.config().user(), rootfs);
         List<String> argv = new ArrayList<>();
         argv.add(c.path());
@@ -28,7 +31,8 @@ final class ProcessPlans {
         ProcessSpec process = new ProcessSpec(argv, env(c.config().env(), c.config().hostname(), user, c.config().tty()),
                 c.config().workingDir(), user.uid(), user.gid(), user.groups(),
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(), c.hostConfig().privileged()),
-                c.hostConfig().noNewPrivileges(), c.config().tty(), c.hostConfig().terminalSize(), cgroupProcs, exitFile);
+                c.hostConfig().noNewPrivileges(), c.config().tty(), c.hostConfig().terminalSize(), cgroupProcs, exitFile,
+                seccompProgram(c, programs));
         boolean privileged = c.hostConfig().privileged();
         return new ContainerLaunch(rootfs, c.config().hostname(),
                 List.of(new BindMount(Path.of(c.resolvConfPath()), "/etc/resolv.conf", false),
@@ -40,7 +44,7 @@ final class ProcessPlans {
     }
 
     /** An exec: the container's settings, with the request's user, directory and environment on top. */
-    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs) {
+    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs, SeccompPrograms programs) {
         String userSpec = request.user() == null || request.user().isEmpty() ? c.config().user() : request.user();
         ContainerUser user = ContainerUser.resolve(userSpec, rootfs);
         List<String> env = new ArrayList<>(c.config().env());
@@ -51,7 +55,21 @@ final class ProcessPlans {
                 cwd, user.uid(), user.gid(), user.groups(),
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(),
                         c.hostConfig().privileged() || request.privileged()),
-                c.hostConfig().noNewPrivileges(), request.tty(), request.consoleSize(), cgroupProcs, null);
+                c.hostConfig().noNewPrivileges(), request.tty(), request.consoleSize(), cgroupProcs, null,
+                seccompProgram(c, programs));
+    }
+
+    /**
+     * The container's seccomp filter as the stage's compiled program, or null when it runs
+     * unconfined. An exec gets the container's filter, resolved for the container's
+     * capabilities even with {@code exec --privileged}, as in Docker.
+     */
+    static Path seccompProgram(Container c, SeccompPrograms programs) {
+        HostConfig h = c.hostConfig();
+        return h.securityOptions().seccompProfile(h.privileged())
+                .flatMap(p -> p.resolve(Capabilities.resolve(h.capAdd(), h.capDrop(), h.privileged()), Platform.host()))
+                .map(filter -> programs.compiled(filter.text()))
+                .orElse(null);
     }
 
     /** Docker's limits as the cgroup takes them; a pids limit of 0 or less means none. */

@@ -1,5 +1,8 @@
 package dev.purser.engine.runtime;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,12 +33,39 @@ public final class Capabilities {
             "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ",
             "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE");
 
+    /**
+     * What this process may hand out: its own bounding set (a daemon in a container, or on a
+     * kernel without the newest capabilities, has fewer than {@link #ALL}). Docker's "all" means
+     * these, and asks for any other by name are refused with Docker's message.
+     */
+    private static final Set<String> AVAILABLE = available();
+
     private Capabilities() {}
+
+    private static Set<String> available() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("CapBnd:")) {
+                    long bits = Long.parseUnsignedLong(line.substring("CapBnd:".length()).trim(), 16);
+                    Set<String> out = new TreeSet<>();
+                    for (int i = 0; i < ALL.size(); i++) {
+                        if ((bits & (1L << i)) != 0) {
+                            out.add(ALL.get(i));
+                        }
+                    }
+                    return Set.copyOf(out);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no /proc: assume everything, as before; the stage reports what the kernel refuses
+        }
+        return Set.copyOf(ALL);
+    }
 
     /** The effective set for a container; an unknown name is an IllegalArgumentException. */
     public static Set<String> resolve(Collection<String> add, Collection<String> drop, boolean privileged) {
         if (privileged) {
-            return new TreeSet<>(ALL);
+            return new TreeSet<>(AVAILABLE);
         }
         List<String> adds = normalize(add, "CapAdd");
         List<String> drops = normalize(drop, "CapDrop");
@@ -45,10 +75,17 @@ public final class Capabilities {
             caps.removeAll(drops);
         }
         if (adds.contains("ALL")) {
-            caps.addAll(ALL);
+            caps.addAll(AVAILABLE);
         } else {
+            for (String name : adds) {
+                if (!AVAILABLE.contains(name)) {
+                    throw new IllegalArgumentException("invalid CapAdd: capability not supported by your kernel "
+                            + "or not available in the current environment: \"" + name + "\"");
+                }
+            }
             caps.addAll(adds);
         }
+        caps.retainAll(AVAILABLE);
         return caps;
     }
 

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * What the native stage needs to turn itself into a container process: the command, its
  * environment and working directory, the user (already resolved to numbers), capabilities,
- * the terminal and its first size (null: the kernel's default), and where to report. Shared by a container's first process and by exec.
+ * the terminal and its first size (null: the kernel's default), where to report, and the
+ * compiled seccomp program the stage loads ({@link SeccompPrograms}; null: unconfined). Shared by a container's first process and by exec.
  */
 public record ProcessSpec(
         List<String> argv,
@@ -24,7 +25,8 @@ public record ProcessSpec(
         boolean tty,
         WindowSize terminalSize,
         List<Path> cgroupProcs,
-        Path exitFile) {
+        Path exitFile,
+        Path seccompProgram) {
 
     public ProcessSpec {
         argv = List.copyOf(argv);
@@ -75,6 +77,10 @@ public record ProcessSpec(
         if (exitFile != null) {
             out.add("--exit-file");
             out.add(exitFile.toString());
+        }
+        if (seccompProgram != null) {
+            out.add("--seccomp-bpf");
+            out.add(seccompProgram.toString());
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.purser.engine.bench;
 import dev.purser.engine.Engine;
 import dev.purser.engine.container.Container;
 import dev.purser.engine.container.CreateRequest;
+import dev.purser.engine.container.HostConfig;
 import dev.purser.engine.store.StateRoot;
 import dev.purser.engine.testing.BusyboxImage;
 import dev.purser.engine.testing.TestEngine;
@@ -28,7 +29,11 @@ import java.util.concurrent.TimeUnit;
  * java -cp ... dev.purser.engine.bench.EngineBench [--iterations N] [--warmup W] [--root DIR]
  *     [--cgroup-parent NAME]
  *     [--runc-bundle DIR --runc-root DIR]
+ *     [--seccomp-pairs]
  * </pre>
+ * With {@code --seccomp-pairs}, each iteration also runs the same container with {@code
+ * --security-opt seccomp=unconfined} (in alternating order), and the paired differences say
+ * what Docker's default seccomp filter adds to a start.
  */
 public final class EngineBench {
     private EngineBench() {}
@@ -41,6 +46,7 @@ public final class EngineBench {
         Path runcRoot = null;
         String runc = "runc";
         String cgroupParent = "purser-bench";
+        boolean seccompPairs = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
@@ -50,6 +56,7 @@ public final class EngineBench {
                 case "--runc-root" -> runcRoot = Path.of(args[++i]);
                 case "--runc" -> runc = args[++i];
                 case "--cgroup-parent" -> cgroupParent = args[++i];
+                case "--seccomp-pairs" -> seccompPairs = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
@@ -62,6 +69,8 @@ public final class EngineBench {
         Samples exit = new Samples("  wait (pid to recorded exit)");
         Samples total = new Samples("create+start+wait");
         Samples remove = new Samples("remove (not in total)");
+        Samples unconfined = new Samples("create+start+wait, unconfined");
+        Samples added = new Samples("default minus unconfined");
 
         Engine engine = Engine.open(new StateRoot(root), cgroupParent);
         try {
@@ -69,6 +78,7 @@ public final class EngineBench {
                     List.of(), "");
             for (int i = 0; i < warmup + iterations; i++) {
                 boolean measured = i >= warmup;
+                long pairedBefore = seccompPairs && i % 2 == 1 ? runUnconfined(engine) : 0;
                 long t0 = System.nanoTime();
                 Container c = engine.containers().create(new CreateRequest(null, TestEngine.config("true"), null));
                 long t1 = System.nanoTime();
@@ -81,7 +91,13 @@ public final class EngineBench {
                 }
                 engine.containers().remove(c.id(), true);
                 long t4 = System.nanoTime();
+                // the pair's other half after this one on even iterations, before it on odd ones
+                long pairedUnconfined = seccompPairs && i % 2 == 0 ? runUnconfined(engine) : pairedBefore;
                 if (measured) {
+                    if (seccompPairs) {
+                        unconfined.add(pairedUnconfined);
+                        added.add(t3 - t0 - pairedUnconfined);
+                    }
                     create.add(t1 - t0);
                     start.add(t2 - t1);
                     exit.add(t3 - t2);
@@ -104,6 +120,10 @@ public final class EngineBench {
         System.out.println(Samples.header());
         for (Samples s : List.of(total, create, start, exit, remove)) {
             System.out.println(s.row());
+        }
+        if (seccompPairs) {
+            System.out.println(unconfined.row());
+            System.out.println(added.row());
         }
 
         if (runcBundle != null) {
@@ -137,6 +157,22 @@ public final class EngineBench {
             System.out.printf(Locale.ROOT, "ratio purser/runc: mean %.2f, median %.2f%n",
                     total.mean() / runcRun.mean(), total.median() / runcRun.median());
         }
+    }
+
+    /** One {@code true} without a seccomp filter, create to recorded exit, in nanoseconds. */
+    private static long runUnconfined(Engine engine) throws Exception {
+        HostConfig host = new HostConfig(null, null, List.of("seccomp=unconfined"), false, false, null, 0, 0, 0, 0, null,
+                null, false, null, null);
+        long t0 = System.nanoTime();
+        Container c = engine.containers().create(new CreateRequest(null, TestEngine.config("true"), host));
+        engine.containers().start(c.id());
+        int code = engine.containers().waitNotRunning(c.id()).get(60, TimeUnit.SECONDS);
+        long t1 = System.nanoTime();
+        if (code != 0) {
+            throw new IllegalStateException("true exited with " + code);
+        }
+        engine.containers().remove(c.id(), true);
+        return t1 - t0;
     }
 
     /** Durations in nanoseconds, reported in milliseconds. */

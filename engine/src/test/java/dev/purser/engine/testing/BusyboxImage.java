@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -21,6 +22,11 @@ public final class BusyboxImage {
     private BusyboxImage() {}
 
     public static byte[] rootfsTar() {
+        return rootfsTar(Map.of());
+    }
+
+    /** The same, with {@code executables} (path in the image, without the leading slash, to content) added. */
+    public static byte[] rootfsTar(Map<String, byte[]> executables) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
@@ -45,6 +51,14 @@ public final class BusyboxImage {
                     TarArchiveEntry link = new TarArchiveEntry("bin/" + applet, TarArchiveEntry.LF_SYMLINK);
                     link.setLinkName("busybox");
                     tar.putArchiveEntry(link);
+                    tar.closeArchiveEntry();
+                }
+                for (Map.Entry<String, byte[]> x : executables.entrySet()) {
+                    TarArchiveEntry e = new TarArchiveEntry(x.getKey());
+                    e.setMode(0755);
+                    e.setSize(x.getValue().length);
+                    tar.putArchiveEntry(e);
+                    tar.write(x.getValue());
                     tar.closeArchiveEntry();
                 }
                 file(tar, "etc/passwd", """

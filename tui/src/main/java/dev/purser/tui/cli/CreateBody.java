@@ -160,12 +160,19 @@ final class CreateBody {
         List<String> out = new ArrayList<>();
         for (String opt : opts) {
             String o = opt.contains("=") ? opt : opt.replaceFirst(":", "=");
-            if (o.startsWith("seccomp=") && !o.equals("seccomp=unconfined")) {
+            if (o.startsWith("seccomp=") && !o.equals("seccomp=unconfined") && !o.equals("seccomp=builtin")) {
+                String file = o.substring("seccomp=".length());
+                String profile;
                 try {
-                    String profile = Files.readString(Path.of(o.substring("seccomp=".length())), StandardCharsets.UTF_8);
+                    profile = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("opening seccomp profile (" + file + ") failed: " + e.getMessage());
+                }
+                try {
                     out.add("seccomp=" + JSON.readTree(profile).toString());
                 } catch (IOException e) {
-                    throw new IllegalArgumentException("opening seccomp profile (" + o.substring(8) + ") failed: " + e.getMessage());
+                    throw new IllegalArgumentException("compacting json for seccomp profile (" + file + ") failed: "
+                            + e.getMessage());
                 }
             } else {
                 out.add(o.equals("no-new-privileges=true") ? "no-new-privileges" : o);

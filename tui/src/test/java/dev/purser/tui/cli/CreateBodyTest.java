@@ -139,4 +139,23 @@ class CreateBodyTest {
         assertThat(b.at("/HostConfig/CpuShares").asLong()).isEqualTo(512);
         assertThat(b.at("/HostConfig/PidsLimit").asLong()).isEqualTo(64);
     }
+
+    @Test void seccompProfileFileIsSentAsItsCompactedJson(@TempDir Path dir) throws Exception {
+        Path profile = dir.resolve("p.json");
+        Files.writeString(profile, "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\"\n}\n");
+        assertThat(body("--security-opt", "seccomp=" + profile, "busybox").at("/HostConfig/SecurityOpt").toString())
+                .isEqualTo("[\"seccomp={\\\"defaultAction\\\":\\\"SCMP_ACT_ALLOW\\\"}\"]");
+    }
+
+    @Test void seccompBuiltinAndUnconfinedAreNamesNotFiles() {
+        assertThat(body("--security-opt", "seccomp=builtin", "--security-opt", "seccomp=unconfined", "busybox")
+                .at("/HostConfig/SecurityOpt").toString()).isEqualTo("[\"seccomp=builtin\",\"seccomp=unconfined\"]");
+    }
+
+    @Test void seccompProfileThatIsNotJsonIsRefusedAsDockerDoes(@TempDir Path dir) throws Exception {
+        Path profile = dir.resolve("p.json");
+        Files.writeString(profile, "{nope");
+        assertThatThrownBy(() -> body("--security-opt", "seccomp=" + profile, "busybox"))
+                .hasMessageStartingWith("compacting json for seccomp profile (" + profile + ") failed: ");
+    }
 }
