@@ -1,5 +1,8 @@
 package dev.purser.engine.runtime;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,12 +33,39 @@ public final class Capabilities {
             "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ",
             "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE");
 
+    /**
+     * What privileged and {@code ALL} give: every capability in the daemon's own bounding set,
+     * as Docker gives every one it has. A daemon that runs in a confined container lacks some,
+     * and asking the kernel for those would fail the start.
+     */
+    private static final List<String> GRANTABLE = grantable(Path.of("/proc/self/status"));
+
     private Capabilities() {}
+
+    static List<String> grantable(Path status) {
+        try {
+            String bounding = Files.readAllLines(status).stream().filter(l -> l.startsWith("CapBnd:")).findFirst()
+                    .map(l -> l.substring("CapBnd:".length()).strip()).orElse(null);
+            if (bounding == null) {
+                return ALL;
+            }
+            long bits = Long.parseUnsignedLong(bounding, 16);
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < ALL.size(); i++) {
+                if ((bits & (1L << i)) != 0) {
+                    out.add(ALL.get(i));
+                }
+            }
+            return List.copyOf(out);
+        } catch (IOException | RuntimeException e) {
+            return ALL;
+        }
+    }
 
     /** The effective set for a container; an unknown name is an IllegalArgumentException. */
     public static Set<String> resolve(Collection<String> add, Collection<String> drop, boolean privileged) {
         if (privileged) {
-            return new TreeSet<>(ALL);
+            return new TreeSet<>(GRANTABLE);
         }
         List<String> adds = normalize(add, "CapAdd");
         List<String> drops = normalize(drop, "CapDrop");
@@ -45,7 +75,7 @@ public final class Capabilities {
             caps.removeAll(drops);
         }
         if (adds.contains("ALL")) {
-            caps.addAll(ALL);
+            caps.addAll(GRANTABLE);
         } else {
             caps.addAll(adds);
         }
