@@ -21,6 +21,8 @@ final class NetworkNames {
         if (name.startsWith("container:")) {
             throw BodyField.unsupported(label + " " + name);
         }
-        throw ApiException.notFound("network " + name + " not found");
+        // Docker's words, but a 400: a 404 from create makes the docker CLI pull the image and
+        // report that instead (docs/decisions/0010)
+        throw ApiException.badRequest("network " + name + " not found");
     }
 }

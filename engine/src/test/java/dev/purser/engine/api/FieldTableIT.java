@@ -322,8 +322,8 @@ class FieldTableIT {
                 refusedAtCreate("Config.Healthcheck", b -> b.putObject("Healthcheck").putArray("Test").add("CMD").add("true")),
                 refusedAtCreate("NetworkingConfig.EndpointsConfig container:web",
                         b -> b.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject("container:web")),
-                notFoundAtCreate("network nowhere not found", b -> host(b).put("NetworkMode", "nowhere")),
-                notFoundAtCreate("network nowhere not found",
+                unknownNetworkAtCreate("network nowhere not found", b -> host(b).put("NetworkMode", "nowhere")),
+                unknownNetworkAtCreate("network nowhere not found",
                         b -> b.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject("nowhere")));
     }
 
@@ -335,8 +335,8 @@ class FieldTableIT {
         return answeredAtCreate(label, 400, "purser does not support " + label + " yet", set);
     }
 
-    private static DynamicTest notFoundAtCreate(String message, java.util.function.Consumer<ObjectNode> set) {
-        return answeredAtCreate(message, 404, message, set);
+    private static DynamicTest unknownNetworkAtCreate(String message, java.util.function.Consumer<ObjectNode> set) {
+        return answeredAtCreate(message, 400, message, set);
     }
 
     private static DynamicTest answeredAtCreate(String name, int status, String message, java.util.function.Consumer<ObjectNode> set) {
