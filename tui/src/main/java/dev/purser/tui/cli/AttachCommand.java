@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 final class AttachCommand extends BaseCommand {
     @Option(names = "--detach-keys") String detachKeys;
     @Option(names = "--no-stdin") boolean noStdin;
-    @Option(names = "--sig-proxy", arity = "0..1", fallbackValue = "true") boolean sigProxy = true;
+    @Option(names = "--sig-proxy", arity = "0..1", fallbackValue = "true") Boolean sigProxy;
     @Parameters List<String> args = new ArrayList<>();
 
     String usage() { return "attach [OPTIONS] CONTAINER"; }
@@ -36,6 +36,10 @@ final class AttachCommand extends BaseCommand {
         DetachKeys parsedKeys = RunCommand.validDetachKeys(keys);
         boolean tty = container.path("Config").path("Tty").asBoolean();
         boolean stdin = !noStdin && container.path("Config").path("OpenStdin").asBoolean();
+        if (Boolean.TRUE.equals(sigProxy) && !tty) {
+            // no signal reaches a container without a terminal from here yet: only false is what purser does
+            throw new CliError("purser does not support --sig-proxy yet", 1);
+        }
         String id = container.path("Id").asText(target);
         Response wait = containers.openWait(id, "not-running");
         CompletableFuture<Long> exit = Background.supply("purser-wait", () -> containers.exitCode(wait));
