@@ -123,7 +123,7 @@ final class RequestBodies {
                 nested("LogConfig", LOG_CONFIG),
                 applied("NetworkMode", STRING, (label, value) -> NetworkNames.admit(label, value.asText(""))),
                 refused("PortBindings", MAP),
-                applied("RestartPolicy", OBJECT),
+                applied("RestartPolicy", OBJECT, RequestBodies::admitRestartPolicy),
                 applied("AutoRemove", BOOLEAN),
                 refused("VolumeDriver", STRING),
                 refused("VolumesFrom", STRINGS),
@@ -231,6 +231,28 @@ final class RequestBodies {
             if (!APPLIED_SECURITY_OPTIONS.contains(key) || !Set.of("", "true", "false").contains(value)) {
                 throw BodyField.unsupported(label + " " + key);
             }
+        }
+    }
+
+    /** Docker's restart policies, with Docker's messages for the others (a name nothing would act on). */
+    private static void admitRestartPolicy(String label, JsonNode policy) {
+        if (policy == null || !policy.isObject()) {
+            return;
+        }
+        String name = policy.path("Name").asText("");
+        long count = policy.path("MaximumRetryCount").asLong(0);
+        switch (name) {
+            case "", "no", "always", "unless-stopped" -> {
+                if (count != 0) {
+                    throw ApiException.badRequest("maximum retry count cannot be used with restart policy '" + name + "'");
+                }
+            }
+            case "on-failure" -> {
+                if (count < 0) {
+                    throw ApiException.badRequest("maximum retry count cannot be negative");
+                }
+            }
+            default -> throw ApiException.badRequest("invalid restart policy '" + name + "'");
         }
     }
 

@@ -135,6 +135,19 @@ class BodyValidationIT {
     }
 
     @Test
+    void anUnknownRestartPolicyIsRefusedWithDockersMessage() throws IOException {
+        refusedCreate("{\"Image\":\"busybox\",\"Cmd\":[\"true\"],\"HostConfig\":{\"RestartPolicy\":{\"Name\":\"sometimes\"}}}",
+                "invalid restart policy 'sometimes'");
+    }
+
+    @Test
+    void aRetryCountWithoutOnFailureIsRefused() throws IOException {
+        refusedCreate("{\"Image\":\"busybox\",\"Cmd\":[\"true\"],"
+                        + "\"HostConfig\":{\"RestartPolicy\":{\"Name\":\"always\",\"MaximumRetryCount\":3}}}",
+                "maximum retry count cannot be used with restart policy 'always'");
+    }
+
+    @Test
     void aPlatformIsRefused() throws IOException {
         int before = containerCount();
         UnixHttp.Response r = http.send("POST", "/v1.41/containers/create?platform=linux/arm64",
