@@ -36,25 +36,25 @@ final class AttachCommand extends BaseCommand {
         DetachKeys parsedKeys = RunCommand.validDetachKeys(keys);
         boolean tty = container.path("Config").path("Tty").asBoolean();
         boolean stdin = !noStdin && container.path("Config").path("OpenStdin").asBoolean();
-        if (Boolean.TRUE.equals(sigProxy) && !tty) {
-            // no signal reaches a container without a terminal from here yet: only false is what purser does
-            throw new CliError("purser does not support --sig-proxy yet", 1);
-        }
         String id = container.path("Id").asText(target);
         Response wait = containers.openWait(id, "not-running");
         CompletableFuture<Long> exit = Background.supply("purser-wait", () -> containers.exitCode(wait));
         HijackedConnection connection = containers.attachInteractive(id, stdin, keys);
         // the container may have stopped between the check and the attach
         checkState(containers, id);
-        AttachedStreams.End end = AttachedStreams.run(session, connection, tty, stdin, parsedKeys, streams -> {
-            if (tty) streams.followWindowSize((rows, cols) -> containers.resize(id, rows, cols), true);
-        });
-        if (end == AttachedStreams.End.DETACHED) throw new CliError("read escape sequence", 1);
-        try {
-            return (int) (long) exit.join();
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new CliError(String.valueOf(cause.getMessage()), 1);
+        // docker's --sig-proxy (on unless false): without a terminal, signals purser gets go to the container
+        try (SignalProxy proxy = tty || Boolean.FALSE.equals(sigProxy) ? SignalProxy.NONE
+                : SignalProxy.forward(signal -> containers.kill(id, "SIG" + signal))) {
+            AttachedStreams.End end = AttachedStreams.run(session, connection, tty, stdin, parsedKeys, streams -> {
+                if (tty) streams.followWindowSize((rows, cols) -> containers.resize(id, rows, cols), true);
+            });
+            if (end == AttachedStreams.End.DETACHED) throw new CliError("read escape sequence", 1);
+            try {
+                return (int) (long) exit.join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new CliError(String.valueOf(cause.getMessage()), 1);
+            }
         }
     }
 

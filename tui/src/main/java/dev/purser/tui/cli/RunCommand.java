@@ -87,9 +87,8 @@ class RunCommand extends BaseCommand {
 
     /**
      * Flags purser parses but cannot act on yet are refused like a bad flag, before anything is
-     * created: purser never pulls (so {@code --pull always} cannot be honoured, while
-     * {@code missing} and {@code never} are what it does), and it forwards no signals to a
-     * container without a terminal (so {@code --sig-proxy} may only be false there).
+     * created: purser never pulls, so {@code --pull always} cannot be honoured, while
+     * {@code missing} and {@code never} are what it does.
      */
     void refuseUnappliedFlags() {
         if (!PULL_POLICIES.contains(flags.pull)) {
@@ -97,9 +96,6 @@ class RunCommand extends BaseCommand {
         }
         if (flags.pull.equals("always")) {
             throw failure("purser does not support --pull always yet", 125);
-        }
-        if (Boolean.TRUE.equals(sigProxy) && !flags.tty && isRun() && !detach) {
-            throw failure("purser does not support --sig-proxy yet", 125);
         }
     }
 
@@ -128,17 +124,25 @@ class RunCommand extends BaseCommand {
             throw statusError(e);
         }
         CompletableFuture<Long> exit = Background.supply("purser-wait", () -> containers.exitCode(wait));
-        AttachedStreams.End end = AttachedStreams.run(session, connection, flags.tty, flags.interactive, parsedKeys, streams -> {
-            start(containers, id);
-            if (flags.tty) streams.followWindowSize((rows, cols) -> containers.resize(id, rows, cols), false);
-        });
-        if (end == AttachedStreams.End.DETACHED) return 0;
-        try {
-            return (int) (long) exit.join();
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw failure(String.valueOf(cause.getMessage()), 125);
+        try (SignalProxy proxy = signalProxy(containers, id)) {
+            AttachedStreams.End end = AttachedStreams.run(session, connection, flags.tty, flags.interactive, parsedKeys, streams -> {
+                start(containers, id);
+                if (flags.tty) streams.followWindowSize((rows, cols) -> containers.resize(id, rows, cols), false);
+            });
+            if (end == AttachedStreams.End.DETACHED) return 0;
+            try {
+                return (int) (long) exit.join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw failure(String.valueOf(cause.getMessage()), 125);
+            }
         }
+    }
+
+    /** docker's --sig-proxy (on unless false): without a terminal, signals purser gets go to the container. */
+    private SignalProxy signalProxy(Containers containers, String id) {
+        if (flags.tty || Boolean.FALSE.equals(sigProxy)) return SignalProxy.NONE;
+        return SignalProxy.forward(signal -> containers.kill(id, "SIG" + signal));
     }
 
     private int attachAndRun(Containers containers, String id) {
@@ -157,11 +161,12 @@ class RunCommand extends BaseCommand {
             throw statusError(e);
         }
         CompletableFuture<Long> exit = Background.supply("purser-wait", () -> containers.exitCode(wait));
-        start(containers, id);
         long code;
-        try {
+        try (SignalProxy proxy = signalProxy(containers, id)) {
+            start(containers, id);
             code = exit.join();
         } catch (RuntimeException e) {
+            if (e instanceof CliError) throw e;
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw failure(cause.getMessage(), 125);
         }

@@ -73,7 +73,7 @@ class FlagsReachTheBodyTest {
             "--detach-keys", "the attach request's detachKeys",
             "--quiet", "purser never pulls: there is no pull output to hide",
             "--pull", "missing and never are what purser does; always is refused",
-            "--sig-proxy", "false is what purser does; true is refused");
+            "--sig-proxy", "signals purser receives go to a container without a terminal (SignalProxyIT)");
 
     private static String longest(OptionSpec o) {
         return o.longestName();
@@ -134,15 +134,6 @@ class FlagsReachTheBodyTest {
     void anUnknownPullPolicyGetsDockersMessage() {
         assertThatThrownBy(() -> run(List.of("--pull", "sometimes", "busybox")).refuseUnappliedFlags())
                 .hasMessageStartingWith("purser: invalid pull option: 'sometimes': must be one of \"always\", \"missing\" or \"never\"");
-    }
-
-    @Test
-    void sigProxyIsRefusedWithoutATerminalAndFalseIsAccepted() {
-        assertThatThrownBy(() -> run(List.of("--sig-proxy", "busybox")).refuseUnappliedFlags())
-                .hasMessageStartingWith("purser: purser does not support --sig-proxy yet");
-        run(List.of("--sig-proxy=false", "busybox")).refuseUnappliedFlags();
-        run(List.of("--sig-proxy", "-t", "busybox")).refuseUnappliedFlags();
-        run(List.of("busybox")).refuseUnappliedFlags();
     }
 
     /** A value for each flag of exec; all of them go into its body. */
