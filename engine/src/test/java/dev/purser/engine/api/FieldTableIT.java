@@ -171,6 +171,11 @@ class FieldTableIT {
                 section("the update body", RequestBodies.UPDATE, properties(bodySchema("/containers/{id}/update"))));
     }
 
+    /** The create body's HostConfig and NetworkingConfig: tables of their own, walked as sections. */
+    private static boolean isSection(BodyField f) {
+        return f.nested() == RequestBodies.HOST_CONFIG || f.nested() == RequestBodies.NETWORKING_CONFIG;
+    }
+
     @Test
     void everyPropertyOfTheSpecIsAppliedOrRefused() {
         List<String> missing = new ArrayList<>();
@@ -184,9 +189,9 @@ class FieldTableIT {
         }
         assertThat(missing).as("properties in neither list").isEmpty();
         long applied = sections().stream().flatMap(s -> s.specProperties().stream().map(s.schema()::field))
-                .filter(f -> f.nested() == null && f.applied()).count();
+                .filter(f -> !isSection(f) && f.applied()).count();
         long all = sections().stream().flatMap(s -> s.specProperties().stream().map(s.schema()::field))
-                .filter(f -> f.nested() == null).count();
+                .filter(f -> !isSection(f)).count();
         // the figures the closing note asks for
         System.out.println("field table: " + applied + " applied, " + (all - applied) + " refused unless at their default");
     }
@@ -223,7 +228,7 @@ class FieldTableIT {
         for (Section s : sections()) {
             for (BodyField f : s.schema().fields()) {
                 String label = s.schema().label() + f.name();
-                if (f.applied() && f.nested() == null && !PROOFS.containsKey(label)) {
+                if (f.applied() && !isSection(f) && !PROOFS.containsKey(label)) {
                     unproven.add(label);
                 }
             }
@@ -380,7 +385,7 @@ class FieldTableIT {
     private static ObjectNode zeros(BodySchema schema) {
         ObjectNode out = JSON.createObjectNode();
         for (BodyField f : schema.fields()) {
-            if (f.nested() != null) {
+            if (isSection(f)) {
                 continue;
             }
             JsonNodeFactory n = JsonNodeFactory.instance;
