@@ -54,7 +54,10 @@ public final class JsonFileReader {
                 }
             }
             TailLocator.Position start = TailLocator.locate(channels, query.tail());
-            return new FileCursor(query, channels, start, currentKey);
+            // A reader that does not follow shows the log as it was when asked: records written
+            // while it reads (docker logs --tail 1 of a chatty container) are not its to show.
+            long endAtOpen = channels.isEmpty() ? 0 : channels.get(channels.size() - 1).size();
+            return new FileCursor(query, channels, start, currentKey, query.follow() ? Long.MAX_VALUE : endAtOpen);
         } catch (IOException e) {
             channels.forEach(JsonFileReader::closeQuietly);
             throw new UncheckedIOException("reading " + files.current() + ": " + e.getMessage(), e);
@@ -86,14 +89,18 @@ public final class JsonFileReader {
         private boolean sinceSatisfied;
         private volatile boolean closed;
 
-        FileCursor(LogQuery query, List<FileChannel> channels, TailLocator.Position start, Object currentKey) {
+        /** Where reading the newest file stops (its size when opened, unless following). */
+        private final long newestLimit;
+
+        FileCursor(LogQuery query, List<FileChannel> channels, TailLocator.Position start, Object currentKey, long newestLimit) {
+            this.newestLimit = newestLimit;
             this.query = query;
             this.channels = channels;
             this.index = start.file();
             this.scannedKey = currentKey;
             this.sinceSatisfied = query.since() == null;
             if (index < channels.size()) {
-                scanner = new RecordScanner(channels.get(index), start.offset());
+                scanner = scannerOf(index, start.offset());
             }
         }
 
@@ -125,7 +132,7 @@ public final class JsonFileReader {
                     }
                     if (index < channels.size() - 1) {
                         index++;
-                        scanner = new RecordScanner(channels.get(index), 0);
+                        scanner = scannerOf(index, 0);
                         continue;
                     }
                     if (!query.follow() || !awaitMore()) {
@@ -168,6 +175,10 @@ public final class JsonFileReader {
             }
             seenVersion = activity.awaitChange(seenVersion, POLL_MILLIS);
             return true;
+        }
+
+        private RecordScanner scannerOf(int file, long offset) {
+            return new RecordScanner(channels.get(file), offset, file == channels.size() - 1 ? newestLimit : Long.MAX_VALUE);
         }
 
         private void openCurrent() throws IOException {

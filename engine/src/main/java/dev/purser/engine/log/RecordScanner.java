@@ -15,13 +15,20 @@ final class RecordScanner {
     private final FileChannel channel;
     private final byte[] buf = new byte[64 * 1024];
     private final ByteArrayOutputStream carry = new ByteArrayOutputStream();
+    private final long limit;
     private long position;
     private int start;
     private int end;
 
     RecordScanner(FileChannel channel, long position) {
+        this(channel, position, Long.MAX_VALUE);
+    }
+
+    /** A scanner that reads no further than {@code limit} bytes into the file. */
+    RecordScanner(FileChannel channel, long position, long limit) {
         this.channel = channel;
         this.position = position;
+        this.limit = limit;
     }
 
     FileChannel channel() {
@@ -48,7 +55,11 @@ final class RecordScanner {
             carry.write(buf, start, end - start);
             start = 0;
             end = 0;
-            int n = channel.read(ByteBuffer.wrap(buf), position);
+            int room = (int) Math.min(buf.length, limit - position);
+            if (room <= 0) {
+                return null;
+            }
+            int n = channel.read(ByteBuffer.wrap(buf, 0, room), position);
             if (n <= 0) {
                 return null;
             }

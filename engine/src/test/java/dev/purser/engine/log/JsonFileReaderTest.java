@@ -67,6 +67,17 @@ class JsonFileReaderTest {
     }
 
     @Test
+    void aReaderThatDoesNotFollowStopsWhereTheLogEndedWhenItWasOpened() {
+        // docker logs --tail 1 of a container that keeps writing: one line, not the ones written meanwhile
+        try (JsonFileWriter w = new JsonFileWriter(files(), RotationPolicy.none())) {
+            writeLines(w, 0, 5);
+            LogCursor cursor = new JsonFileReader(files()).read(LogQuery.all().withTail(1));
+            writeLines(w, 5, 8);
+            assertThat(drain(cursor)).extracting(LogRecord::text).map(String::strip).containsExactly("line4");
+        }
+    }
+
+    @Test
     void tailReadsBackwardsAcrossManyBlocks() {
         try (JsonFileWriter w = new JsonFileWriter(files(), RotationPolicy.none())) {
             writeLines(w, 0, 5000);
