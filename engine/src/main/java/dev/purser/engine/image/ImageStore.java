@@ -105,11 +105,22 @@ public final class ImageStore {
         return find(reference).orElseThrow(() -> new NoSuchImageException(reference));
     }
 
-    /** The unpacked layer directories, top layer first: the order overlayfs wants in {@code lowerdir=}. */
+    /**
+     * The unpacked layer directories, top layer first: the order overlayfs wants in {@code lowerdir=}.
+     *
+     * @throws IllegalStateException when one of them is gone from the state root (Docker's "layer
+     *         does not exist", naming the image and the layer, never the state root's paths)
+     */
     public List<Path> layerDirectories(Image image) {
         List<Path> dirs = new ArrayList<>();
         for (Digest chain : image.chainIds()) {
-            dirs.add(root.layers().resolve(chain.hex()).resolve("diff"));
+            Path diff = root.layers().resolve(chain.hex()).resolve("diff");
+            if (!Files.isDirectory(diff)) {
+                String name = image.repoTags().isEmpty() ? image.shortId() : image.repoTags().get(0);
+                throw new IllegalStateException("layer does not exist: layer " + chain + " of image " + name
+                        + " is missing from the store; remove the image and load or import it again");
+            }
+            dirs.add(diff);
         }
         Collections.reverse(dirs);
         return dirs;
