@@ -1,6 +1,7 @@
 package dev.purser.engine.api;
 
 import dev.purser.engine.Engine;
+import dev.purser.engine.store.AtomicFile;
 import dev.purser.engine.store.StateRoot;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -20,6 +21,8 @@ public final class Daemon {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     public static final Path DEFAULT_SOCKET = Path.of("/run/purser/purser.sock");
     public static final String DEFAULT_CGROUP_PARENT = "purser";
+    /** The running daemon's pid, in its state root while it runs. */
+    public static final String PID_FILE = "daemon.pid";
 
     /** Where and how the daemon runs. */
     public record Options(StateRoot root, Path socket, String cgroupParent) {}
@@ -72,11 +75,19 @@ public final class Daemon {
             deleteChildren(spool);
             Engine engine = Engine.open(options.root(), options.cgroupParent());
             ApiServer server = ApiServer.start(EngineApi.routes(engine), options.socket(), spool);
+            // as dockerd's --pidfile: what `kill $(cat <root>/daemon.pid)` stops (README)
+            Path pidFile = options.root().root().resolve(PID_FILE);
+            AtomicFile.write(pidFile, (ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log.info("shutting down: stopping containers");
                 server.close();
                 engine.close();
+                try {
+                    Files.deleteIfExists(pidFile);
+                } catch (IOException e) {
+                    log.warn("could not remove {}: {}", pidFile, e.getMessage());
+                }
                 log.info("stopped");
                 stopped.countDown();
             }, "shutdown"));

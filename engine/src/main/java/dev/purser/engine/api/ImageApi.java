@@ -9,6 +9,7 @@ import dev.purser.engine.event.EventBus;
 import dev.purser.engine.image.HistoryItem;
 import dev.purser.engine.image.Image;
 import dev.purser.engine.image.ImageDeletion;
+import dev.purser.engine.image.ImageFilter;
 import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.image.LoadResult;
 import java.io.IOException;
@@ -47,8 +48,9 @@ final class ImageApi {
 
     private void list(Exchange x) {
         // every stored image stands alone (no intermediate images), so all=true changes nothing
+        ImageFilter filter = ImageFilter.of(FilterQuery.parse(x.query("filters")));
         ArrayNode out = json.createArrayNode();
-        for (Image image : images.list()) {
+        for (Image image : images.list(filter)) {
             out.add(summary(image));
         }
         x.json(200, out);

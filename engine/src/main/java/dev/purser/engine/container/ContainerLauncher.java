@@ -102,6 +102,8 @@ final class ContainerLauncher {
                 stdio.closeEverything();
             }
             Teardown.of(linux, overlay, cgroup);
+            // what reaches the client names the container's files, never the state root's paths
+            if (e instanceof StageFailure f) throw f.hidingPath(dir + "/", "container file ");
             throw e;
         }
     }

@@ -47,6 +47,49 @@ public final class ImageStore {
     }
 
     /**
+     * {@code docker images}: the images {@code filter} selects, newest first (by creation time, as
+     * Docker sorts them). Under a reference filter an image shows only its tags that match.
+     *
+     * @throws NoSuchImageException when a {@code before} or {@code since} image does not exist
+     */
+    public List<Image> list(ImageFilter filter) {
+        synchronized (lock) {
+            Instant before = null;
+            for (String ref : filter.before()) {
+                Instant created = createdOf(ref);
+                if (before == null || created.isBefore(before)) before = created;
+            }
+            Instant since = null;
+            for (String ref : filter.since()) {
+                Instant created = createdOf(ref);
+                if (since == null || created.isAfter(since)) since = created;
+            }
+            List<Image> out = new ArrayList<>();
+            for (Image image : index.images()) {
+                Instant created = image.created() == null ? Instant.EPOCH : image.created();
+                if (before != null && !created.isBefore(before)) continue;
+                if (since != null && !created.isAfter(since)) continue;
+                if (!filter.labelsMatch(image.config().labels())) continue;
+                if (!filter.danglingAllows(image.repoTags())) continue;
+                if (filter.filtersReferences()) {
+                    List<String> tags = image.repoTags().stream().filter(filter::referenceMatches).toList();
+                    if (tags.isEmpty()) continue;
+                    image = image.withRepoTags(tags);
+                }
+                out.add(image);
+            }
+            out.sort(java.util.Comparator.comparing((Image i) -> i.created() == null ? Instant.EPOCH : i.created())
+                    .reversed().thenComparing(Image::id));
+            return out;
+        }
+    }
+
+    private Instant createdOf(String reference) {
+        Image image = resolve(index, reference).orElseThrow(() -> new NoSuchImageException(reference)).image();
+        return image.created() == null ? Instant.EPOCH : image.created();
+    }
+
+    /**
      * Finds an image the way Docker's {@code GetImage} does: first as a {@code name[:tag]}
      * reference (normalized, {@code :latest} by default), then as a full id, a {@code sha256:} id
      * or a unique prefix of the hex id. An ambiguous prefix finds nothing.
@@ -62,11 +105,22 @@ public final class ImageStore {
         return find(reference).orElseThrow(() -> new NoSuchImageException(reference));
     }
 
-    /** The unpacked layer directories, top layer first: the order overlayfs wants in {@code lowerdir=}. */
+    /**
+     * The unpacked layer directories, top layer first: the order overlayfs wants in {@code lowerdir=}.
+     *
+     * @throws IllegalStateException when one of them is gone from the state root (Docker's "layer
+     *         does not exist", naming the image and the layer, never the state root's paths)
+     */
     public List<Path> layerDirectories(Image image) {
         List<Path> dirs = new ArrayList<>();
         for (Digest chain : image.chainIds()) {
-            dirs.add(root.layers().resolve(chain.hex()).resolve("diff"));
+            Path diff = root.layers().resolve(chain.hex()).resolve("diff");
+            if (!Files.isDirectory(diff)) {
+                String name = image.repoTags().isEmpty() ? image.shortId() : image.repoTags().get(0);
+                throw new IllegalStateException("layer does not exist: layer " + chain + " of image " + name
+                        + " is missing from the store; remove the image and load or import it again");
+            }
+            dirs.add(diff);
         }
         Collections.reverse(dirs);
         return dirs;

@@ -64,7 +64,9 @@ final class LayerExtractor {
         } catch (InvalidArchiveException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidArchiveException("invalid layer tar: " + e.getMessage(), e);
+            // the client sees paths inside the layer ("/etc/x"), never the staging directory's
+            String message = String.valueOf(e.getMessage()).replace(target + "/", "/").replace(target.toString(), "/");
+            throw new InvalidArchiveException("invalid layer tar: " + message, e);
         }
         // Directories last, deepest first: creating their children changed their times.
         for (int i = directoryTimes.size() - 1; i >= 0; i--) {

@@ -41,7 +41,12 @@ public record Overlay(List<Path> lowerTopFirst, Path upper, Path work, Path merg
         }
         String lowerdir = lowers.stream().map(Path::toString).collect(Collectors.joining(":"));
         String options = "lowerdir=" + lowerdir + ",upperdir=" + upper + ",workdir=" + work;
-        linux.mount("overlay", merged.toString(), "overlay", 0, options);
+        try {
+            linux.mount("overlay", merged.toString(), "overlay", 0, options);
+        } catch (LinuxException e) {
+            // the message reaches clients: it names what failed, not the state root's paths
+            throw new LinuxException("mount", "overlay (the container's root filesystem)", e.errno());
+        }
     }
 
     public void unmount(Linux linux) {

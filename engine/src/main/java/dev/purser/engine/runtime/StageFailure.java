@@ -10,9 +10,18 @@ public final class StageFailure extends RuntimeException {
     private final int errno;
 
     public StageFailure(String step, int errno, String detail) {
-        super(message(step, errno, detail));
+        this(step, errno, detail, message(step, errno, detail));
+    }
+
+    private StageFailure(String step, int errno, String detail, String message) {
+        super(message);
         this.step = step;
         this.errno = errno;
+    }
+
+    /** The same failure with {@code path} (a directory of the state root) in its message replaced by {@code shownAs}. */
+    public StageFailure hidingPath(String path, String shownAs) {
+        return new StageFailure(step, errno, "", getMessage().replace(path, shownAs));
     }
 
     private static String message(String step, int errno, String detail) {

@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * What every command has: the session, docker's {@code --help} (no {@code -h}: run uses it for
- * hostname), docker's argument-count errors, and the "do this to each target" loop.
+ * What every command has: the session, docker's {@code --help} ({@code -h} too where the command
+ * does not use it otherwise, see CommandTree), docker's argument-count errors, and the "do this to
+ * each target" loop.
  */
 abstract class BaseCommand implements Callable<Integer> {
     Session session;
@@ -40,7 +41,7 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     private CliError argCount(String what) {
-        return new CliError("purser: '" + commandPath() + "' " + what + "\n\nUsage:  purser " + usage()
+        return new CliError("purser: '" + commandPath() + "' " + what + "\n\nUsage:  " + HelpText.synopsis(spec)
                 + "\n\nSee '" + commandPath() + " --help' for more information", 1);
     }
 

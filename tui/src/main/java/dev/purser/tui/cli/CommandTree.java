@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -21,6 +23,7 @@ public final class CommandTree {
     public static int execute(Session session, String[] args) {
         CommandLine root = build(session);
         root.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd, session));
+        root.setExecutionStrategy(parsed -> runOrHelp(parsed, session));
         root.setParameterExceptionHandler((ex, args0) -> usageError(ex, session));
         root.setOut(new java.io.PrintWriter(session.out, true));
         root.setErr(new java.io.PrintWriter(session.err, true));
@@ -36,13 +39,13 @@ public final class CommandTree {
                 WaitCommand::new, PsCommand::new, LogsCommand::new, InspectCommand::new, ImagesCommand::new,
                 ExecCommand::new, AttachCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new,
                 TagCommand::new, RmiCommand::new, ImportCommand::new, LoadCommand::new, SaveCommand::new,
-                VersionCommand::new, InfoCommand::new, DaemonCommand::new, CompletionCommand::new)) {
+                VersionCommand::new, InfoCommand::new, DaemonCommand::new, CompletionCommand::new, HelpCommand::new)) {
             CommandLine sub = command(top.get(), session);
             // Top-level aliases such as "ps ls" belong to the management forms only.
             root.addSubcommand(sub.getCommandName(), sub);
         }
         CommandLine container = new CommandLine(new GroupCommand(session));
-        container.getCommandSpec().usageMessage().description("Manage containers");
+        container.getCommandSpec().name("container").usageMessage().description("Manage containers");
         for (Supplier<BaseCommand> c : List.<Supplier<BaseCommand>>of(
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
@@ -51,32 +54,39 @@ public final class CommandTree {
             CommandLine sub = command(c.get(), session);
             String name = sub.getCommandName().equals("ps") ? "ls" : sub.getCommandName();
             String[] aliases = switch (name) {
-                case "ls" -> new String[] {"ps", "list"};
+                case "ls" -> new String[] {"list", "ps"};
                 case "rm" -> new String[] {"remove"};
                 default -> new String[0];
             };
-            container.addSubcommand(name, sub, aliases);
+            add(container, name, sub, aliases);
         }
-        container.addSubcommand("inspect", command(typed(new InspectCommand(), "container"), session));
+        add(container, "inspect", command(typed(new InspectCommand(), "container"), session));
         root.addSubcommand("container", container);
         CommandLine image = new CommandLine(new GroupCommand(session));
-        image.getCommandSpec().usageMessage().description("Manage images");
+        image.getCommandSpec().name("image").usageMessage().description("Manage images");
         CommandLine ls = command(new ImagesCommand(), session);
-        image.addSubcommand("ls", ls, "list");
-        image.addSubcommand("inspect", command(typed(new InspectCommand(), "image"), session));
-        image.addSubcommand("rm", command(new RmiCommand(), session), "rmi", "remove");
-        image.addSubcommand("history", command(new HistoryCommand(), session));
-        image.addSubcommand("tag", command(new TagCommand(), session));
-        image.addSubcommand("load", command(new LoadCommand(), session));
-        image.addSubcommand("save", command(new SaveCommand(), session));
-        image.addSubcommand("import", command(new ImportCommand(), session));
-        image.addSubcommand("prune", command(new ImagePruneCommand(), session));
+        add(image, "ls", ls, "list");
+        add(image, "inspect", command(typed(new InspectCommand(), "image"), session));
+        add(image, "rm", command(new RmiCommand(), session), "rmi", "remove");
+        add(image, "history", command(new HistoryCommand(), session));
+        add(image, "tag", command(new TagCommand(), session));
+        add(image, "load", command(new LoadCommand(), session));
+        add(image, "save", command(new SaveCommand(), session));
+        add(image, "import", command(new ImportCommand(), session));
+        add(image, "prune", command(new ImagePruneCommand(), session));
         root.addSubcommand("image", image);
-        root.getSubcommands().values().forEach(CommandTree::configure);
-        configure(root);
-        container.getSubcommands().values().forEach(CommandTree::configure);
-        image.getSubcommands().values().forEach(CommandTree::configure);
+        HelpText help = new HelpText(FlagDescriptions.load());
+        root.getSubcommands().values().forEach(cl -> configure(cl, help));
+        configure(root, help);
+        container.getSubcommands().values().forEach(cl -> configure(cl, help));
+        image.getSubcommands().values().forEach(cl -> configure(cl, help));
         return root;
+    }
+
+    /** Adds {@code sub} as {@code name}: its own name becomes that, so usage lines and errors say "purser container ls". */
+    private static void add(CommandLine group, String name, CommandLine sub, String... aliases) {
+        sub.getCommandSpec().name(name);
+        group.addSubcommand(name, sub, aliases);
     }
 
     private static InspectCommand typed(InspectCommand c, String type) {
@@ -91,10 +101,34 @@ public final class CommandTree {
         return cl;
     }
 
-    private static void configure(CommandLine cl) {
+    private static final String HELP_SECTION = "purser";
+    /** docker 28 still answers -h, with this warning on stderr. */
+    static final String SHORT_HELP_WARNING = "Flag shorthand -h has been deprecated, use --help";
+
+    private static void configure(CommandLine cl, HelpText help) {
         cl.setExpandAtFiles(false);
         cl.setOverwrittenOptionsAllowed(true);
         cl.setPosixClusteredShortOptionsAllowed(true);
+        cl.setHelpSectionKeys(List.of(HELP_SECTION));
+        cl.getHelpSectionMap().put(HELP_SECTION, h -> help.of(cl));
+        CommandSpec spec = cl.getCommandSpec();
+        if (spec.findOption("-h") == null) {
+            // docker's -h: help, wherever the command does not use it for something else (run's --hostname)
+            spec.addOption(OptionSpec.builder("-h").usageHelp(true).hidden(true).type(boolean.class).build());
+        }
+    }
+
+    /** picocli's usual run, except that -h asked for help says it is deprecated, as docker does. */
+    private static int runOrHelp(ParseResult parsed, Session session) {
+        ParseResult last = parsed;
+        while (last.hasSubcommand()) last = last.subcommand();
+        OptionSpec shortHelp = last.commandSpec().findOption("-h");
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            if (shortHelp != null && shortHelp.usageHelp() && last.hasMatchedOption("-h")) session.err.println(SHORT_HELP_WARNING);
+            return help;
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     private static int handle(Exception e, CommandLine cmd, Session session) {
@@ -106,7 +140,8 @@ public final class CommandTree {
             session.err.println(e.getMessage());
             return 1;
         }
-        session.err.println("purser: " + e);
+        // never a Java exception's name: its message, as docker prints an error
+        session.err.println("purser: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         return 1;
     }
 
@@ -115,9 +150,11 @@ public final class CommandTree {
         CommandLine cmd = ex.getCommandLine();
         CommandSpec spec = cmd.getCommandSpec();
         String path = spec.qualifiedName(" ");
-        String usage = cmd.getCommand() instanceof BaseCommand b ? "purser " + b.usage() : path + " [OPTIONS] COMMAND";
+        String usage = HelpText.synopsis(spec);
         if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            // as docker 28: a management command shows its bare usage line, the top level none
             session.err.println("purser: unknown command: " + path + " " + u.getUnmatched().get(0)
+                    + (spec.parent() == null ? "" : "\n\nUsage:  " + path)
                     + "\n\nRun '" + path + " --help' for more information");
             return 1;
         }

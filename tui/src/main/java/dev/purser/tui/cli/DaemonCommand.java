@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
 /**
  * {@code daemon}: runs the engine in this process. The engine's entry point is looked up by
@@ -19,12 +18,12 @@ final class DaemonCommand extends BaseCommand {
     @picocli.CommandLine.Option(names = {"--root", "--data-root"}) String root;
     @picocli.CommandLine.Option(names = {"-H", "--host"}) String host;
     @picocli.CommandLine.Option(names = "--cgroup-parent") String cgroupParent;
-    @Unmatched List<String> unmatched = new ArrayList<>();
     @Parameters List<String> args = new ArrayList<>();
 
     String usage() { return "daemon [OPTIONS]"; }
 
     public Integer call() throws Exception {
+        requireNone(args);
         // the global --root/-H (before "daemon") count as the daemon's own
         List<String> all = new ArrayList<>();
         String r = root != null ? root : session.rootFlag;
@@ -32,8 +31,6 @@ final class DaemonCommand extends BaseCommand {
         if (r != null) { all.add("--root"); all.add(r); }
         if (h != null) { all.add("--host"); all.add(h.startsWith("/") ? "unix://" + h : h); }
         if (cgroupParent != null) { all.add("--cgroup-parent"); all.add(cgroupParent); }
-        all.addAll(unmatched);
-        all.addAll(args);
         Class<?> daemon;
         try {
             daemon = Class.forName(ENTRY_POINT);
@@ -43,6 +40,10 @@ final class DaemonCommand extends BaseCommand {
         try {
             daemon.getMethod("main", String[].class).invoke(null, (Object) all.toArray(String[]::new));
         } catch (InvocationTargetException e) {
+            // the engine's refusals (a bad -H, a root another daemon holds) are messages for the user
+            if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof IllegalStateException) {
+                throw new CliError("purser: " + e.getCause().getMessage(), 1);
+            }
             if (e.getCause() instanceof Exception ex) throw ex;
             throw e;
         }

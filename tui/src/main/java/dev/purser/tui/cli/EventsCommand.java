@@ -56,7 +56,7 @@ final class EventsCommand extends BaseCommand {
         for (String f : filters) {
             if (!f.contains("=")) {
                 throw new CliError("invalid argument \"" + f + "\" for \"-f, --filter\" flag: bad format of filter (expected name=value)"
-                        + "\n\nUsage:  purser " + usage() + "\n\nRun '" + commandPath() + " --help' for more information", 125);
+                        + "\n\nUsage:  " + HelpText.synopsis(spec) + "\n\nRun '" + commandPath() + " --help' for more information", 125);
             }
         }
         try (Response r = session.client().system().events(sinceApi, untilApi, filters)) {

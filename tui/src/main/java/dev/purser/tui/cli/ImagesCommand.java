@@ -30,6 +30,12 @@ final class ImagesCommand extends BaseCommand {
     public Integer call() {
         if (args.size() > 1) throw new CliError("purser: '" + commandPath() + "' requires at most 1 argument\n\nUsage:  purser " + usage()
                 + "\n\nSee '" + commandPath() + " --help' for more information", 1);
+        for (String filter : filters) {
+            if (!filter.contains("=")) {
+                throw new CliError("invalid argument \"" + filter + "\" for \"-f, --filter\" flag: bad format of filter (expected name=value)"
+                        + "\n\nUsage:  " + HelpText.synopsis(spec) + "\n\nRun '" + commandPath() + " --help' for more information", 125);
+            }
+        }
         List<String> f = new ArrayList<>(filters);
         if (!args.isEmpty()) f.add("reference=" + args.get(0));
         String fmt = quiet ? "{{.ID}}" : format.isEmpty() || format.equals("table") ? (digests ? DIGEST_FORMAT : DEFAULT_FORMAT) : format;
