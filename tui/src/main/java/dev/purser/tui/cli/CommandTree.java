@@ -19,7 +19,7 @@ public final class CommandTree {
 
     /** Parses and runs {@code args}, returning the exit code; never exits the JVM. */
     public static int execute(Session session, String[] args) {
-        CommandLine root = build(session);
+        CommandLine root = build(session, CommandSelection.of(args));
         root.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd, session));
         root.setParameterExceptionHandler((ex, args0) -> usageError(ex, session));
         root.setOut(new java.io.PrintWriter(session.out, true));
@@ -28,6 +28,11 @@ public final class CommandTree {
     }
 
     static CommandLine build(Session session) {
+        return build(session, CommandSelection.ALL);
+    }
+
+    /** The tree with only the commands {@code only} selects (the root and groups are always there). */
+    static CommandLine build(Session session, CommandSelection only) {
         CommandLine root = new CommandLine(new PurserCommand(session));
         root.getCommandSpec().version("purser version " + Purser.version());
         for (Supplier<BaseCommand> top : List.<Supplier<BaseCommand>>of(
@@ -37,7 +42,9 @@ public final class CommandTree {
                 ExecCommand::new, AttachCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new,
                 TagCommand::new, RmiCommand::new, ImportCommand::new, LoadCommand::new, SaveCommand::new,
                 VersionCommand::new, InfoCommand::new, DaemonCommand::new, CompletionCommand::new)) {
-            CommandLine sub = command(top.get(), session);
+            BaseCommand made = top.get();
+            if (!only.wantsTop(name(made))) continue;
+            CommandLine sub = command(made, session);
             // Top-level aliases such as "ps ls" belong to the management forms only.
             root.addSubcommand(sub.getCommandName(), sub);
         }
@@ -48,35 +55,47 @@ public final class CommandTree {
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
                 WaitCommand::new, PsCommand::new, LogsCommand::new, ExecCommand::new, AttachCommand::new, TopCommand::new,
                 StatsCommand::new, ContainerPruneCommand::new)) {
-            CommandLine sub = command(c.get(), session);
-            String name = sub.getCommandName().equals("ps") ? "ls" : sub.getCommandName();
+            BaseCommand made = c.get();
+            String name = name(made).equals("ps") ? "ls" : name(made);
             String[] aliases = switch (name) {
                 case "ls" -> new String[] {"ps", "list"};
                 case "rm" -> new String[] {"remove"};
                 default -> new String[0];
             };
-            container.addSubcommand(name, sub, aliases);
+            if (!only.wantsIn("container", name, aliases)) continue;
+            container.addSubcommand(name, command(made, session), aliases);
         }
-        container.addSubcommand("inspect", command(typed(new InspectCommand(), "container"), session));
+        if (only.wantsIn("container", "inspect")) {
+            container.addSubcommand("inspect", command(typed(new InspectCommand(), "container"), session));
+        }
         root.addSubcommand("container", container);
         CommandLine image = new CommandLine(new GroupCommand(session));
         image.getCommandSpec().usageMessage().description("Manage images");
-        CommandLine ls = command(new ImagesCommand(), session);
-        image.addSubcommand("ls", ls, "list");
-        image.addSubcommand("inspect", command(typed(new InspectCommand(), "image"), session));
-        image.addSubcommand("rm", command(new RmiCommand(), session), "rmi", "remove");
-        image.addSubcommand("history", command(new HistoryCommand(), session));
-        image.addSubcommand("tag", command(new TagCommand(), session));
-        image.addSubcommand("load", command(new LoadCommand(), session));
-        image.addSubcommand("save", command(new SaveCommand(), session));
-        image.addSubcommand("import", command(new ImportCommand(), session));
-        image.addSubcommand("prune", command(new ImagePruneCommand(), session));
+        addImageCommand(image, only, "ls", () -> new ImagesCommand(), session, "list");
+        addImageCommand(image, only, "inspect", () -> typed(new InspectCommand(), "image"), session);
+        addImageCommand(image, only, "rm", RmiCommand::new, session, "rmi", "remove");
+        addImageCommand(image, only, "history", HistoryCommand::new, session);
+        addImageCommand(image, only, "tag", TagCommand::new, session);
+        addImageCommand(image, only, "load", LoadCommand::new, session);
+        addImageCommand(image, only, "save", SaveCommand::new, session);
+        addImageCommand(image, only, "import", ImportCommand::new, session);
+        addImageCommand(image, only, "prune", ImagePruneCommand::new, session);
         root.addSubcommand("image", image);
         root.getSubcommands().values().forEach(CommandTree::configure);
         configure(root);
         container.getSubcommands().values().forEach(CommandTree::configure);
         image.getSubcommands().values().forEach(CommandTree::configure);
         return root;
+    }
+
+    private static void addImageCommand(CommandLine image, CommandSelection only, String name, Supplier<BaseCommand> make,
+            Session session, String... aliases) {
+        if (only.wantsIn("image", name, aliases)) image.addSubcommand(name, command(make.get(), session), aliases);
+    }
+
+    /** A command's name from its annotation, read without building its picocli model. */
+    private static String name(BaseCommand c) {
+        return c.getClass().getAnnotation(picocli.CommandLine.Command.class).name();
     }
 
     private static InspectCommand typed(InspectCommand c, String type) {
