@@ -76,7 +76,9 @@ final class HttpTransport {
                     .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                     .append("Host: docker\r\n")
                     .append("User-Agent: ").append(userAgent).append("\r\n");
-            if (upgrade) head.append("Connection: Upgrade\r\nUpgrade: tcp\r\n");
+            // One exchange per connection: the daemon closes after its answer, which also ends a
+            // body framed by neither length nor chunks.
+            head.append(upgrade ? "Connection: Upgrade\r\nUpgrade: tcp\r\n" : "Connection: close\r\n");
             if (contentType != null && length != -1) head.append("Content-Type: ").append(contentType).append("\r\n");
             if (length >= 0) head.append("Content-Length: ").append(length).append("\r\n");
             if (length == -2) head.append("Transfer-Encoding: chunked\r\n");
@@ -98,7 +100,7 @@ final class HttpTransport {
             } catch (IOException e) {
                 throw writeFailure != null ? writeFailure : e;
             }
-            InputStream bodyIn = upgrade && (answer.status() == 101 || answer.status() < 300) ? in : answer.body(in);
+            InputStream bodyIn = upgrade && (answer.status() == 101 || answer.status() < 300) ? in : answer.body(in, method);
             return new Response(answer, bodyIn, channel);
         } catch (IOException e) {
             closeQuietly(channel);

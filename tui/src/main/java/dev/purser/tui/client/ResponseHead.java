@@ -49,8 +49,9 @@ record ResponseHead(int status, Map<String, String> headers) {
         }
     }
 
-    /** The body that follows this head on {@code in}, framed as the head says. */
-    InputStream body(InputStream in) {
+    /** The body that follows this head on {@code in}, framed as the head says (RFC 9112 §6.3). */
+    InputStream body(InputStream in, String method) {
+        if (method.equals("HEAD") || status == 204 || status == 304 || status < 200) return InputStream.nullInputStream();
         if (chunked()) return new ChunkedInput(in);
         long length = contentLength();
         return length >= 0 ? new BoundedInput(in, length) : in;
