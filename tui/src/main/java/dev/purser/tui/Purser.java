@@ -14,11 +14,9 @@ public final class Purser {
     private Purser() {}
 
     public static void main(String[] args) {
-        boolean stdinTty = isTerminal(0);
-        boolean stdoutTty = isTerminal(1);
         int code;
-        try (Session session = new Session(System.out, System.err, System.in, System.getenv(), stdinTty && stdoutTty)
-                .withTerminals(stdinTty, stdoutTty)) {
+        try (Session session = new Session(System.out, System.err, System.in, System.getenv(), () -> isTerminal(0) && isTerminal(1))
+                .withTerminals(Purser::isTerminal)) {
             code = CommandTree.execute(session, args);
         }
         System.out.flush();

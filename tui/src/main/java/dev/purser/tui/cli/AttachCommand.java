@@ -1,7 +1,7 @@
 package dev.purser.tui.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Response;
 import dev.purser.pty.DetachKeys;
 import dev.purser.tui.client.Containers;
 import dev.purser.tui.client.HijackedConnection;

@@ -68,7 +68,7 @@ final class AttachedStreams implements AutoCloseable {
         InputStream localIn;
         if (!withStdin) {
             localIn = InputStream.nullInputStream();
-        } else if (session.stdinTerminal) {
+        } else if (session.stdinTerminal()) {
             raw = RawMode.enter(0);
             localIn = StoppableInput.of(0);
         } else {
@@ -128,7 +128,7 @@ final class AttachedStreams implements AutoCloseable {
      * last size sent is the terminal's latest, whichever thread sends it.
      */
     void followWindowSize(BiConsumer<Integer, Integer> resize, boolean nudge) {
-        if (!session.stdoutTerminal) return;
+        if (!session.stdoutTerminal()) return;
         Object sending = new Object();
         try {
             watcher = WindowWatcher.watch(1, ignored -> {

@@ -21,7 +21,7 @@ public final class CommandTree {
 
     /** Parses and runs {@code args}, returning the exit code; never exits the JVM. */
     public static int execute(Session session, String[] args) {
-        CommandLine root = build(session);
+        CommandLine root = build(session, CommandSelection.of(args));
         root.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd, session));
         root.setExecutionStrategy(parsed -> runOrHelp(parsed, session));
         root.setParameterExceptionHandler((ex, args0) -> usageError(ex, session));
@@ -31,6 +31,11 @@ public final class CommandTree {
     }
 
     static CommandLine build(Session session) {
+        return build(session, CommandSelection.ALL);
+    }
+
+    /** The tree with only the commands {@code only} selects (the root and groups are always there). */
+    static CommandLine build(Session session, CommandSelection only) {
         CommandLine root = new CommandLine(new PurserCommand(session));
         root.getCommandSpec().version("purser version " + Purser.version());
         for (Supplier<BaseCommand> top : List.<Supplier<BaseCommand>>of(
@@ -40,7 +45,9 @@ public final class CommandTree {
                 ExecCommand::new, AttachCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new,
                 TagCommand::new, RmiCommand::new, ImportCommand::new, LoadCommand::new, SaveCommand::new,
                 VersionCommand::new, InfoCommand::new, DaemonCommand::new, CompletionCommand::new, HelpCommand::new)) {
-            CommandLine sub = command(top.get(), session);
+            BaseCommand made = top.get();
+            if (!only.wantsTop(name(made))) continue;
+            CommandLine sub = command(made, session);
             // Top-level aliases such as "ps ls" belong to the management forms only.
             root.addSubcommand(sub.getCommandName(), sub);
         }
@@ -51,29 +58,31 @@ public final class CommandTree {
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
                 WaitCommand::new, PsCommand::new, LogsCommand::new, ExecCommand::new, AttachCommand::new, TopCommand::new,
                 StatsCommand::new, ContainerPruneCommand::new)) {
-            CommandLine sub = command(c.get(), session);
-            String name = sub.getCommandName().equals("ps") ? "ls" : sub.getCommandName();
+            BaseCommand made = c.get();
+            String name = name(made).equals("ps") ? "ls" : name(made);
             String[] aliases = switch (name) {
                 case "ls" -> new String[] {"list", "ps"};
                 case "rm" -> new String[] {"remove"};
                 default -> new String[0];
             };
-            add(container, name, sub, aliases);
+            if (!only.wantsIn("container", name, aliases)) continue;
+            add(container, name, command(made, session), aliases);
         }
-        add(container, "inspect", command(typed(new InspectCommand(), "container"), session));
+        if (only.wantsIn("container", "inspect")) {
+            add(container, "inspect", command(typed(new InspectCommand(), "container"), session));
+        }
         root.addSubcommand("container", container);
         CommandLine image = new CommandLine(new GroupCommand(session));
         image.getCommandSpec().name("image").usageMessage().description("Manage images");
-        CommandLine ls = command(new ImagesCommand(), session);
-        add(image, "ls", ls, "list");
-        add(image, "inspect", command(typed(new InspectCommand(), "image"), session));
-        add(image, "rm", command(new RmiCommand(), session), "rmi", "remove");
-        add(image, "history", command(new HistoryCommand(), session));
-        add(image, "tag", command(new TagCommand(), session));
-        add(image, "load", command(new LoadCommand(), session));
-        add(image, "save", command(new SaveCommand(), session));
-        add(image, "import", command(new ImportCommand(), session));
-        add(image, "prune", command(new ImagePruneCommand(), session));
+        addIf(image, only, "ls", ImagesCommand::new, session, "list");
+        addIf(image, only, "inspect", () -> typed(new InspectCommand(), "image"), session);
+        addIf(image, only, "rm", RmiCommand::new, session, "rmi", "remove");
+        addIf(image, only, "history", HistoryCommand::new, session);
+        addIf(image, only, "tag", TagCommand::new, session);
+        addIf(image, only, "load", LoadCommand::new, session);
+        addIf(image, only, "save", SaveCommand::new, session);
+        addIf(image, only, "import", ImportCommand::new, session);
+        addIf(image, only, "prune", ImagePruneCommand::new, session);
         root.addSubcommand("image", image);
         HelpText help = new HelpText(FlagDescriptions.load());
         root.getSubcommands().values().forEach(cl -> configure(cl, help));
@@ -87,6 +96,17 @@ public final class CommandTree {
     private static void add(CommandLine group, String name, CommandLine sub, String... aliases) {
         sub.getCommandSpec().name(name);
         group.addSubcommand(name, sub, aliases);
+    }
+
+    /** Adds an image command when {@code only} selects it (building a command's model is what costs). */
+    private static void addIf(CommandLine image, CommandSelection only, String name, Supplier<BaseCommand> make,
+            Session session, String... aliases) {
+        if (only.wantsIn("image", name, aliases)) add(image, name, command(make.get(), session), aliases);
+    }
+
+    /** A command's name from its annotation, read without building its picocli model. */
+    private static String name(BaseCommand c) {
+        return c.getClass().getAnnotation(picocli.CommandLine.Command.class).name();
     }
 
     private static InspectCommand typed(InspectCommand c, String type) {

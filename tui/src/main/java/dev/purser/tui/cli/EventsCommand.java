@@ -3,7 +3,7 @@ package dev.purser.tui.cli;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Response;
 import dev.purser.tui.format.Template;
 import dev.purser.tui.format.TemplateException;
 import java.io.IOException;
@@ -61,7 +61,7 @@ final class EventsCommand extends BaseCommand {
         }
         try (Response r = session.client().system().events(sinceApi, untilApi, filters)) {
             MappingIterator<JsonNode> events = ContainerRow.JSON.readerFor(JsonNode.class)
-                    .without(JsonParser.Feature.AUTO_CLOSE_SOURCE).readValues(r.getBody());
+                    .without(JsonParser.Feature.AUTO_CLOSE_SOURCE).readValues(r.body());
             while (events.hasNextValue()) {
                 JsonNode e = events.nextValue();
                 session.out.print(template == null ? line(e) + "\n" : template.execute(e) + "\n");

@@ -3,7 +3,7 @@ package dev.purser.tui.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Response;
 import dev.purser.pty.DetachKeys;
 import dev.purser.pty.WindowSize;
 import dev.purser.tui.client.Containers;
@@ -42,7 +42,7 @@ final class ExecCommand extends BaseCommand {
         Containers containers = session.client().containers();
         String target = args.get(0);
         containers.inspect(target, false);
-        if (!detach && tty && interactive && !session.stdinTerminal) throw new CliError("the input device is not a TTY", 1);
+        if (!detach && tty && interactive && !session.stdinTerminal()) throw new CliError("the input device is not a TTY", 1);
         String keys = ConfigFile.detachKeys(detachKeys, session.env);
         DetachKeys parsedKeys = RunCommand.validDetachKeys(keys);
         ObjectNode body = body(environment, keys);
@@ -54,7 +54,7 @@ final class ExecCommand extends BaseCommand {
         }
         if (interactive || tty) return interactive(containers, execId, parsedKeys);
         try (Response stream = containers.execStart(execId, false, tty)) {
-            StreamDemux.copy(stream.getBody(), tty, session.out, session.err);
+            StreamDemux.copy(stream.body(), tty, session.out, session.err);
         } catch (IOException e) {
             // the stream ends when the command exits; its exit code says how it went
         }
@@ -96,7 +96,7 @@ final class ExecCommand extends BaseCommand {
     private int interactive(Containers containers, String execId, DetachKeys parsedKeys) {
         int rows = 0;
         int cols = 0;
-        if (tty && session.stdoutTerminal) {
+        if (tty && session.stdoutTerminal()) {
             try {
                 WindowSize size = WindowSize.of(1);
                 rows = size.rows();

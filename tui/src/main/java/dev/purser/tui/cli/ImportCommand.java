@@ -1,6 +1,6 @@
 package dev.purser.tui.cli;
 
-import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +53,7 @@ final class ImportCommand extends BaseCommand {
             }
         }
         try (tar; Response r = session.client().images().importTarball(tar, url ? source : "-", ref, null, message, changes)) {
-            JsonMessages.display(r.getBody(), session.out);
+            JsonMessages.display(r.body(), session.out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

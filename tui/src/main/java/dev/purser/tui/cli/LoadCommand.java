@@ -1,6 +1,6 @@
 package dev.purser.tui.cli;
 
-import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ final class LoadCommand extends BaseCommand {
 
     public Integer call() {
         requireNone(args);
-        if (input.isEmpty() && session.terminal) throw new CliError("requested load from stdin, but stdin is empty", 1);
+        if (input.isEmpty() && session.terminal()) throw new CliError("requested load from stdin, but stdin is empty", 1);
         InputStream tar;
         if (input.isEmpty()) {
             tar = session.in;
@@ -39,10 +39,10 @@ final class LoadCommand extends BaseCommand {
             }
         }
         // docker asks for quiet progress whenever its output is not a terminal
-        try (tar; Response r = session.client().images().load(tar, quiet || !session.terminal)) {
-            String type = String.valueOf(r.getHeader("Content-Type"));
-            if (type.contains("json")) JsonMessages.display(r.getBody(), session.out);
-            else r.getBody().transferTo(session.out);
+        try (tar; Response r = session.client().images().load(tar, quiet || !session.terminal())) {
+            String type = String.valueOf(r.header("Content-Type"));
+            if (type.contains("json")) JsonMessages.display(r.body(), session.out);
+            else r.body().transferTo(session.out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

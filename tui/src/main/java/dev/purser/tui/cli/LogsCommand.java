@@ -1,6 +1,6 @@
 package dev.purser.tui.cli;
 
-import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Response;
 import dev.purser.tui.client.LogOptions;
 import dev.purser.tui.client.StreamDemux;
 import java.io.IOException;
@@ -29,7 +29,7 @@ final class LogsCommand extends BaseCommand {
         var containers = session.client().containers();
         boolean tty = containers.inspect(args.get(0), false).path("Config").path("Tty").asBoolean();
         try (Response r = containers.logs(args.get(0), new LogOptions(follow, timestamps, tail, since, until))) {
-            StreamDemux.copy(r.getBody(), tty, session.out, session.err);
+            StreamDemux.copy(r.body(), tty, session.out, session.err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,7 @@
 package dev.purser.tui.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Response;
 import dev.purser.tui.client.Containers;
 import dev.purser.tui.client.CreatedContainer;
 import dev.purser.pty.DetachKeys;
@@ -50,7 +50,7 @@ class RunCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw failure(e.getMessage(), 125);
         }
-        if (flags.tty && session.stdoutTerminal) {
+        if (flags.tty && session.stdoutTerminal()) {
             // as docker: the terminal has the right size from the first instant, before any resize
             try {
                 WindowSize size = WindowSize.of(1);
@@ -59,7 +59,7 @@ class RunCommand extends BaseCommand {
                 // no size to give: the first resize sets it
             }
         }
-        if (isRun() && !detach && flags.tty && flags.interactive && !session.stdinTerminal) {
+        if (isRun() && !detach && flags.tty && flags.interactive && !session.stdinTerminal()) {
             throw new CliError("the input device is not a TTY", 1);
         }
         String keys = ConfigFile.detachKeys(detachKeys, session.env);
@@ -149,7 +149,7 @@ class RunCommand extends BaseCommand {
         Response stream = containers.attach(id, null, detachKeys);
         CompletableFuture<Void> output = CompletableFuture.runAsync(() -> {
             try (stream) {
-                StreamDemux.copy(stream.getBody(), flags.tty, session.out, session.err);
+                StreamDemux.copy(stream.body(), flags.tty, session.out, session.err);
             } catch (Exception ignored) {
                 // the stream ends when the container exits or is removed
             }

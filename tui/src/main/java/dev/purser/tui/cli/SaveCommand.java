@@ -1,6 +1,6 @@
 package dev.purser.tui.cli;
 
-import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Response;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ final class SaveCommand extends BaseCommand {
 
     public Integer call() {
         requireAtLeast(images, 1);
-        if (output.isEmpty() && session.terminal) {
+        if (output.isEmpty() && session.terminal()) {
             throw new CliError("cowardly refusing to save to a terminal. Use the -o flag or redirect", 1);
         }
         Path target = output.isEmpty() ? null : Path.of(output).toAbsolutePath();
@@ -33,14 +33,14 @@ final class SaveCommand extends BaseCommand {
         }
         try (Response r = session.client().images().save(images)) {
             if (target == null) {
-                r.getBody().transferTo(session.out);
+                r.body().transferTo(session.out);
                 session.out.flush();
                 return 0;
             }
             Path temp = Files.createTempFile(target.getParent(), ".purser_temp_", "");
             try {
                 try (OutputStream out = Files.newOutputStream(temp)) {
-                    r.getBody().transferTo(out);
+                    r.body().transferTo(out);
                 }
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

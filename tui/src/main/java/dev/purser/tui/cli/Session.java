@@ -5,6 +5,8 @@ import dev.purser.tui.client.PurserClient;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 /**
  * One invocation of {@code purser}: its streams, environment and global flags, and the daemon
@@ -15,29 +17,52 @@ public final class Session implements AutoCloseable {
     final PrintStream err;
     final InputStream in;
     final Map<String, String> env;
-    final boolean terminal;
+    /** Asked at most once and only when a command needs it: the check costs a native binding. */
+    private final BooleanSupplier terminalCheck;
+    private Boolean terminal;
     /** Whether fd 0 / fd 1 of this process are terminals: only for the real process (see {@link #withTerminals}). */
-    boolean stdinTerminal;
-    boolean stdoutTerminal;
+    private IntPredicate fdIsTerminal = fd -> false;
+    private Boolean stdinTerminal;
+    private Boolean stdoutTerminal;
     String hostFlag;
     String rootFlag;
     private PurserClient client;
 
     public Session(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean terminal) {
+        this(out, err, in, env, () -> terminal);
+    }
+
+    /** {@code terminal}: whether a person is at this session's stdin and stdout (progress, prompts). */
+    public Session(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, BooleanSupplier terminal) {
         this.out = out;
         this.err = err;
         this.in = in;
         this.env = env;
-        this.terminal = terminal;
+        this.terminalCheck = terminal;
+    }
+
+    boolean terminal() {
+        if (terminal == null) terminal = terminalCheck.getAsBoolean();
+        return terminal;
+    }
+
+    boolean stdinTerminal() {
+        if (stdinTerminal == null) stdinTerminal = fdIsTerminal.test(0);
+        return stdinTerminal;
+    }
+
+    boolean stdoutTerminal() {
+        if (stdoutTerminal == null) stdoutTerminal = fdIsTerminal.test(1);
+        return stdoutTerminal;
     }
 
     /**
-     * Marks this session as the process's own: stdin and stdout are fds 0 and 1, and these say
-     * whether each is a terminal. Interactive sessions use raw mode and SIGWINCH only then.
+     * Marks this session as the process's own: stdin and stdout are fds 0 and 1, and
+     * {@code isTerminal} tells whether each is a terminal. Interactive sessions use raw mode and
+     * SIGWINCH only then.
      */
-    public Session withTerminals(boolean stdin, boolean stdout) {
-        this.stdinTerminal = stdin;
-        this.stdoutTerminal = stdout;
+    public Session withTerminals(IntPredicate isTerminal) {
+        this.fdIsTerminal = isTerminal;
         return this;
     }
 
@@ -46,7 +71,7 @@ public final class Session implements AutoCloseable {
     }
 
     public PurserClient client() {
-        if (client == null) client = PurserClient.connect(settings(), err, terminal);
+        if (client == null) client = PurserClient.connect(settings(), err, this::terminal);
         return client;
     }
 

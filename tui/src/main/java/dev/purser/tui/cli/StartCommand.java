@@ -1,7 +1,7 @@
 package dev.purser.tui.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
+import dev.purser.tui.client.Response;
 import dev.purser.pty.DetachKeys;
 import dev.purser.tui.client.Containers;
 import dev.purser.tui.client.HijackedConnection;
@@ -28,7 +28,7 @@ final class StartCommand extends BaseCommand {
         String id = container.path("Id").asText(targets.get(0));
         boolean tty = container.path("Config").path("Tty").asBoolean();
         boolean stdin = interactive && container.path("Config").path("OpenStdin").asBoolean();
-        if (tty && stdin && !session.stdinTerminal) throw new CliError("the input device is not a TTY", 1);
+        if (tty && stdin && !session.stdinTerminal()) throw new CliError("the input device is not a TTY", 1);
         String keys = ConfigFile.detachKeys(detachKeys, session.env);
         DetachKeys parsedKeys = RunCommand.validDetachKeys(keys);
         HijackedConnection connection = containers.attachInteractive(id, stdin, keys);

@@ -2,8 +2,6 @@ package dev.purser.tui.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.dockerjava.transport.DockerHttpClient.Request;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -87,13 +85,13 @@ public final class Containers {
      * container after this and no exit (or --rm removal) is missed. Read it with {@link #exitCode}.
      */
     public Response openWait(String id, String condition) {
-        return engine.open(Request.Method.POST, "/containers/" + enc(id) + "/wait" + Query.of().add("condition", condition), null, null);
+        return engine.open("POST", "/containers/" + enc(id) + "/wait" + Query.of().add("condition", condition), null, null);
     }
 
     /** The StatusCode of an opened wait; throws the daemon's error when it reports one. */
     public long exitCode(Response wait) {
         try (wait) {
-            JsonNode answer = engine.json().readTree(wait.getBody());
+            JsonNode answer = engine.json().readTree(wait.body());
             if (answer == null) throw new DaemonError(500, "wait ended without a status");
             if (answer.path("Error").hasNonNull("Message") && !answer.path("Error").path("Message").asText().isEmpty()) {
                 throw new DaemonError(500, answer.path("Error").path("Message").asText());
@@ -109,7 +107,7 @@ public final class Containers {
         String query = Query.of().add("stdout", true).add("stderr", true).add("follow", options.follow())
                 .add("timestamps", options.timestamps()).add("tail", options.tail()).add("since", options.since())
                 .add("until", options.until()).toString();
-        return engine.open(Request.Method.GET, "/containers/" + enc(id) + "/logs" + query, null, null);
+        return engine.open("GET", "/containers/" + enc(id) + "/logs" + query, null, null);
     }
 
     /** Attaches to stdout and stderr (and stdin when given) of a container, streaming from now on. */
@@ -126,7 +124,7 @@ public final class Containers {
     public HijackedConnection attachInteractive(String id, boolean stdin, String detachKeys) {
         String query = Query.of().add("stream", true).add("stdin", stdin).add("stdout", true).add("stderr", true)
                 .add("detachKeys", detachKeys).toString();
-        return HijackedConnection.open(engine.host(), "/containers/" + enc(id) + "/attach" + query, null);
+        return engine.hijackInteractive("/containers/" + enc(id) + "/attach" + query, null);
     }
 
     /** Starts an exec attached, on a connection of our own (see {@link #attachInteractive}). */
@@ -134,7 +132,7 @@ public final class Containers {
         ObjectNode body = engine.json().createObjectNode().put("Detach", false).put("Tty", tty);
         if (tty && rows > 0 && cols > 0) body.putArray("ConsoleSize").add(rows).add(cols);
         try {
-            return HijackedConnection.open(engine.host(), "/exec/" + enc(execId) + "/start", engine.json().writeValueAsBytes(body));
+            return engine.hijackInteractive("/exec/" + enc(execId) + "/start", engine.json().writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,40 +3,30 @@ package dev.purser.tui.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.github.dockerjava.transport.DockerHttpClient;
-import com.github.dockerjava.transport.DockerHttpClient.Request;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
- * HTTP to the daemon over docker-java's zerodep transport, with JSON in and out. Paths are
- * versioned (v1.41, the API purser implements and every supported dockerd still serves).
- * Error statuses become {@link DaemonError}; a dead socket becomes {@link DaemonUnavailableException}.
+ * HTTP to the daemon with JSON in and out, over purser's own small transport
+ * ({@link HttpTransport}): a short command loads no HTTP library, TLS stack or logging
+ * framework. Paths are versioned (v1.41, the API purser implements and every supported dockerd
+ * still serves). Error statuses become {@link DaemonError}; a dead socket becomes
+ * {@link DaemonUnavailableException}.
  */
 public final class EngineConnection implements Closeable {
     public static final String API_VERSION = "1.41";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String host;
-    private final DockerHttpClient http;
+    private final HttpTransport http;
 
     public EngineConnection(String host) {
         this.host = host;
-        this.http = new ZerodepDockerHttpClient.Builder()
-                .dockerHost(URI.create(host))
-                .connectionTimeout(Duration.ofSeconds(5))
-                // Streams (logs -f, wait, events, attach) stay open as long as the container runs.
-                .responseTimeout(Duration.ofDays(3650))
-                .maxConnections(16)
-                .build();
+        this.http = new HttpTransport(DaemonAddress.of(host), "purser");
     }
 
     public String host() {
@@ -47,29 +37,24 @@ public final class EngineConnection implements Closeable {
         return JSON;
     }
 
-    /** The docker-java transport itself, for building a docker-java DockerClient over it. */
-    public DockerHttpClient transport() {
-        return http;
-    }
-
     public JsonNode get(String path) {
-        return json(Request.Method.GET, path, null);
+        return json("GET", path, null);
     }
 
     public JsonNode post(String path, JsonNode body) {
-        return json(Request.Method.POST, path, body);
+        return json("POST", path, body);
     }
 
     public JsonNode delete(String path) {
-        return json(Request.Method.DELETE, path, null);
+        return json("DELETE", path, null);
     }
 
     /** Sends a request and parses the answer; empty bodies come back as a missing node. */
-    public JsonNode json(Request.Method method, String path, JsonNode body) {
-        try (Response response = send(method, path, body == null ? null : bytes(body), null)) {
-            byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().readAllBytes();
+    public JsonNode json(String method, String path, JsonNode body) {
+        try (Response response = checked(http.send(method, versioned(path), body == null ? null : bytes(body), "application/json"))) {
+            byte[] bytes = response.body().readAllBytes();
             if (bytes.length == 0) return MissingNode.getInstance();
-            String contentType = String.valueOf(response.getHeader("Content-Type"));
+            String contentType = String.valueOf(response.header("Content-Type"));
             if (!contentType.contains("json") && bytes[0] != '{' && bytes[0] != '[') {
                 return JSON.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
             }
@@ -80,48 +65,50 @@ public final class EngineConnection implements Closeable {
     }
 
     /** Opens a streaming response (logs, events, stats, wait, export); the caller closes it. */
-    public Response open(Request.Method method, String path, InputStream body, String contentType) {
-        return send(method, path, body, contentType, null);
+    public Response open(String method, String path, InputStream body, String contentType) {
+        return checked(http.stream(method, versioned(path), body, contentType));
     }
 
-    /** Opens a hijacked connection (attach, exec start); {@code stdin} is copied to the daemon. */
+    /**
+     * Opens a hijacked connection (attach, exec start) and copies {@code stdin} to the daemon on
+     * a thread of its own, half-closing at its end; the answer's body is the output stream.
+     */
     public Response hijack(String path, JsonNode body, InputStream stdin) {
-        return send(Request.Method.POST, path, body == null ? null : new ByteArrayInputStream(bytes(body)), "application/json", stdin);
-    }
-
-    private Response send(Request.Method method, String path, byte[] json, InputStream hijacked) {
-        return send(method, path, json == null ? null : new ByteArrayInputStream(json), "application/json", hijacked);
-    }
-
-    private Response send(Request.Method method, String path, InputStream body, String contentType, InputStream hijacked) {
-        Request.Builder request = Request.builder().method(method).path("/v" + API_VERSION + path);
-        if (body != null) {
-            request.body(body);
-            request.putHeader("Content-Type", contentType);
-        }
-        if (hijacked != null) {
-            request.hijackedInput(hijacked);
-            request.putHeader("Upgrade", "tcp");
-            request.putHeader("Connection", "Upgrade");
-        }
-        Response response;
-        try {
-            response = http.execute(request.build());
-        } catch (RuntimeException e) {
-            throw unavailable(e);
-        }
-        int status = response.getStatusCode();
-        if (status >= 400) {
-            String message;
-            try (response) {
-                byte[] bytes = response.getBody() == null ? new byte[0] : response.getBody().readAllBytes();
-                message = errorMessage(bytes);
-            } catch (IOException e) {
-                message = "status " + status;
+        Response response = checked(http.hijack(versioned(path), body == null ? null : bytes(body)));
+        OutputStream toDaemon = response.output();
+        Thread copier = new Thread(() -> {
+            try {
+                stdin.transferTo(toDaemon);
+            } catch (IOException ignored) {
+                // the daemon or the input went away: the output side ends on its own
             }
-            throw new DaemonError(status, message);
-        }
+            response.shutdownOutput();
+        }, "stdin-to-daemon");
+        copier.setDaemon(true);
+        copier.start();
         return response;
+    }
+
+    /** A hijacked connection under the caller's control (interactive sessions). */
+    HijackedConnection hijackInteractive(String path, byte[] jsonBody) {
+        return new HijackedConnection(checked(http.hijack(versioned(path), jsonBody)));
+    }
+
+    private static String versioned(String path) {
+        return "/v" + API_VERSION + path;
+    }
+
+    /** An error status becomes the daemon's message as a {@link DaemonError}. */
+    private static Response checked(Response response) {
+        int status = response.status();
+        if (status < 400) return response;
+        String message;
+        try (response) {
+            message = errorMessage(response.body().readAllBytes());
+        } catch (IOException e) {
+            message = "status " + status;
+        }
+        throw new DaemonError(status, message);
     }
 
     static String errorMessage(byte[] bytes) {
@@ -135,13 +122,6 @@ public final class EngineConnection implements Closeable {
         return text;
     }
 
-    private RuntimeException unavailable(RuntimeException e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase();
-        if (m.contains("permission denied")) return DaemonUnavailableException.permissionDenied(host);
-        if (e instanceof DaemonError) return e;
-        return DaemonUnavailableException.notRunning(host);
-    }
-
     private static byte[] bytes(JsonNode body) {
         try {
             return JSON.writeValueAsBytes(body);
@@ -152,10 +132,6 @@ public final class EngineConnection implements Closeable {
 
     @Override
     public void close() {
-        try {
-            http.close();
-        } catch (IOException ignored) {
-            // closing idle connections cannot fail in a way the user could act on
-        }
+        // one connection per exchange: nothing is kept open between requests
     }
 }

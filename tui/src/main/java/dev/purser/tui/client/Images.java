@@ -1,8 +1,6 @@
 package dev.purser.tui.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.transport.DockerHttpClient.Request;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
 import java.io.InputStream;
 import java.util.List;
 
@@ -38,21 +36,21 @@ public final class Images {
 
     /** Loads a {@code docker save} tarball; the answer is a JSON message stream. */
     public Response load(InputStream tar, boolean quiet) {
-        return engine.open(Request.Method.POST, "/images/load" + Query.of().add("quiet", quiet), tar, "application/x-tar");
+        return engine.open("POST", "/images/load" + Query.of().add("quiet", quiet), tar, "application/x-tar");
     }
 
     /** Exports images as a tarball stream. */
     public Response save(List<String> names) {
         Query q = Query.of();
         names.forEach(n -> q.add("names", n));
-        return engine.open(Request.Method.GET, "/images/get" + q, null, null);
+        return engine.open("GET", "/images/get" + q, null, null);
     }
 
     /** Imports a root filesystem tarball ({@code fromSrc=-}) as an image; the answer is a JSON message stream. */
     public Response importTarball(InputStream tar, String fromSrc, String repo, String tag, String message, List<String> changes) {
         Query q = Query.of().add("fromSrc", fromSrc).add("repo", repo).add("tag", tag).add("message", message);
         changes.forEach(c -> q.add("changes", c));
-        return engine.open(Request.Method.POST, "/images/create" + q, tar, "application/x-tar");
+        return engine.open("POST", "/images/create" + q, tar, "application/x-tar");
     }
 
     public JsonNode prune(List<String> filters) {

@@ -1,8 +1,5 @@
 package dev.purser.tui.client;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
 import java.io.Closeable;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,7 +14,6 @@ public final class PurserClient implements Closeable {
     private final Containers containers;
     private final Images images;
     private final SystemApi system;
-    private DockerClient dockerJava;
 
     private PurserClient(EngineConnection engine) {
         this.engine = engine;
@@ -31,6 +27,11 @@ public final class PurserClient implements Closeable {
      * the daemon and waits for it, showing progress on {@code status}.
      */
     public static PurserClient connect(ClientSettings settings, PrintStream status, boolean interactive) {
+        return connect(settings, status, () -> interactive);
+    }
+
+    /** As above; {@code interactive} is asked only when a daemon has to be started. */
+    public static PurserClient connect(ClientSettings settings, PrintStream status, java.util.function.BooleanSupplier interactive) {
         if (!settings.isUnixSocket()) return new PurserClient(new EngineConnection(settings.host()));
         SocketProbe.State state = SocketProbe.probe(Path.of(settings.socketPath()));
         switch (state) {
@@ -42,7 +43,7 @@ public final class PurserClient implements Closeable {
                 if (!settings.mayStartDaemon()) throw DaemonUnavailableException.notRunning(settings.host());
         }
         PurserClient client = new PurserClient(new EngineConnection(settings.host()));
-        new DaemonLauncher(settings, status, interactive).startAndWait(() ->
+        new DaemonLauncher(settings, status, interactive.getAsBoolean()).startAndWait(() ->
                 SocketProbe.probe(Path.of(settings.socketPath())) == SocketProbe.State.ANSWERS && client.system.ping());
         return client;
     }
@@ -61,16 +62,6 @@ public final class PurserClient implements Closeable {
 
     public EngineConnection engine() {
         return engine;
-    }
-
-    /** docker-java's typed client over the same transport, for code that prefers its models. */
-    public synchronized DockerClient dockerJava() {
-        if (dockerJava == null) {
-            DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                    .withDockerHost(engine.host()).withApiVersion(EngineConnection.API_VERSION).build();
-            dockerJava = DockerClientImpl.getInstance(config, engine.transport());
-        }
-        return dockerJava;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.purser.tui.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.dockerjava.transport.DockerHttpClient.Request;
-import com.github.dockerjava.transport.DockerHttpClient.Response;
 import java.util.List;
 
 /** The daemon-wide endpoints: ping, version, info, events. */
@@ -32,6 +30,6 @@ public final class SystemApi {
 
     /** Opens the event stream: one JSON object per line. */
     public Response events(String since, String until, List<String> filters) {
-        return engine.open(Request.Method.GET, "/events" + Query.of().add("since", since).add("until", until).filters(filters), null, null);
+        return engine.open("GET", "/events" + Query.of().add("since", since).add("until", until).filters(filters), null, null);
     }
 }

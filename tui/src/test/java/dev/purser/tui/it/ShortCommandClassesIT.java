@@ -1,0 +1,74 @@
+package dev.purser.tui.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Short commands stay short: run in a fresh JVM against a real daemon, they load none of the
+ * machinery only the daemon or interactive sessions need (docs/decisions/0025). The test runs
+ * each command with class-load logging and names what must not appear.
+ */
+class ShortCommandClassesIT {
+    private static final List<String> FORBIDDEN = List.of(
+            "ch.qos.logback.", "io.netty.", "com.github.dockerjava.", "jnr.", "com.kenai.jffi.", "sun.security.ssl.",
+            "javax.xml.", "com.sun.org.apache.xerces.");
+    private static InProcessDaemon daemon;
+
+    @BeforeAll
+    static void start() {
+        daemon = InProcessDaemon.start();
+        daemon.importBusybox();
+        daemon.purser("create", "--name", "classes-web", "busybox", "true");
+    }
+
+    @AfterAll
+    static void stop() {
+        daemon.close();
+    }
+
+    @Test
+    void psLoadsNoLoggingHttpLibraryTlsOrNativeBinding() throws Exception {
+        assertThat(forbiddenClassesLoadedBy("ps", "-a")).isEmpty();
+    }
+
+    @Test
+    void inspectLoadsNoLoggingHttpLibraryTlsOrNativeBinding() throws Exception {
+        assertThat(forbiddenClassesLoadedBy("inspect", "classes-web")).isEmpty();
+    }
+
+    @Test
+    void versionLoadsNoLoggingHttpLibraryTlsOrNativeBinding() throws Exception {
+        assertThat(forbiddenClassesLoadedBy("version")).isEmpty();
+    }
+
+    private static List<String> forbiddenClassesLoadedBy(String... command) throws Exception {
+        Path log = Files.createTempFile(daemon.root(), "classes-", ".log");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"), "dev.purser.tui.Purser",
+                "-H", daemon.host()));
+        cmd.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(daemon.root().resolve("out.txt").toFile());
+        pb.environment().put("PURSER_AUTOSTART", "0");
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the command ends").isTrue();
+        String output = Files.readString(daemon.root().resolve("out.txt"));
+        assertThat(p.exitValue()).as(output).isZero();
+        List<String> forbidden = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            int at = line.indexOf("[class,load] ");
+            if (at < 0) continue;
+            String name = line.substring(at + "[class,load] ".length()).split(" ", 2)[0];
+            if (FORBIDDEN.stream().anyMatch(name::startsWith)) forbidden.add(name);
+        }
+        return forbidden;
+    }
+}
