@@ -6,7 +6,7 @@ import java.util.Set;
  * Which command a command line names, found before picocli sees it, so that only that command's
  * model is built: picocli reads every command's annotations by reflection, and building all
  * fifty of them cost a short command most of its start-up. Whatever is unclear (no command,
- * help, completion, an option this does not know) selects everything, and picocli decides as
+ * help anywhere on the line, completion, an option this does not know) selects everything, and picocli decides as
  * before; a name that matches nothing is picocli's unknown command either way.
  *
  * @param top the top-level command's name, or null for all of them
@@ -22,6 +22,10 @@ record CommandSelection(String top, String sub) {
     private static final Set<String> NEEDS_ALL = Set.of("help", "completion");
 
     static CommandSelection of(String[] args) {
+        for (String a : args) {
+            // help names a command's other forms (aliases in the groups): it needs the whole tree
+            if (a.equals("--help") || a.equals("-h")) return ALL;
+        }
         int i = skipOptions(args, 0, true);
         if (i < 0 || i >= args.length || NEEDS_ALL.contains(args[i])) return ALL;
         String top = args[i];
