@@ -35,12 +35,6 @@ final class ContainerLocks {
         };
     }
 
-    /** Whether this thread holds the container's lock (for assertions of the callers' contract). */
-    boolean heldByCurrentThread(String id) {
-        Entry e = byId.get(id);
-        return e != null && e.lock.isHeldByCurrentThread();
-    }
-
     /** Ids with a lock held or waited for (for tests of the bookkeeping). */
     int size() {
         return byId.size();
