@@ -357,7 +357,19 @@ public final class Containers {
         linux.kill(rc.pid, number);
         publish(c, "kill", Map.of("signal", Integer.toString(number)));
         if (number == Signals.SIGKILL) {
+            thawToLetDie(rc);
             ProcessStop.awaitRecordedExit(rc);
+        }
+    }
+
+    /** A frozen process dies of SIGKILL only once thawed (runc thaws after SIGKILL too). */
+    private static void thawToLetDie(RunningContainer rc) {
+        try {
+            if (rc.cgroup.frozen()) {
+                rc.cgroup.thaw();
+            }
+        } catch (RuntimeException e) {
+            log.debug("thawing {}: {}", rc.id, e.getMessage()); // the group went with the process
         }
     }
 

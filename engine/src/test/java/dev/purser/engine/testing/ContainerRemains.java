@@ -23,6 +23,13 @@ public final class ContainerRemains {
         if (Files.exists(dir)) {
             out.add("directory " + dir);
         }
+        out.addAll(runtimeOf(id));
+        return out;
+    }
+
+    /** What only a running container has: mounts, cgroup directories, processes. */
+    public static List<String> runtimeOf(String id) {
+        List<String> out = new ArrayList<>();
         mountsOf(id).forEach(m -> out.add("mount " + m));
         cgroupsOf(id).forEach(g -> out.add("cgroup " + g));
         HostProcesses.mentioning(id).forEach(p -> out.add("process " + p));
@@ -34,8 +41,17 @@ public final class ContainerRemains {
      * moment to exit); empty as soon as nothing is.
      */
     public static List<String> after10s(Path stateRoot, String id) {
+        return after10s(() -> of(stateRoot, id));
+    }
+
+    /** {@link #runtimeOf} once it had up to 10 s to go. */
+    public static List<String> runtimeAfter10s(String id) {
+        return after10s(() -> runtimeOf(id));
+    }
+
+    private static List<String> after10s(java.util.function.Supplier<List<String>> remains) {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        List<String> left = of(stateRoot, id);
+        List<String> left = remains.get();
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
@@ -43,7 +59,7 @@ public final class ContainerRemains {
                 Thread.currentThread().interrupt();
                 return left;
             }
-            left = of(stateRoot, id);
+            left = remains.get();
         }
         return left;
     }
@@ -58,12 +74,24 @@ public final class ContainerRemains {
         }
     }
 
-    /** Cgroup directories named for the container, on v1 or v2. */
+    /**
+     * The container's cgroup directories under the tests' parent group {@code purser-it}, on v1
+     * (one per controller) or v2. Named paths, not a walk: other tests' groups come and go meanwhile.
+     */
     public static List<Path> cgroupsOf(String id) {
-        try (Stream<Path> dirs = Files.find(CGROUPS, 4, (p, a) -> a.isDirectory() && p.getFileName().toString().equals(id))) {
-            return dirs.toList();
+        List<Path> out = new ArrayList<>();
+        List<Path> roots = new ArrayList<>(List.of(CGROUPS));
+        try (Stream<Path> controllers = Files.list(CGROUPS)) {
+            roots.addAll(controllers.filter(Files::isDirectory).toList());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        for (Path root : roots) {
+            Path group = root.resolve("purser-it").resolve(id);
+            if (Files.isDirectory(group)) {
+                out.add(group);
+            }
+        }
+        return out;
     }
 }
