@@ -268,15 +268,16 @@ public final class Containers {
                 return cur.withState(cur.state().removalInProgress() ? exited.removing() : exited);
             });
         }
+        after.ifPresent(a -> publish(a, "die", Map.of("exitCode", Integer.toString(code))));
         synchronized (exitLock) {
-            running.remove(id);
+            running.remove(id, rc);
             rc.exitRecorded();
             waiters.exited(id, code);
         }
         if (after.isEmpty()) {
             return;
         }
-        publish(after.get(), "die", Map.of("exitCode", Integer.toString(code)));
+        // only now: a restart that came before the removal from running would be taken for this process
         restartIn.ifPresent(delay -> restarts.schedule(id, delay, () -> restartByPolicy(id)));
         if (restartIn.isEmpty() && after.get().hostConfig().autoRemove() && !after.get().state().removalInProgress()) {
             try {
