@@ -3,6 +3,7 @@ package dev.purser.engine;
 import dev.purser.engine.cgroup.CgroupHierarchy;
 import dev.purser.engine.container.ContainerStore;
 import dev.purser.engine.container.Containers;
+import dev.purser.engine.container.RemovalStep;
 import dev.purser.engine.event.EventBus;
 import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.runtime.Linux;
@@ -40,7 +41,8 @@ public final class Engine implements AutoCloseable {
         EventBus events = new EventBus();
         ImageStore images = new ImageStore(root);
         Containers containers = new Containers(new ContainerStore(root), images,
-                CgroupHierarchy.detect(cgroupParent), linux, StageBinary.extractInto(root.bin()), events);
+                CgroupHierarchy.detect(cgroupParent), linux, StageBinary.extractInto(root.bin()), events,
+                RemovalStep.haltingAtPropertyStep());
         containers.startByPolicy();
         return new Engine(root, images, containers, events);
     }

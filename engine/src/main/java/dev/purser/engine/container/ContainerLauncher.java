@@ -55,11 +55,10 @@ final class ContainerLauncher {
     record Launched(RunningContainer process, LogListener log) {}
 
     /**
-     * Runs the container's process; {@code earlyStdin}, when given, is what clients sent before
-     * the start. Fails with {@link StageFailure} when the stage could not run the command (its
+     * Runs the container's process. Fails with {@link StageFailure} when the stage could not run the command (its
      * exit code says why), or with the I/O or runtime error that stopped the start.
      */
-    Launched launch(Container c, PendingStdin earlyStdin) throws IOException {
+    Launched launch(Container c) throws IOException {
         Image image = images.find(c.image()).orElseThrow(() -> new NoSuchImageException(c.image()));
         Path dir = store.directory(c.id());
         Overlay overlay = Overlay.inContainerDirectory(dir, images.layerDirectories(image));
@@ -93,9 +92,6 @@ final class ContainerLauncher {
             rc.log(logWriter);
             rc.addListener((stream, data, length) -> attachments.deliver(c.id(), stream, data, length));
             rc.pumps(stdio.pump(rc::deliver, c.shortId()));
-            if (earlyStdin != null) {
-                earlyStdin.deliverTo(stdio);
-            }
             return new Launched(rc, logWriter);
         } catch (IOException | RuntimeException e) {
             if (stdio != null) {

@@ -45,6 +45,17 @@ public record ContainerState(
                 exitCode, error, startedAt, finishedAt);
     }
 
+    /** Docker's state while a removal is under way (its RemovalInProgress); the rest is kept. */
+    public ContainerState removing() {
+        return new ContainerState("removing", running, paused, restarting, oomKilled, dead, pid, exitCode, error,
+                startedAt, finishedAt);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean removalInProgress() {
+        return status.equals("removing");
+    }
+
     public ContainerState restarting(int code, String now) {
         return new ContainerState("restarting", true, false, true, false, false, 0, code, "", startedAt, now);
     }

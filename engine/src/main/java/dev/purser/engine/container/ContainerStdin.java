@@ -6,10 +6,18 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Containers' stdin as clients see it: straight to the process while it runs; before that, for
  * a container with OpenStdin, kept until the start (Docker's stdin pipe exists from create on,
- * so `docker run -i` may send before the process is there). Callers hold the engine's lock.
+ * so `docker run -i` may send before the process is there). Callers hold the container's
+ * {@link #guard}, also held while a started process is made the target and gets what came early,
+ * so input is never reordered.
  */
 final class ContainerStdin {
     private final Map<String, PendingStdin> early = new ConcurrentHashMap<>();
+    private final Map<String, Object> guards = new ConcurrentHashMap<>();
+
+    /** The monitor that orders one container's input with its start. */
+    Object guard(String id) {
+        return guards.computeIfAbsent(id, k -> new Object());
+    }
 
     /** Writes to the process ({@code running} non-null) or keeps the bytes; false when there is no stdin. */
     boolean write(Container c, RunningContainer running, byte[] data) {
@@ -39,5 +47,6 @@ final class ContainerStdin {
 
     void forget(String id) {
         early.remove(id);
+        guards.remove(id);
     }
 }

@@ -9,26 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every container's record, in memory and in {@code containers/<id>/config.json}. A container
- * exists once its config.json does: a directory without one is the remains of a create that
- * did not finish, and is removed at load.
+ * exists once its config.json does: a directory without one is the remains of a create or a
+ * removal that did not finish, listed at load for recovery to remove.
  */
 public final class ContainerStore {
-    private static final Logger log = LoggerFactory.getLogger(ContainerStore.class);
     static final String CONFIG_FILE = "config.json";
 
     private final StateRoot root;
     private final ObjectMapper json = DockerJson.mapper();
-    private final Map<String, Container> byId = new LinkedHashMap<>();
+    /** Changes to one record are atomic (compute on its key) and do not wait for other records' writes. */
+    private final Map<String, Container> byId = new ConcurrentHashMap<>();
+    private final List<String> orphans = new ArrayList<>();
 
     public ContainerStore(StateRoot root) {
         this.root = root;
@@ -44,13 +44,8 @@ public final class ContainerStore {
             for (Path entry : entries.toList()) {
                 Path config = entry.resolve(CONFIG_FILE);
                 if (!Files.isRegularFile(config)) {
-                    log.info("removing half-created container directory {}", entry);
-                    try {
-                        Directories.deleteRecursively(entry);
-                    } catch (UncheckedIOException e) {
-                        // something still mounted in there: leave it to the operator, start anyway
-                        log.warn("could not remove {}: {}", entry, e.getCause().toString());
-                    }
+                    // a create that did not finish, or a removal that did: CrashRecovery undoes what is left
+                    orphans.add(entry.getFileName().toString());
                     continue;
                 }
                 Container c = json.readValue(config.toFile(), Container.class);
@@ -61,40 +56,90 @@ public final class ContainerStore {
         }
     }
 
-    public synchronized void save(Container container) {
+    /** Ids of directories found at load without a record in them: remains for recovery to remove. */
+    List<String> orphanDirectories() {
+        return List.copyOf(orphans);
+    }
+
+    /** Records a new container (its directory exists). */
+    public void insert(Container container) {
+        byId.compute(container.id(), (id, existing) -> {
+            if (existing != null) {
+                throw new IllegalStateException("container " + id + " exists already");
+            }
+            write(container);
+            return container;
+        });
+    }
+
+    /**
+     * Replaces the container's record with {@code change} of it, atomically with respect to every
+     * other change of that record; nothing happens (and empty is returned) once it was removed, so
+     * a late writer can never bring a removed container back.
+     */
+    public Optional<Container> update(String id, UnaryOperator<Container> change) {
+        return Optional.ofNullable(byId.computeIfPresent(id, (k, current) -> {
+            Container next = change.apply(current);
+            write(next);
+            return next;
+        }));
+    }
+
+    private void write(Container container) {
         try {
             AtomicFile.write(directory(container.id()).resolve(CONFIG_FILE), json.writeValueAsBytes(container));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byId.put(container.id(), container);
     }
 
-    public synchronized Optional<Container> get(String id) {
+    public Optional<Container> get(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
     /** The container of that name (Docker's form, with the leading slash), if any. */
-    public synchronized Optional<Container> named(String name) {
+    public Optional<Container> named(String name) {
         return byId.values().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     /** All containers, newest first (the order {@code docker ps} shows). */
-    public synchronized List<Container> all() {
+    public List<Container> all() {
         List<Container> out = new ArrayList<>(byId.values());
         out.sort(Comparator.comparing(Container::created).reversed());
         return out;
     }
 
-    /** Forgets the container and deletes its directory; the config goes first so a crash midway leaves no half container. */
-    public synchronized void delete(String id) {
+    /**
+     * Deletes the container's files, all but its record: the first half of a removal. The record
+     * stays, so a crash midway leaves a record (in state removing) that recovery finishes removing.
+     */
+    public void deleteFiles(String id) {
         Path dir = directory(id);
-        try {
-            Files.deleteIfExists(dir.resolve(CONFIG_FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
         }
-        byId.remove(id);
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                if (!entry.getFileName().toString().equals(CONFIG_FILE)) {
+                    Directories.deleteRecursively(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting " + dir, e);
+        }
+    }
+
+    /** Forgets the container and deletes its record and what is left of its directory. */
+    public void delete(String id) {
+        Path dir = directory(id);
+        byId.computeIfPresent(id, (k, c) -> {
+            try {
+                Files.deleteIfExists(dir.resolve(CONFIG_FILE));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
         Directories.deleteRecursively(dir);
     }
 

@@ -2,6 +2,7 @@ package dev.purser.engine.container;
 
 import dev.purser.engine.cgroup.CgroupHierarchy;
 import dev.purser.engine.container.naming.ContainerId;
+import dev.purser.engine.container.naming.ContainerLookupException;
 import dev.purser.engine.container.naming.ContainerName;
 import dev.purser.engine.container.naming.ContainerRef;
 import dev.purser.engine.container.naming.ContainerResolver;
@@ -48,7 +49,13 @@ public final class Containers {
     private final Path stageBinary;
     private final SeccompPrograms seccompPrograms;
     private final NameGenerator names = new NameGenerator();
-    private final Object lock = new Object();
+    /** Held while a name is checked and taken (create, rename): names are unique across containers. */
+    private final Object nameLock = new Object();
+    /** Held while an exit is recorded and while a wait checks for one, so no wait misses an exit. */
+    private final Object exitLock = new Object();
+    private final ContainerLocks locks = new ContainerLocks();
+    private final RemovalStep.Listener removalSteps;
+    private final List<java.util.function.Consumer<String>> removalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, RunningContainer> running = new ConcurrentHashMap<>();
     private final Waiters waiters = new Waiters();
     private final RestartSchedule restarts = new RestartSchedule();
@@ -60,6 +67,13 @@ public final class Containers {
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events) {
+        this(store, images, cgroups, linux, stageBinary, events, RemovalStep.Listener.NONE);
+    }
+
+    /** As above, with {@code removalSteps} told of each step of every removal (tests stop a daemon midway). */
+    public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
+            EventBus events, RemovalStep.Listener removalSteps) {
+        this.removalSteps = removalSteps;
         this.store = store;
         this.images = images;
         this.cgroups = cgroups;
@@ -70,6 +84,19 @@ public final class Containers {
         this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments);
         new CrashRecovery(store, linux, cgroups).run();
+    }
+
+    /** {@code listener} is told the id of every container once it is removed (e.g. to forget its execs). */
+    public void whenRemoved(java.util.function.Consumer<String> listener) {
+        removalListeners.add(listener);
+    }
+
+    /**
+     * The container's record as it is now, for an operation that holds its lock: it may have been
+     * removed while the operation waited, and then the answer is Docker's for a missing one.
+     */
+    private Container current(String id, String reference) {
+        return store.get(id).orElseThrow(() -> ContainerLookupException.notFound(reference));
     }
 
     private void publish(Container c, String action, Map<String, String> extra) {
@@ -117,7 +144,7 @@ public final class Containers {
                 request.hostConfig().privileged());
         // A profile that could not be applied is refused now rather than at every start.
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
-        synchronized (lock) {
+        synchronized (nameLock) {
             ContainerId id = ContainerId.generate();
             ContainerName name;
             if (request.name() == null || request.name().isEmpty()) {
@@ -139,7 +166,7 @@ public final class Containers {
             ContainerFiles.write(dir, config.hostname());
             Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config, request.hostConfig(),
                     dir, now());
-            store.save(container);
+            store.insert(container);
             publish(container, "create");
             return container;
         }
@@ -162,23 +189,25 @@ public final class Containers {
     // ---- start ----------------------------------------------------------------------------
 
     public void start(String reference) {
-        synchronized (lock) {
-            Container c = get(reference);
+        String id = get(reference).id();
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            Container c = current(id, reference);
             if (c.state().paused()) {
                 throw new ContainerConflictException("cannot start a paused container, try unpause instead");
             }
-            if (running.containsKey(c.id())) {
+            if (running.containsKey(id)) {
                 throw new NotModifiedException("container already started");
             }
-            cancelPendingRestart(c.id());
-            launch(c.withManuallyStopped(false));
+            cancelPendingRestart(id);
+            launch(store.update(id, cur -> cur.withManuallyStopped(false)).orElseThrow());
         }
     }
 
+    /** Runs the container's process; the caller holds the container's lock. */
     private void launch(Container c) {
         ContainerLauncher.Launched launched;
         try {
-            launched = launcher.launch(c, stdin.takeEarly(c.id()));
+            launched = launcher.launch(c);
         } catch (StageFailure e) {
             failedToStart(c, e.exitCode(), e.getMessage());
             throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
@@ -188,9 +217,16 @@ public final class Containers {
                     : new ContainerStartException(String.valueOf(e.getMessage()), 125, e);
         }
         RunningContainer rc = launched.process();
-        running.put(c.id(), rc);
-        Container started = c.withState(c.state().running(rc.pid, now()));
-        store.save(started);
+        // written before the record says running: recovery signals the pid only while it names this process
+        ProcessIdentity.of(rc.pid).ifPresent(p -> p.writeTo(CrashRecovery.identityFile(store.directory(c.id()))));
+        synchronized (stdin.guard(c.id())) {
+            running.put(c.id(), rc);
+            PendingStdin early = stdin.takeEarly(c.id());
+            if (early != null) {
+                early.deliverTo(rc.stdio);
+            }
+        }
+        Container started = store.update(c.id(), cur -> cur.withState(cur.state().running(rc.pid, now()))).orElseThrow();
         publish(started, "start");
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
@@ -201,13 +237,11 @@ public final class Containers {
      * {@code docker run --rm} client waits for that).
      */
     private void failedToStart(Container c, int code, String message) {
-        store.save(c.withState(c.state().failedToStart(code, message, now())));
+        store.update(c.id(), cur -> cur.withState(cur.state().failedToStart(code, message, now())));
         attachments.end(c.id());
         waiters.exited(c.id(), code);
         if (c.hostConfig().autoRemove()) {
-            store.delete(c.id());
-            publish(c, "destroy");
-            waiters.removed(c.id(), code);
+            removeHeld(current(c.id(), c.id()), true);
         }
     }
 
@@ -223,30 +257,38 @@ public final class Containers {
         }
         rc.stdio.closeAll();
         Teardown.of(linux, rc.overlay, rc.cgroup);
-        Container after;
-        Optional<Duration> restartIn;
-        synchronized (lock) {
-            running.remove(id);
-            Optional<Container> c = store.get(id);
-            if (c.isEmpty()) {
-                rc.exitRecorded();
-                return;
-            }
+        // No container lock here: whoever holds it may be waiting for this very exit (stop, rm -f).
+        Optional<Container> before = store.get(id);
+        Optional<Duration> restartIn = Optional.empty();
+        Optional<Container> after = Optional.empty();
+        if (before.isPresent()) {
+            boolean removing = before.get().state().removalInProgress();
             Duration ran = Duration.between(rc.startedAt, Instant.now());
-            restartIn = restarts.afterExit(c.get(), code, ran);
-            ContainerState next = restartIn.isPresent()
-                    ? c.get().state().restarting(code, now())
-                    : c.get().state().exited(code, oom, now());
-            after = c.get().withState(next);
-            store.save(after);
-            rc.exitRecorded();
-            publish(after, "die", Map.of("exitCode", Integer.toString(code)));
-            restartIn.ifPresent(delay -> restarts.schedule(id, delay, () -> restartByPolicy(id)));
+            restartIn = removing ? Optional.empty() : restarts.afterExit(before.get(), code, ran);
+            boolean restart = restartIn.isPresent();
+            boolean oomKilled = oom;
+            after = store.update(id, cur -> {
+                ContainerState exited = restart ? cur.state().restarting(code, now())
+                        : cur.state().exited(code, oomKilled, now());
+                return cur.withState(cur.state().removalInProgress() ? exited.removing() : exited);
+            });
         }
-        waiters.exited(id, code);
-        if (restartIn.isEmpty() && after.hostConfig().autoRemove()) {
+        after.ifPresent(a -> publish(a, "die", Map.of("exitCode", Integer.toString(code))));
+        synchronized (exitLock) {
+            running.remove(id, rc);
+            rc.exitRecorded();
+            waiters.exited(id, code);
+        }
+        if (after.isEmpty()) {
+            return;
+        }
+        // only now: a restart that came before the removal from running would be taken for this process
+        restartIn.ifPresent(delay -> restarts.schedule(id, delay, () -> restartByPolicy(id)));
+        if (restartIn.isEmpty() && after.get().hostConfig().autoRemove() && !after.get().state().removalInProgress()) {
             try {
                 remove(id, false);
+            } catch (ContainerLookupException gone) {
+                // removed meanwhile by someone else
             } catch (RuntimeException e) {
                 log.warn("auto-removing {}: {}", id, e.getMessage());
             }
@@ -254,7 +296,7 @@ public final class Containers {
     }
 
     private void restartByPolicy(String id) {
-        synchronized (lock) {
+        try (ContainerLocks.Held held = locks.lock(id)) {
             if (!restarts.claim(id)) {
                 return;
             }
@@ -262,24 +304,21 @@ public final class Containers {
             if (c.isEmpty() || !c.get().state().restarting()) {
                 return;
             }
-            Container next = c.get().withRestartCount(c.get().restartCount() + 1);
-            store.save(next);
+            Optional<Container> next = store.update(id, cur -> cur.withRestartCount(cur.restartCount() + 1));
             try {
-                launch(next);
+                next.ifPresent(this::launch);
             } catch (RuntimeException e) {
-                log.warn("restarting {}: {}", next.shortId(), e.getMessage());
+                log.warn("restarting {}: {}", c.get().shortId(), e.getMessage());
             }
         }
     }
 
-    /** Cancels a restart the policy scheduled; the container is then plainly exited. */
+    /** Cancels a restart the policy scheduled; the container is then plainly exited. The caller holds its lock. */
     private void cancelPendingRestart(String id) {
         if (restarts.cancel(id)) {
-            store.get(id).ifPresent(c -> {
-                if (c.state().restarting()) {
-                    ContainerState s = c.state();
-                    store.save(c.withState(s.exited(s.exitCode(), false, s.finishedAt())));
-                }
+            store.update(id, c -> {
+                ContainerState s = c.state();
+                return s.restarting() ? c.withState(s.exited(s.exitCode(), false, s.finishedAt())) : c;
             });
         }
     }
@@ -292,25 +331,25 @@ public final class Containers {
      * container's StopTimeout, else 10 s; -1 waits for ever), then SIGKILL.
      */
     public void stop(String reference, Integer timeoutSeconds) {
-        Container c;
-        RunningContainer rc;
-        synchronized (lock) {
-            c = get(reference);
-            store.save(c.withManuallyStopped(true));
-            cancelPendingRestart(c.id());
-            rc = running.get(c.id());
+        String id = get(reference).id();
+        // held while the process goes down: a start or rm of this container waits for the stop
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            Container c = current(id, reference);
+            store.update(id, cur -> cur.withManuallyStopped(true));
+            cancelPendingRestart(id);
+            RunningContainer rc = running.get(id);
             if (rc == null) {
                 if (c.state().status().equals("restarting")) {
                     return;
                 }
                 throw new NotModifiedException("container already stopped");
             }
+            if (c.state().paused()) {
+                unpause(id);
+            }
+            stop.gracefully(c, rc, timeoutSeconds);
+            publish(c, "stop");
         }
-        if (c.state().paused()) {
-            unpause(c.id());
-        }
-        stop.gracefully(c, rc, timeoutSeconds);
-        publish(c, "stop");
     }
 
     public void kill(String reference, String signal) {
@@ -324,45 +363,62 @@ public final class Containers {
         linux.kill(rc.pid, number);
         publish(c, "kill", Map.of("signal", Integer.toString(number)));
         if (number == Signals.SIGKILL) {
+            thawToLetDie(rc);
             ProcessStop.awaitRecordedExit(rc);
         }
     }
 
-    public void restart(String reference, Integer timeoutSeconds) {
-        Container c = get(reference);
+    /** A frozen process dies of SIGKILL only once thawed (runc thaws after SIGKILL too). */
+    private static void thawToLetDie(RunningContainer rc) {
         try {
-            stop(c.id(), timeoutSeconds);
-        } catch (NotModifiedException e) {
-            // restarting a stopped container just starts it
+            if (rc.cgroup.frozen()) {
+                rc.cgroup.thaw();
+            }
+        } catch (RuntimeException e) {
+            log.debug("thawing {}: {}", rc.id, e.getMessage()); // the group went with the process
         }
-        start(c.id());
-        publish(get(c.id()), "restart");
+    }
+
+    public void restart(String reference, Integer timeoutSeconds) {
+        String id = get(reference).id();
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            current(id, reference);
+            try {
+                stop(id, timeoutSeconds);
+            } catch (NotModifiedException e) {
+                // restarting a stopped container just starts it
+            }
+            start(id);
+            publish(current(id, reference), "restart");
+        }
     }
 
     // ---- pause ----------------------------------------------------------------------------
 
     public void pause(String reference) {
-        synchronized (lock) {
-            Container c = get(reference);
+        String id = get(reference).id();
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            Container c = current(id, reference);
             RunningContainer rc = requireRunning(c);
             if (c.state().paused()) {
                 throw new ContainerConflictException("Container " + c.id() + " is already paused");
             }
             rc.cgroup.freeze();
-            store.save(c.withState(c.state().paused(true)));
+            store.update(id, cur -> cur.withState(cur.state().paused(true)));
             publish(c, "pause");
         }
     }
 
     public void unpause(String reference) {
-        synchronized (lock) {
-            Container c = get(reference);
+        String id = get(reference).id();
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            Container c = current(id, reference);
             RunningContainer rc = requireRunning(c);
             if (!c.state().paused()) {
                 throw new ContainerConflictException("Container " + c.id() + " is not paused");
             }
             rc.cgroup.thaw();
-            store.save(c.withState(c.state().paused(false)));
+            store.update(id, cur -> cur.withState(cur.state().paused(false)));
             publish(c, "unpause");
         }
     }
@@ -377,51 +433,71 @@ public final class Containers {
 
     // ---- remove, rename, wait -----------------------------------------------------------------
 
+    /**
+     * Docker's {@code rm}: refused for a running container unless forced. The removal is an
+     * ordered sequence ({@link RemovalStep}): the record is marked removing, the process brought
+     * down, the root filesystem unmounted, the cgroup and the files removed, and the record goes
+     * last; a daemon killed midway restarts to a record its recovery finishes removing.
+     */
     public void remove(String reference, boolean force) {
-        Container c = get(reference);
+        String id = get(reference).id();
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            removeHeld(current(id, reference), force);
+        }
+    }
+
+    private void removeHeld(Container c, boolean force) {
+        String id = c.id();
         if (c.state().restarting() && !force) {
             throw new ContainerConflictException("cannot remove container \"" + c.name()
                     + "\": container is restarting: stop the container before removing or force remove");
         }
-        synchronized (lock) {
-            cancelPendingRestart(c.id());
+        RunningContainer rc = running.get(id);
+        if (rc != null && !force) {
+            String what = c.state().paused() ? "paused" : "running";
+            throw new ContainerConflictException("cannot remove container \"" + c.name() + "\": container is "
+                    + what + ": stop the container before removing or force remove");
         }
-        RunningContainer rc = running.get(c.id());
+        cancelPendingRestart(id);
+        store.update(id, cur -> cur.withState(cur.state().removing()));
+        removalSteps.reached(id, RemovalStep.MARKED);
         if (rc != null) {
-            if (!force) {
-                String what = c.state().paused() ? "paused" : "running";
-                throw new ContainerConflictException("cannot remove container \"" + c.name() + "\": container is "
-                        + what + ": stop the container before removing or force remove");
-            }
             if (c.state().paused()) {
                 rc.cgroup.thaw();
             }
-            restarts.suppressNext(c.id());
+            restarts.suppressNext(id);
             stop.now(rc);
         }
-        synchronized (lock) {
-            if (store.get(c.id()).isEmpty()) {
-                return;
-            }
-            store.delete(c.id());
-            restarts.forget(c.id());
-            stdin.forget(c.id());
-        }
+        removalSteps.reached(id, RemovalStep.PROCESS_DOWN);
+        Path dir = store.directory(id);
+        // the exit handler has undone what the start set up; this is for what a crash left
+        Teardown.of(linux, dev.purser.engine.runtime.Overlay.inContainerDirectory(dir, List.of()), null);
+        removalSteps.reached(id, RemovalStep.UNMOUNTED);
+        Teardown.of(linux, dev.purser.engine.runtime.Overlay.inContainerDirectory(dir, List.of()), cgroups.open(id));
+        removalSteps.reached(id, RemovalStep.CGROUP_REMOVED);
+        store.deleteFiles(id);
+        removalSteps.reached(id, RemovalStep.FILES_DELETED);
+        store.delete(id);
+        restarts.forget(id);
+        stdin.forget(id);
         publish(c, "destroy");
-        waiters.removed(c.id(), c.state().exitCode());
+        waiters.removed(id, c.state().exitCode());
+        removalListeners.forEach(l -> l.accept(id));
     }
 
     public void rename(String reference, String newName) {
-        synchronized (lock) {
-            Container c = get(reference);
-            ContainerName name = ContainerName.of(newName);
-            if (name.value().equals(c.name())) {
-                throw new ContainerConflictException("Renaming a container with the same name as its current name");
+        String id = get(reference).id();
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            synchronized (nameLock) {
+                Container c = current(id, reference);
+                ContainerName name = ContainerName.of(newName);
+                if (name.value().equals(c.name())) {
+                    throw new ContainerConflictException("Renaming a container with the same name as its current name");
+                }
+                refuseNameInUse(name);
+                Container renamed = store.update(id, cur -> cur.withName(name.value())).orElseThrow();
+                publish(renamed, "rename", Map.of("oldName", c.name()));
             }
-            refuseNameInUse(name);
-            Container renamed = c.withName(name.value());
-            store.save(renamed);
-            publish(renamed, "rename", Map.of("oldName", c.name()));
         }
     }
 
@@ -435,7 +511,7 @@ public final class Containers {
      * {@code next-exit} (the next exit, even of a container not yet started), {@code removed}.
      */
     public CompletableFuture<Integer> waitFor(String reference, String condition) {
-        synchronized (lock) {
+        synchronized (exitLock) {
             Container c = get(reference);
             boolean notRunning = !running.containsKey(c.id()) && !c.state().restarting();
             return waiters.forCondition(c.id(), condition, notRunning, c.state().exitCode());
@@ -509,9 +585,7 @@ public final class Containers {
      * attaches before it starts). The returned attachment ends when the process exits.
      */
     public Attachments.Attachment attach(String reference, OutputListener listener) {
-        synchronized (lock) {
-            return attachments.add(get(reference).id(), listener);
-        }
+        return attachments.add(get(reference).id(), listener);
     }
 
     /** Stops delivering output to an attachment (the client went away or detached). */
@@ -525,7 +599,7 @@ public final class Containers {
      */
     public boolean writeStdin(String reference, byte[] data) {
         Container c = get(reference);
-        synchronized (lock) {
+        synchronized (stdin.guard(c.id())) {
             return stdin.write(c, running.get(c.id()), data);
         }
     }
@@ -533,7 +607,7 @@ public final class Containers {
     /** Closes the container's stdin, like a client that closed its end of {@code docker run -i}. */
     public void closeStdin(String reference) {
         Container c = get(reference);
-        synchronized (lock) {
+        synchronized (stdin.guard(c.id())) {
             stdin.close(c, running.get(c.id()));
         }
     }
@@ -571,16 +645,18 @@ public final class Containers {
 
     /** Like stop, but not "by hand": a daemon shutdown must not keep unless-stopped containers down. */
     private void stopForShutdown(String id) {
-        RunningContainer rc = running.get(id);
-        if (rc == null) {
-            return;
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            RunningContainer rc = running.get(id);
+            Optional<Container> c = store.get(id);
+            if (rc == null || c.isEmpty()) {
+                return;
+            }
+            restarts.suppressNext(id);
+            if (c.get().state().paused()) {
+                rc.cgroup.thaw();
+            }
+            stop.gracefully(c.get(), rc, null);
         }
-        Container c = get(id);
-        restarts.suppressNext(id);
-        if (c.state().paused()) {
-            rc.cgroup.thaw();
-        }
-        stop.gracefully(c, rc, null);
     }
 
     static String now() {

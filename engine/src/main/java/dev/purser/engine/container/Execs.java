@@ -3,24 +3,40 @@ package dev.purser.engine.container;
 import dev.purser.engine.container.naming.ContainerId;
 import dev.purser.engine.event.EventBus;
 import dev.purser.pty.WindowSize;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Exec instances, as Docker's API has them: created first, started later (once), inspectable
- * while running and after. Kept in memory only, like Docker's; they go when the engine does.
+ * while running and after. Kept in memory only, like Docker's. As Docker does, an exec that has
+ * ended is forgotten a while later (Docker's collector runs every 5 minutes and frees what ended
+ * before its previous run), and all of a container's go when the container is removed.
  */
 public final class Execs {
+    /** How long an ended exec stays inspectable: Docker keeps one for 5 to 10 minutes. */
+    public static final Duration KEEP_ENDED = Duration.ofMinutes(5);
+
     private final Containers containers;
     private final EventBus events;
+    private final Duration keepEnded;
     private final Map<String, Exec> byId = new ConcurrentHashMap<>();
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime());
 
     public Execs(Containers containers, EventBus events) {
+        this(containers, events, KEEP_ENDED);
+    }
+
+    /** As above, forgetting an ended exec {@code keepEnded} after its end (at the next exec's creation). */
+    public Execs(Containers containers, EventBus events, Duration keepEnded) {
         this.containers = containers;
         this.events = events;
+        this.keepEnded = keepEnded;
+        containers.whenRemoved(this::forgetContainer);
     }
 
     /** One exec instance; {@code running} and {@code exitCode} change as it runs. */
@@ -32,6 +48,8 @@ public final class Execs {
         private volatile boolean running;
         private volatile Integer exitCode;
         private volatile ExecSession session;
+        /** System.nanoTime() at the end, once it has ended (or failed to start); 0 before. */
+        private volatile long endedAt;
         /** Input a client sent before the process ran: it is kept, like a container's before its start. */
         private final PendingStdin early = new PendingStdin();
         /** Opens once the process runs, or failed to: a resize waits for it, as Docker's does. */
@@ -71,6 +89,9 @@ public final class Execs {
         }
 
         private synchronized void write(byte[] data) {
+            if (endedAt != 0) {
+                return;
+            }
             if (session == null) {
                 early.write(data);
             } else {
@@ -79,6 +100,9 @@ public final class Execs {
         }
 
         private synchronized void closeInput() {
+            if (endedAt != 0) {
+                return;
+            }
             if (session == null) {
                 early.close();
             } else {
@@ -89,6 +113,14 @@ public final class Execs {
         private synchronized void started(ExecSession started) {
             session = started;
             early.deliverTo(started.stdio());
+        }
+
+        /** The process is over: what it held goes, what inspect shows stays. */
+        private synchronized void ended(Integer code) {
+            exitCode = code;
+            running = false;
+            session = null;
+            endedAt = Math.max(1, System.nanoTime());
         }
 
         /** The host pid while it runs, else 0. */
@@ -112,6 +144,7 @@ public final class Execs {
             throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
         }
         Exec exec = new Exec(ContainerId.generate().value(), c.id(), request, detachKeys);
+        forgetEnded();
         byId.put(exec.id(), exec);
         events.publish("container", "exec_create: " + String.join(" ", request.cmd()), c.id(),
                 Map.of("name", c.shortName(), "image", c.config().image(), "execID", exec.id()));
@@ -152,8 +185,7 @@ public final class Execs {
             exec.started(containers.startExec(exec.containerId(), exec.request().withConsoleSize(consoleSize), output));
             return exec.session;
         } catch (ContainerStartException e) {
-            exec.exitCode = e.exitCode();
-            exec.running = false;
+            exec.ended(e.exitCode());
             throw e;
         } finally {
             exec.ready.countDown();
@@ -163,13 +195,12 @@ public final class Execs {
     /** Waits for a begun exec to end and records its exit code. */
     public int finish(String id, ExecSession session) {
         Exec exec = get(id);
-        int code;
+        Integer code = null;
         try {
             code = session.await();
         } finally {
-            exec.running = false;
+            exec.ended(code);
         }
-        exec.exitCode = code;
         Container c = containers.get(exec.containerId());
         Map<String, String> died = new java.util.HashMap<>(attributes(c, id));
         died.put("exitCode", Integer.toString(code));
@@ -208,6 +239,30 @@ public final class Execs {
         if (session != null && exec.running) {
             session.resize(rows, cols);
         }
+    }
+
+    /**
+     * Forgets the execs that ended more than {@code keepEnded} ago. Done when an exec is created
+     * (what makes the table grow), at most once a second, so no thread of its own is needed.
+     */
+    private void forgetEnded() {
+        long now = System.nanoTime();
+        long last = lastSweep.get();
+        if (!keepEnded.isZero() && now - last < 1_000_000_000L || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        long keep = keepEnded.toNanos();
+        byId.values().removeIf(e -> e.endedAt != 0 && now - e.endedAt >= keep);
+    }
+
+    /** The container is gone, and with it every exec it had (Docker's inspect of one then answers 404). */
+    private void forgetContainer(String containerId) {
+        byId.values().removeIf(e -> e.containerId.equals(containerId));
+    }
+
+    /** How many exec instances are kept (for tests of the bookkeeping). */
+    int size() {
+        return byId.size();
     }
 
     private static Map<String, String> attributes(Container c, String execId) {

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Undoes what a container's start set up on the host: its cgroup and its root filesystem
  * mount. Each part is attempted even when the other fails; failures are logged, not thrown,
- * because the caller is already on its way out.
+ * because the caller is already on its way out. Undoing what is not there does nothing, so
+ * recovery can run it on whatever a crash left.
  */
 final class Teardown {
     private static final Logger log = LoggerFactory.getLogger(Teardown.class);
@@ -25,7 +26,9 @@ final class Teardown {
             log.warn("removing cgroup: {}", e.getMessage());
         }
         try {
-            overlay.unmount(linux);
+            if (overlay.isMounted()) {
+                overlay.unmount(linux);
+            }
         } catch (RuntimeException e) {
             log.warn("unmounting {}: {}", overlay.merged(), e.getMessage());
         }

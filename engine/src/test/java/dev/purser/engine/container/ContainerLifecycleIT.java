@@ -102,6 +102,17 @@ class ContainerLifecycleIT {
     }
 
     @Test
+    void killOfAPausedContainerEndsIt() {
+        Container c = engine.start("sleep", "1000");
+        containers.pause(c.id());
+        containers.kill(c.id(), "SIGKILL");
+        ContainerState s = containers.get(c.id()).state();
+        assertThat(s.status()).isEqualTo("exited");
+        assertThat(s.exitCode()).isEqualTo(137);
+        containers.remove(c.id(), false);
+    }
+
+    @Test
     void pauseFreezesAndUnpauseThaws() throws Exception {
         Container c = engine.start("sh", "-c", "i=0; while true; do i=$((i+1)); echo $i > /tmp/tick; sleep 0.05; done");
         Thread.sleep(300);

@@ -25,7 +25,7 @@ public final class ContainerLookupException extends RuntimeException {
         return kind;
     }
 
-    static ContainerLookupException notFound(String typed) {
+    public static ContainerLookupException notFound(String typed) {
         return new ContainerLookupException(Kind.NOT_FOUND, "No such container: " + typed);
     }
 
