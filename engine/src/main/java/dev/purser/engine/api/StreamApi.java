@@ -180,11 +180,14 @@ final class StreamApi {
             x.status(200);
             return;
         }
+        // Docker frames the output by the start request's Tty, not the exec's: a process with a
+        // terminal can be read multiplexed (all of it stdout) and one without read raw
+        boolean rawOutput = body.path("Tty").asBoolean(false);
         boolean tty = exec.request().tty();
         boolean stdin = exec.request().attachStdin();
         DetachFilter detachFilter = new DetachFilter(DetachKeys.fromOption(exec.detachKeys()));
         java.util.concurrent.CountDownLatch detached = new java.util.concurrent.CountDownLatch(1);
-        Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
+        Exchange.ResponseStream out = x.hijack(rawOutput ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
                 data -> {
                     if (!stdin) {
                         return;
@@ -198,7 +201,7 @@ final class StreamApi {
                     }
                 },
                 () -> execs.closeInput(exec.id()));
-        StreamFrames frames = new StreamFrames(out, tty);
+        StreamFrames frames = new StreamFrames(out, rawOutput);
         try {
             ExecSession started = execs.begin(exec.id(), consoleSize, (stream, data, length) -> frames.writeNow(stream.id(), data, 0, length));
             Thread finisher = new Thread(() -> {
