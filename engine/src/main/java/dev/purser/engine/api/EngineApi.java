@@ -2,6 +2,7 @@ package dev.purser.engine.api;
 
 import dev.purser.engine.Engine;
 import dev.purser.engine.container.Execs;
+import dev.purser.engine.usage.DiskUsage;
 
 /** Every route of the Docker Engine API that purser serves, wired to one engine. */
 public final class EngineApi {
@@ -10,7 +11,7 @@ public final class EngineApi {
     public static Router routes(Engine engine) {
         Router router = new Router();
         new SystemApi(engine).register(router);
-        new ContainerApi(engine.containers()).register(router);
+        new ContainerApi(engine.containers(), new DiskUsage(engine.root(), engine.images())).register(router);
         new StreamApi(engine.containers(), new Execs(engine.containers(), engine.events())).register(router);
         new StatsApi(engine.containers()).register(router);
         new ImageApi(engine.images(), engine.containers(), engine.events()).register(router);
