@@ -1,6 +1,7 @@
 package dev.purser.engine.api;
 
 import dev.purser.engine.Engine;
+import dev.purser.engine.archive.ContainerArchive;
 import dev.purser.engine.container.Execs;
 import dev.purser.engine.usage.DiskUsage;
 
@@ -14,6 +15,7 @@ public final class EngineApi {
         new ContainerApi(engine.containers(), new DiskUsage(engine.root(), engine.images())).register(router);
         new StreamApi(engine.containers(), new Execs(engine.containers(), engine.events())).register(router);
         new StatsApi(engine.containers()).register(router);
+        new ArchiveApi(new ContainerArchive(engine.containers())).register(router);
         new ImageApi(engine.images(), engine.containers(), engine.events()).register(router);
         new EventApi(engine.events()).register(router);
         return router;
