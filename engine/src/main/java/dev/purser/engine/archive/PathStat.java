@@ -1,5 +1,7 @@
 package dev.purser.engine.archive;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +20,7 @@ import java.util.Base64;
  * container that a symbolic link resolves to (empty for anything else).
  */
 @JsonPropertyOrder({"name", "size", "mode", "mtime", "linkTarget"})
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record PathStat(
         @JsonProperty("name") String name,
         @JsonProperty("size") long size,
@@ -37,10 +40,12 @@ public record PathStat(
         return GO_RFC3339_NANO.format(t.atOffset(ZoneOffset.UTC));
     }
 
+    @JsonIgnore
     public boolean isDirectory() {
         return (mode & GoFileMode.DIR) != 0;
     }
 
+    @JsonIgnore
     public boolean isSymlink() {
         return (mode & GoFileMode.SYMLINK) != 0;
     }

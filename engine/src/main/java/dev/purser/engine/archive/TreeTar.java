@@ -23,10 +23,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * once and then as hardlinks, devices and fifos as such; sockets are left out. Owners are the
  * numeric ids, times whole seconds.
  */
-final class TreeTar {
+public final class TreeTar {
     private TreeTar() {}
 
     static void write(Path source, String name, OutputStream out) throws IOException {
+        write(source, name, out, false);
+    }
+
+    /**
+     * With {@code rootOwned}, every entry belongs to 0:0: what a client sends when copying local
+     * files into a container, where they are to belong to root (docker cp without -a).
+     */
+    public static void write(Path source, String name, OutputStream out, boolean rootOwned) throws IOException {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -35,13 +43,13 @@ final class TreeTar {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                entry(tar, dir, entryName(prefix, source, dir) + "/", linked);
+                entry(tar, dir, entryName(prefix, source, dir) + "/", linked, rootOwned);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                entry(tar, file, entryName(prefix, source, file), linked);
+                entry(tar, file, entryName(prefix, source, file), linked, rootOwned);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -65,7 +73,8 @@ final class TreeTar {
         return rel.isEmpty() ? prefix : prefix + "/" + rel;
     }
 
-    private static void entry(TarArchiveOutputStream tar, Path p, String name, Map<Object, String> linked) throws IOException {
+    private static void entry(TarArchiveOutputStream tar, Path p, String name, Map<Object, String> linked, boolean rootOwned)
+            throws IOException {
         Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid,size,lastModifiedTime,ino,dev,nlink,rdev",
                 LinkOption.NOFOLLOW_LINKS);
         int mode = (Integer) a.get("mode");
@@ -99,7 +108,7 @@ final class TreeTar {
             }
         }
         e.setMode(mode & 07777);
-        e.setIds((Integer) a.get("uid"), (Integer) a.get("gid"));
+        e.setIds(rootOwned ? 0 : (Integer) a.get("uid"), rootOwned ? 0 : (Integer) a.get("gid"));
         Instant mtime = ((FileTime) a.get("lastModifiedTime")).toInstant();
         e.setModTime(FileTime.from(Instant.ofEpochSecond(mtime.getEpochSecond())));
         tar.putArchiveEntry(e);

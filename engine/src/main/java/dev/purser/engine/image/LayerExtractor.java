@@ -46,8 +46,9 @@ public final class LayerExtractor {
      * already, names taken as they are, the entry for the directory itself changes nothing, and
      * with {@code noOverwriteDirNonDir} a directory and a non-directory never replace each other.
      */
-    private record Mode(boolean layer, boolean noOverwriteDirNonDir) {
-        static final Mode LAYER = new Mode(true, false);
+    private record Mode(boolean layer, boolean noOverwriteDirNonDir, boolean keepOwners,
+                        java.util.function.UnaryOperator<String> rename) {
+        static final Mode LAYER = new Mode(true, false, true, name -> name);
     }
 
     /**
@@ -56,7 +57,17 @@ public final class LayerExtractor {
      * outside it or through a symbolic link, and hardlinks must point inside it.
      */
     public static void extractInto(InputStream tar, Path target, boolean noOverwriteDirNonDir) throws IOException {
-        Mode mode = new Mode(false, noOverwriteDirNonDir);
+        extractInto(tar, target, noOverwriteDirNonDir, true, name -> name);
+    }
+
+    /**
+     * The same, for a client writing what it copied out of a container ({@code cp} to the local
+     * side): without {@code keepOwners} files belong to whoever extracts them; {@code rename}
+     * maps entry names (and hardlink targets) first, as docker's RebaseArchiveEntries does.
+     */
+    public static void extractInto(InputStream tar, Path target, boolean noOverwriteDirNonDir, boolean keepOwners,
+                                   java.util.function.UnaryOperator<String> rename) throws IOException {
+        Mode mode = new Mode(false, noOverwriteDirNonDir, keepOwners, rename);
         List<DirectoryTime> directoryTimes = new ArrayList<>();
         try {
             TarArchiveInputStream in = new TarArchiveInputStream(Decompression.open(tar));
@@ -114,7 +125,7 @@ public final class LayerExtractor {
     /** Returns the bytes of file content the entry added. */
     private static long unpackEntry(TarArchiveInputStream tar, TarArchiveEntry entry, Path root,
                                     List<DirectoryTime> directoryTimes, Mode mode) throws IOException {
-        String name = entry.getName();
+        String name = mode.rename().apply(entry.getName());
         List<String> parts = cleanedPath(name);
         if (parts.isEmpty()) {
             if (entry.isDirectory() && mode.layer()) {
@@ -162,7 +173,7 @@ public final class LayerExtractor {
             checkSymlinkTarget(parts, entry.getLinkName(), name);
             Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
         } else if (entry.isLink()) {
-            Path existing = hardlinkTarget(root, entry.getLinkName(), name);
+            Path existing = hardlinkTarget(root, mode.rename().apply(entry.getLinkName()), name);
             Files.createLink(path, existing);
             return 0; // shares the target's inode: no new bytes, and no metadata of its own
         } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
@@ -184,7 +195,11 @@ public final class LayerExtractor {
             LOG.info("skipping layer entry {} of unsupported tar type {}", name, (char) entry.getLinkFlag());
             return 0;
         }
-        applyOwnerAndMode(path, entry);
+        if (mode.keepOwners()) {
+            applyOwnerAndMode(path, entry);
+        } else if (!entry.isSymbolicLink()) {
+            FileSystemCalls.chmod(path, entry.getMode());
+        }
         if (!entry.isDirectory()) {
             java.time.Instant t = entry.getLastModifiedTime().toInstant();
             FileSystemCalls.setTimes(path, t.getEpochSecond(), t.getNano());

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -111,6 +112,9 @@ class ArchiveIT {
         RawHttp.Response r = head("archive-run", "/etc/passwd");
         assertThat(r.status()).isEqualTo(200);
         JsonNode stat = stat(r);
+        List<String> fields = new ArrayList<>();
+        stat.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("name", "size", "mode", "mtime", "linkTarget");
         assertThat(stat.path("name").asText()).isEqualTo("passwd");
         assertThat(stat.path("size").asLong()).isEqualTo(cat("archive-run", "/etc/passwd").length());
         assertThat(stat.path("mode").asLong()).isEqualTo(0644);

@@ -34,7 +34,7 @@ public final class CommandTree {
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
                 WaitCommand::new, PsCommand::new, LogsCommand::new, InspectCommand::new, ImagesCommand::new,
-                ExecCommand::new, AttachCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new,
+                ExecCommand::new, AttachCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new, CpCommand::new,
                 TagCommand::new, RmiCommand::new, ImportCommand::new, LoadCommand::new, SaveCommand::new,
                 VersionCommand::new, InfoCommand::new, DaemonCommand::new, CompletionCommand::new)) {
             CommandLine sub = command(top.get(), session);
@@ -47,7 +47,7 @@ public final class CommandTree {
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
                 WaitCommand::new, PsCommand::new, LogsCommand::new, ExecCommand::new, AttachCommand::new, TopCommand::new,
-                StatsCommand::new, ContainerPruneCommand::new)) {
+                StatsCommand::new, ContainerPruneCommand::new, CpCommand::new)) {
             CommandLine sub = command(c.get(), session);
             String name = sub.getCommandName().equals("ps") ? "ls" : sub.getCommandName();
             String[] aliases = switch (name) {
