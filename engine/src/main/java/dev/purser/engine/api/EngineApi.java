@@ -11,12 +11,14 @@ public final class EngineApi {
 
     public static Router routes(Engine engine) {
         Router router = new Router();
+        DiskUsage usage = new DiskUsage(engine.root(), engine.images());
         new SystemApi(engine).register(router);
-        new ContainerApi(engine.containers(), new DiskUsage(engine.root(), engine.images())).register(router);
+        new ContainerApi(engine.containers(), usage).register(router);
         new StreamApi(engine.containers(), new Execs(engine.containers(), engine.events())).register(router);
         new StatsApi(engine.containers()).register(router);
         new ArchiveApi(new ContainerArchive(engine.containers())).register(router);
-        new ImageApi(engine.images(), engine.containers(), engine.events()).register(router);
+        new ImageApi(engine.images(), engine.containers(), engine.events(), usage).register(router);
+        new DiskUsageApi(engine.images(), engine.containers(), usage).register(router);
         new EventApi(engine.events()).register(router);
         return router;
     }

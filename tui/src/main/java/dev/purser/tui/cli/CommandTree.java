@@ -72,10 +72,15 @@ public final class CommandTree {
         image.addSubcommand("import", command(new ImportCommand(), session));
         image.addSubcommand("prune", command(new ImagePruneCommand(), session));
         root.addSubcommand("image", image);
+        CommandLine system = new CommandLine(new GroupCommand(session));
+        system.getCommandSpec().usageMessage().description("Manage Docker");
+        system.addSubcommand("df", command(new SystemDfCommand(), session));
+        root.addSubcommand("system", system);
         root.getSubcommands().values().forEach(CommandTree::configure);
         configure(root);
         container.getSubcommands().values().forEach(CommandTree::configure);
         image.getSubcommands().values().forEach(CommandTree::configure);
+        system.getSubcommands().values().forEach(CommandTree::configure);
         return root;
     }
 
