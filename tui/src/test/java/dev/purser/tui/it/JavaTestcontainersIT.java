@@ -24,7 +24,7 @@ import org.testcontainers.utility.DockerImageName;
  * the failsafe configuration); the image is never pulled.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class TestcontainersIT {
+class JavaTestcontainersIT {
     /** busybox:latest is imported locally: nothing may be pulled. */
     private static final ImagePullPolicy NEVER_PULL = image -> false;
     static InProcessDaemon daemon;
