@@ -1,5 +1,6 @@
 package dev.purser.engine.api;
 
+import dev.purser.engine.archive.ArchivePathException;
 import dev.purser.engine.container.ContainerConflictException;
 import dev.purser.engine.container.ContainerStartException;
 import dev.purser.engine.container.naming.ContainerLookupException;
@@ -18,6 +19,12 @@ final class ApiErrors {
         }
         if (t instanceof ContainerLookupException e) {
             return new Reply(e.kind() == ContainerLookupException.Kind.NOT_FOUND ? 404 : 400, e.getMessage());
+        }
+        if (t instanceof ArchivePathException e) {
+            return new Reply(e.notFound() ? 404 : 400, e.getMessage());
+        }
+        if (t instanceof dev.purser.engine.image.InvalidArchiveException) {
+            return new Reply(400, t.getMessage());
         }
         if (t instanceof NoSuchImageException) {
             return new Reply(404, t.getMessage());

@@ -16,6 +16,9 @@ import dev.purser.engine.log.LogCursor;
 import dev.purser.engine.log.LogQuery;
 import dev.purser.engine.log.LogRecord;
 import dev.purser.engine.log.LogStream;
+import dev.purser.engine.usage.ContainerSize;
+import dev.purser.engine.usage.DiskUsage;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,10 +29,12 @@ import java.util.concurrent.ExecutionException;
 /** The {@code /containers} endpoints. */
 final class ContainerApi {
     private final Containers containers;
+    private final DiskUsage usage;
     private final ObjectMapper json = DockerJson.mapper();
 
-    ContainerApi(Containers containers) {
+    ContainerApi(Containers containers, DiskUsage usage) {
         this.containers = containers;
+        this.usage = usage;
     }
 
     void register(Router router) {
@@ -108,13 +113,29 @@ final class ContainerApi {
             if (limit != null && limit > 0 && out.size() >= limit) {
                 break;
             }
-            out.add(ContainerViews.summary(c));
+            ObjectNode row = ContainerViews.summary(c);
+            if (x.queryBool("size", false)) {
+                sizes(row, c);
+            }
+            out.add(row);
         }
         x.json(200, out);
     }
 
     private void inspect(Exchange x) {
-        x.json(200, ContainerViews.inspect(containers.get(x.param("id"))));
+        Container c = containers.get(x.param("id"));
+        ObjectNode n = ContainerViews.inspect(c);
+        if (x.queryBool("size", false)) {
+            sizes(n, c);
+        }
+        x.json(200, n);
+    }
+
+    /** Docker's SizeRw and SizeRootFs, sent only when asked for ({@code size=1}): measuring walks the tree. */
+    private void sizes(ObjectNode n, Container c) {
+        ContainerSize size = usage.of(c);
+        n.put("SizeRw", size.rw());
+        n.put("SizeRootFs", size.rootFs());
     }
 
     private void start(Exchange x) {
@@ -200,6 +221,7 @@ final class ContainerApi {
                 Exchange.ResponseStream out = x.stream(200, tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED)) {
             x.onClose(cursor::close);
             StreamFrames frames = new StreamFrames(out, tty);
+            cursor.whenCaughtUp(frames::flush);
             LogRecord record;
             while ((record = cursor.next()) != null && out.isOpen()) {
                 byte[] line = record.line();
@@ -238,15 +260,18 @@ final class ContainerApi {
     private void prune(Exchange x) {
         ContainerFilters filters = ContainerFilters.parse(x.query("filters"));
         List<String> deleted = new java.util.ArrayList<>();
+        long reclaimed = 0;
         for (Container c : containers.list()) {
             if (!c.state().running() && !c.state().restarting() && filters.matchesPrune(c)) {
+                long rw = usage.writableLayer(c.id());
                 containers.remove(c.id(), false);
                 deleted.add(c.id());
+                reclaimed += rw;
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ContainersDeleted", deleted.isEmpty() ? null : deleted);
-        out.put("SpaceReclaimed", 0);
+        out.put("SpaceReclaimed", reclaimed);
         x.json(200, out);
     }
 

@@ -78,16 +78,8 @@ final class ContainerViews {
         data.put("WorkDir", dir.resolve("work").toString());
         driver.put("Name", "overlay2");
         n.putArray("Mounts");
-        ObjectNode net = n.putObject("NetworkSettings");
-        net.put("Bridge", "");
-        net.put("SandboxID", "");
-        net.putObject("Ports");
-        net.put("SandboxKey", "");
-        net.put("Gateway", "");
-        net.put("IPAddress", "");
-        net.put("IPPrefixLen", 0);
-        net.put("MacAddress", "");
-        net.putObject("Networks");
+        n.set("NetworkSettings", InspectDefaults.networkSettings());
+        InspectDefaults.fill(n);
         return n;
     }
 }

@@ -45,6 +45,7 @@ public final class Exchange {
     private final Path bodyFile;
     private final HijackSupport hijackSupport;
     private final List<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, String> responseHeaders = new java.util.LinkedHashMap<>();
     private volatile boolean responded;
     private volatile ResponseStream takenOver;
 
@@ -159,6 +160,11 @@ public final class Exchange {
 
     // ---- complete responses -----------------------------------------------------------------
 
+    /** A header the response will carry besides the standard ones (set before responding). */
+    public void setResponseHeader(String name, String value) {
+        responseHeaders.put(name, value);
+    }
+
     public void json(int status, Object value) {
         byte[] bytes;
         try {
@@ -189,7 +195,8 @@ public final class Exchange {
         json(status, Map.of("message", message));
     }
 
-    private static void standardHeaders(HttpResponse response) {
+    private void standardHeaders(HttpResponse response) {
+        responseHeaders.forEach((name, value) -> response.headers().set(name, value));
         response.headers().set("Api-Version", API_VERSION);
         response.headers().set("Docker-Experimental", "false");
         response.headers().set("Ostype", "linux");

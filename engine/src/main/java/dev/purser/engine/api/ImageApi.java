@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purser.engine.container.Containers;
 import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.event.EventBus;
+import dev.purser.engine.usage.DiskUsage;
 import dev.purser.engine.image.HistoryItem;
 import dev.purser.engine.image.Image;
 import dev.purser.engine.image.ImageDeletion;
@@ -25,9 +26,11 @@ final class ImageApi {
     private final ImageStore images;
     private final Containers containers;
     private final EventBus events;
+    private final DiskUsage usage;
     private final ObjectMapper json = DockerJson.mapper();
 
-    ImageApi(ImageStore images, Containers containers, EventBus events) {
+    ImageApi(ImageStore images, Containers containers, EventBus events, DiskUsage usage) {
+        this.usage = usage;
         this.images = images;
         this.containers = containers;
         this.events = events;
@@ -56,7 +59,9 @@ final class ImageApi {
         x.json(200, out);
     }
 
-    private ObjectNode summary(Image image) {
+    /** An image as {@code /images/json} lists it (SharedSize and Containers not computed: -1, as Docker does there). */
+    static ObjectNode summary(Image image) {
+        ObjectMapper json = DockerJson.mapper();
         ObjectNode n = json.createObjectNode();
         n.put("Id", image.id());
         n.put("ParentId", "");
@@ -144,7 +149,7 @@ final class ImageApi {
         boolean danglingOnly = !x.query("filters", "").contains("\"dangling\":[\"false\"]")
                 && !x.query("filters", "").contains("\"dangling\":{\"false\":true}");
         List<Map<String, String>> deleted = new ArrayList<>();
-        long reclaimed = 0;
+        Map<String, Long> layersBefore = usage.layers();
         for (Image image : images.list()) {
             if ((danglingOnly && !image.repoTags().isEmpty()) || containers.imageInUse(image.id())) {
                 continue;
@@ -154,8 +159,9 @@ final class ImageApi {
                     deleted.add(d.untagged() != null ? Map.of("Untagged", d.untagged()) : Map.of("Deleted", d.deleted()));
                 }
             }
-            reclaimed += image.size();
         }
+        // Docker counts the layers that went, not the images' sizes: a shared layer may stay
+        long reclaimed = usage.freedSince(layersBefore);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ImagesDeleted", deleted.isEmpty() ? null : deleted);
         out.put("SpaceReclaimed", reclaimed);

@@ -11,6 +11,10 @@ import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.container.ExecRequest;
 import dev.purser.engine.container.ExecSession;
 import dev.purser.engine.container.Execs;
+import dev.purser.engine.log.LogCursor;
+import dev.purser.engine.log.LogQuery;
+import dev.purser.engine.log.LogRecord;
+import dev.purser.engine.log.LogStream;
 import dev.purser.pty.DetachFilter;
 import dev.purser.pty.DetachKeys;
 import dev.purser.pty.WindowSize;
@@ -49,7 +53,19 @@ final class StreamApi {
         boolean stdout = x.queryBool("stdout", false);
         boolean stderr = x.queryBool("stderr", false);
         boolean tty = c.config().tty();
+        boolean logs = x.queryBool("logs", false);
+        boolean stream = x.queryBool("stream", false);
         DetachFilter detach = new DetachFilter(detachKeys(x));
+        if (!stream) {
+            // Docker: without stream the connection carries what was logged (logs=1) and ends
+            Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED, data -> { }, () -> { });
+            try (out) {
+                if (logs) {
+                    replayLog(c, stdout, stderr, new StreamFrames(out, tty));
+                }
+            }
+            return;
+        }
         EarlyOutput output = new EarlyOutput(stdout, stderr);
         // attached before the client hears the response: it starts the container right after
         Attachments.Attachment attachment = containers.attach(c.id(), output);
@@ -81,7 +97,11 @@ final class StreamApi {
             containers.detach(attachment);
             throw e;
         }
-        output.connect(new StreamFrames(out, tty));
+        StreamFrames frames = new StreamFrames(out, tty);
+        if (logs) {
+            replayLog(c, stdout, stderr, frames);
+        }
+        output.connect(frames);
         x.onClose(() -> containers.detach(attachment));
         try {
             attachment.ended().get();
@@ -91,6 +111,20 @@ final class StreamApi {
             containers.detach(attachment);
             out.close();
         }
+    }
+
+    /** What the container logged so far, before the live output (attach's {@code logs=1}). */
+    private void replayLog(Container c, boolean stdout, boolean stderr, StreamFrames frames) throws InterruptedException {
+        if (!stdout && !stderr) {
+            return;
+        }
+        try (LogCursor cursor = containers.logs(c.id(), LogQuery.all().withStreams(stdout, stderr))) {
+            LogRecord record;
+            while ((record = cursor.next()) != null) {
+                frames.write(record.stream() == LogStream.STDERR ? 2 : 1, record.line());
+            }
+        }
+        frames.flush();
     }
 
     static int size(Exchange x, String name) {
@@ -181,11 +215,14 @@ final class StreamApi {
             x.status(200);
             return;
         }
+        // Docker frames the output by the start request's Tty, not the exec's: a process with a
+        // terminal can be read multiplexed (all of it stdout) and one without read raw
+        boolean rawOutput = body.path("Tty").asBoolean(false);
         boolean tty = exec.request().tty();
         boolean stdin = exec.request().attachStdin();
         DetachFilter detachFilter = new DetachFilter(DetachKeys.fromOption(exec.detachKeys()));
         java.util.concurrent.CountDownLatch detached = new java.util.concurrent.CountDownLatch(1);
-        Exchange.ResponseStream out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
+        Exchange.ResponseStream out = x.hijack(rawOutput ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
                 data -> {
                     if (!stdin) {
                         return;
@@ -199,7 +236,7 @@ final class StreamApi {
                     }
                 },
                 () -> execs.closeInput(exec.id()));
-        StreamFrames frames = new StreamFrames(out, tty);
+        StreamFrames frames = new StreamFrames(out, rawOutput);
         try {
             ExecSession started = execs.begin(exec.id(), consoleSize, (stream, data, length) -> {
                 if (exec.request().attached(stream)) {

@@ -17,6 +17,7 @@ import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.LogQuery;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
+import dev.purser.engine.runtime.Overlay;
 import dev.purser.engine.runtime.ProcessSpec;
 import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.runtime.Signals;
@@ -544,6 +545,41 @@ public final class Containers {
                 seccompPrograms);
 
         return ExecSession.start(linux, stageBinary, rc.pid, process, request, output, "exec-" + c.shortId());
+    }
+
+    /** What is done with a container's root filesystem, as the host sees it. */
+    @FunctionalInterface
+    public interface RootFilesystemAction<T> {
+        T apply(Container container, Path root) throws IOException;
+    }
+
+    /**
+     * Runs {@code action} on the container's root filesystem: a running container's merged
+     * overlay, or, for one that is not running, its overlay mounted for the time of the action
+     * (a start waits meanwhile, so the two never share the upper directory). Paths inside must be
+     * resolved within {@code root} ({@code ScopedPath}): the tree is the container's, untrusted.
+     */
+    public <T> T withRootFilesystem(String reference, RootFilesystemAction<T> action) throws IOException {
+        Container c = get(reference);
+        RunningContainer rc = running.get(c.id());
+        if (rc != null) {
+            return action.apply(c, rc.overlay.merged());
+        }
+        try (ContainerLocks.Held held = locks.lock(c.id())) {
+            Container now = get(c.id());
+            rc = running.get(now.id());
+            if (rc != null) {
+                return action.apply(now, rc.overlay.merged());
+            }
+            Image image = images.find(now.image()).orElseThrow(() -> new NoSuchImageException(now.image()));
+            Overlay overlay = Overlay.inContainerDirectory(store.directory(now.id()), images.layerDirectories(image));
+            overlay.mount(linux);
+            try {
+                return action.apply(now, overlay.merged());
+            } finally {
+                overlay.unmount(linux);
+            }
+        }
     }
 
     /** Resource usage of the container's cgroup; empty when it is not running. */

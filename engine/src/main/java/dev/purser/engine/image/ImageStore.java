@@ -445,6 +445,15 @@ public final class ImageStore {
         LayerExtractor.deleteTree(doomed);
     }
 
+    /** The image's unpacked layers by chain id (hex), bottom first, with their sizes: for disk usage. */
+    public java.util.LinkedHashMap<String, Long> layerSizes(Image image) {
+        java.util.LinkedHashMap<String, Long> out = new java.util.LinkedHashMap<>();
+        for (Digest chain : image.chainIds()) {
+            out.put(chain.hex(), layerSize(chain));
+        }
+        return out;
+    }
+
     private long layerSize(Digest chain) {
         Path dir = root.layers().resolve(chain.hex());
         return Files.exists(dir.resolve(LayerRecord.FILE)) ? LayerRecord.read(dir).size() : 0;

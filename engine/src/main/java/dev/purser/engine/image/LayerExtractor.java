@@ -33,12 +33,58 @@ import org.slf4j.LoggerFactory;
  * <p>OCI whiteouts become overlayfs whiteouts: {@code .wh.name} a 0/0 character device named
  * {@code name}, {@code .wh..wh..opq} the {@code trusted.overlay.opaque=y} xattr on its directory.
  */
-final class LayerExtractor {
+public final class LayerExtractor {
     private static final Logger LOG = LoggerFactory.getLogger(LayerExtractor.class);
     private static final String WHITEOUT_PREFIX = ".wh.";
     private static final String OPAQUE_MARKER = ".wh..wh..opq";
 
     private LayerExtractor() {}
+
+    /**
+     * How entries land. A layer: into an empty directory, whiteouts become overlay whiteouts.
+     * Files copied into a container ({@code docker cp}): into a directory that has files
+     * already, names taken as they are, the entry for the directory itself changes nothing, and
+     * with {@code noOverwriteDirNonDir} a directory and a non-directory never replace each other.
+     */
+    private record Mode(boolean layer, boolean noOverwriteDirNonDir, boolean keepOwners,
+                        java.util.function.UnaryOperator<String> rename) {
+        static final Mode LAYER = new Mode(true, false, true, name -> name);
+    }
+
+    /**
+     * Unpacks an untrusted tar (plain or compressed) into {@code target}, an existing directory
+     * of a container's root filesystem, with the same refusals as a layer: nothing is written
+     * outside it or through a symbolic link, and hardlinks must point inside it.
+     */
+    public static void extractInto(InputStream tar, Path target, boolean noOverwriteDirNonDir) throws IOException {
+        extractInto(tar, target, noOverwriteDirNonDir, true, name -> name);
+    }
+
+    /**
+     * The same, for a client writing what it copied out of a container ({@code cp} to the local
+     * side): without {@code keepOwners} files belong to whoever extracts them; {@code rename}
+     * maps entry names (and hardlink targets) first, as docker's RebaseArchiveEntries does.
+     */
+    public static void extractInto(InputStream tar, Path target, boolean noOverwriteDirNonDir, boolean keepOwners,
+                                   java.util.function.UnaryOperator<String> rename) throws IOException {
+        Mode mode = new Mode(false, noOverwriteDirNonDir, keepOwners, rename);
+        List<DirectoryTime> directoryTimes = new ArrayList<>();
+        try {
+            TarArchiveInputStream in = new TarArchiveInputStream(Decompression.open(tar));
+            TarArchiveEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                unpackEntry(in, entry, target, directoryTimes, mode);
+            }
+        } catch (InvalidArchiveException e) {
+            throw e;
+        } catch (IllegalArgumentException | java.io.EOFException e) {
+            throw new InvalidArchiveException("invalid tar: " + e.getMessage(), e);
+        }
+        for (int i = directoryTimes.size() - 1; i >= 0; i--) {
+            DirectoryTime d = directoryTimes.get(i);
+            FileSystemCalls.setTimes(d.dir, d.time.getEpochSecond(), d.time.getNano());
+        }
+    }
 
     /**
      * Unpacks {@code layerTar} (plain, gzip or bzip2) into {@code target}, which must exist and
@@ -57,7 +103,7 @@ final class LayerExtractor {
             TarArchiveInputStream tar = new TarArchiveInputStream(digesting);
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
-                size += unpackEntry(tar, entry, target, directoryTimes);
+                size += unpackEntry(tar, entry, target, directoryTimes, Mode.LAYER);
             }
             // The digest covers the whole stream, including the end-of-archive blocks.
             digesting.transferTo(OutputStream.nullOutputStream());
@@ -80,11 +126,11 @@ final class LayerExtractor {
 
     /** Returns the bytes of file content the entry added. */
     private static long unpackEntry(TarArchiveInputStream tar, TarArchiveEntry entry, Path root,
-                                    List<DirectoryTime> directoryTimes) throws IOException {
-        String name = entry.getName();
+                                    List<DirectoryTime> directoryTimes, Mode mode) throws IOException {
+        String name = mode.rename().apply(entry.getName());
         List<String> parts = cleanedPath(name);
         if (parts.isEmpty()) {
-            if (entry.isDirectory()) {
+            if (entry.isDirectory() && mode.layer()) {
                 applyOwnerAndMode(root, entry);
                 directoryTimes.add(new DirectoryTime(root, entry.getLastModifiedTime().toInstant()));
             }
@@ -93,14 +139,14 @@ final class LayerExtractor {
         Path parent = ensureParents(root, parts.subList(0, parts.size() - 1), name);
         String base = parts.get(parts.size() - 1);
 
-        if (base.equals(OPAQUE_MARKER)) {
+        if (mode.layer() && base.equals(OPAQUE_MARKER)) {
             FileSystemCalls.setXattr(parent, "trusted.overlay.opaque", "y");
             return 0;
         }
-        if (base.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX)) {
+        if (mode.layer() && base.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX)) {
             return 0; // aufs bookkeeping (.wh..wh.plnk and friends): meaningless to overlayfs
         }
-        if (base.startsWith(WHITEOUT_PREFIX)) {
+        if (mode.layer() && base.startsWith(WHITEOUT_PREFIX)) {
             Path hidden = parent.resolve(base.substring(WHITEOUT_PREFIX.length()));
             removeExisting(hidden);
             FileSystemCalls.mknod(hidden, FileSystemCalls.S_IFCHR, 0, 0);
@@ -110,6 +156,11 @@ final class LayerExtractor {
 
         Path path = parent.resolve(base);
         boolean existingDirectory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+        if (mode.noOverwriteDirNonDir() && Files.exists(path, LinkOption.NOFOLLOW_LINKS) && existingDirectory != entry.isDirectory()) {
+            throw new InvalidArchiveException(existingDirectory
+                    ? "cannot overwrite directory \"" + "/" + String.join("/", parts) + "\" with non-directory \"" + name + "\""
+                    : "cannot overwrite non-directory \"" + "/" + String.join("/", parts) + "\" with directory \"" + name + "\"");
+        }
         if (!(entry.isDirectory() && existingDirectory)) {
             // A later entry for the same path replaces the earlier one, as in Docker.
             removeExisting(path);
@@ -124,7 +175,7 @@ final class LayerExtractor {
             checkSymlinkTarget(parts, entry.getLinkName(), name);
             Files.createSymbolicLink(path, Path.of(entry.getLinkName()));
         } else if (entry.isLink()) {
-            Path existing = hardlinkTarget(root, entry.getLinkName(), name);
+            Path existing = hardlinkTarget(root, mode.rename().apply(entry.getLinkName()), name);
             Files.createLink(path, existing);
             return 0; // shares the target's inode: no new bytes, and no metadata of its own
         } else if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
@@ -146,7 +197,11 @@ final class LayerExtractor {
             LOG.info("skipping layer entry {} of unsupported tar type {}", name, (char) entry.getLinkFlag());
             return 0;
         }
-        applyOwnerAndMode(path, entry);
+        if (mode.keepOwners()) {
+            applyOwnerAndMode(path, entry);
+        } else if (!entry.isSymbolicLink()) {
+            FileSystemCalls.chmod(path, entry.getMode());
+        }
         if (!entry.isDirectory()) {
             java.time.Instant t = entry.getLastModifiedTime().toInstant();
             FileSystemCalls.setTimes(path, t.getEpochSecond(), t.getNano());

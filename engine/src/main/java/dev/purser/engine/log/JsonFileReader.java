@@ -88,6 +88,7 @@ public final class JsonFileReader {
         private long seenVersion = -1;
         private boolean sinceSatisfied;
         private volatile boolean closed;
+        private Runnable caughtUp = () -> {};
 
         /** Where reading the newest file stops (its size when opened, unless following). */
         private final long newestLimit;
@@ -173,12 +174,18 @@ public final class JsonFileReader {
                 seenVersion = v;
                 return true;
             }
+            caughtUp.run();
             seenVersion = activity.awaitChange(seenVersion, POLL_MILLIS);
             return true;
         }
 
         private RecordScanner scannerOf(int file, long offset) {
             return new RecordScanner(channels.get(file), offset, file == channels.size() - 1 ? newestLimit : Long.MAX_VALUE);
+        }
+
+        @Override
+        public void whenCaughtUp(Runnable action) {
+            caughtUp = action;
         }
 
         private void openCurrent() throws IOException {

@@ -42,7 +42,7 @@ public final class CommandTree {
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
                 WaitCommand::new, PsCommand::new, LogsCommand::new, InspectCommand::new, ImagesCommand::new,
-                ExecCommand::new, AttachCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new,
+                ExecCommand::new, AttachCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new, CpCommand::new,
                 TagCommand::new, RmiCommand::new, ImportCommand::new, LoadCommand::new, SaveCommand::new,
                 VersionCommand::new, InfoCommand::new, DaemonCommand::new, CompletionCommand::new, HelpCommand::new)) {
             BaseCommand made = top.get();
@@ -57,7 +57,7 @@ public final class CommandTree {
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
                 WaitCommand::new, PsCommand::new, LogsCommand::new, ExecCommand::new, AttachCommand::new, TopCommand::new,
-                StatsCommand::new, ContainerPruneCommand::new)) {
+                StatsCommand::new, ContainerPruneCommand::new, CpCommand::new)) {
             BaseCommand made = c.get();
             String name = name(made).equals("ps") ? "ls" : name(made);
             String[] aliases = switch (name) {
@@ -84,11 +84,16 @@ public final class CommandTree {
         addIf(image, only, "import", ImportCommand::new, session);
         addIf(image, only, "prune", ImagePruneCommand::new, session);
         root.addSubcommand("image", image);
+        CommandLine system = new CommandLine(new GroupCommand(session));
+        system.getCommandSpec().name("system").usageMessage().description("Manage Docker");
+        if (only.wantsIn("system", "df")) add(system, "df", command(new SystemDfCommand(), session));
+        root.addSubcommand("system", system);
         HelpText help = new HelpText(FlagDescriptions.load());
         root.getSubcommands().values().forEach(cl -> configure(cl, help));
         configure(root, help);
         container.getSubcommands().values().forEach(cl -> configure(cl, help));
         image.getSubcommands().values().forEach(cl -> configure(cl, help));
+        system.getSubcommands().values().forEach(cl -> configure(cl, help));
         return root;
     }
 

@@ -189,4 +189,35 @@ public final class Containers {
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
+
+    /**
+     * {@code GET /containers/{id}/archive}: the path as a tar, its stat in the
+     * {@code X-Docker-Container-Path-Stat} header; the caller closes it.
+     */
+    public Response archive(String id, String path) {
+        return engine.open("GET", "/containers/" + enc(id) + "/archive" + Query.of().add("path", path), null, null);
+    }
+
+    /**
+     * The stat of a path in the container, or null when it does not exist. Read from a GET's
+     * header (the transport has no HEAD) and the body left unread.
+     */
+    public String pathStat(String id, String path) {
+        try (Response r = archive(id, path)) {
+            return r.header("X-Docker-Container-Path-Stat");
+        } catch (DaemonError e) {
+            if (e.isNotFound()) return null;
+            throw e;
+        }
+    }
+
+    /** {@code PUT /containers/{id}/archive}: extracts {@code tar} into the directory {@code path}. */
+    public void putArchive(String id, String path, InputStream tar, boolean noOverwriteDirNonDir) {
+        try (Response r = engine.open("PUT", "/containers/" + enc(id) + "/archive"
+                + Query.of().add("path", path).add("noOverwriteDirNonDir", noOverwriteDirNonDir), tar, "application/x-tar")) {
+            if (r.body() != null) r.body().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

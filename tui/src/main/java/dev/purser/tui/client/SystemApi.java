@@ -24,6 +24,11 @@ public final class SystemApi {
         return engine.get("/version");
     }
 
+    /** {@code GET /system/df}: layers, images, containers, volumes and build cache with their sizes. */
+    public JsonNode diskUsage() {
+        return engine.get("/system/df");
+    }
+
     public JsonNode info() {
         return engine.get("/info");
     }
