@@ -172,6 +172,49 @@ static void bind_in_root(int root, const struct bind *b)
 	close(fd);
 }
 
+/* Binds the host directory SRC at PATH inside the rootfs, read-only, nosuid, nodev, noexec. */
+static void bind_readonly(int root, const char *src, const char *path, const char *step)
+{
+	const unsigned long ro = MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY;
+	int fd = open_in_root(root, path, true, step);
+	char target[64];
+	fd_path(target, sizeof target, fd);
+	if (mount(src, target, NULL, MS_BIND, NULL) < 0)
+		child_fail(step, errno, "%s", path);
+	close(fd);
+	fd = open_in_root(root, path, true, step);
+	fd_path(target, sizeof target, fd);
+	if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | ro, NULL) < 0)
+		child_fail(step, errno, "remount %s", path);
+	close(fd);
+}
+
+/* Docker's /sys/fs/cgroup: the container's own groups, read-only, so that tools inside read
+ * their limits. On v2 the group itself is /sys/fs/cgroup; on v1 (names given) a read-only
+ * tmpfs holds one directory per hierarchy, each the container's group in it, as runc does. */
+static void mount_cgroups(int root, const struct config *c)
+{
+	if (c->ncgroup_mounts == 0)
+		return;
+	if (!c->cgroup_mounts[0].dst[0]) {
+		bind_readonly(root, c->cgroup_mounts[0].src, "/sys/fs/cgroup", "mount-cgroup");
+		return;
+	}
+	mount_in_root(root, "tmpfs", "/sys/fs/cgroup", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+		      "mode=755", true, "mount-cgroup");
+	for (size_t i = 0; i < c->ncgroup_mounts; i++) {
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "/sys/fs/cgroup/%s", c->cgroup_mounts[i].dst);
+		bind_readonly(root, c->cgroup_mounts[i].src, path, "mount-cgroup");
+	}
+	int fd = open_in_root(root, "/sys/fs/cgroup", true, "mount-cgroup");
+	char target[64];
+	fd_path(target, sizeof target, fd);
+	if (mount(NULL, target, NULL, MS_REMOUNT | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, "mode=755") < 0)
+		child_fail("mount-cgroup", errno, "remount /sys/fs/cgroup");
+	close(fd);
+}
+
 void prepare_rootfs(const struct config *c)
 {
 	/* Nothing we mount may propagate back to the host, while host mounts (e.g. a later
@@ -199,6 +242,7 @@ void prepare_rootfs(const struct config *c)
 		      NULL, true, "mount-mqueue");
 	mount_in_root(root, "sysfs", "/sys", "sysfs", MS_NOSUID | MS_NOEXEC | MS_NODEV | MS_RDONLY,
 		      NULL, true, "mount-sysfs");
+	mount_cgroups(root, c);
 
 	for (size_t i = 0; i < c->nbinds; i++)
 		bind_in_root(root, &c->binds[i]);

@@ -15,10 +15,13 @@ import java.util.List;
  * there; purser keeps the file honest instead and lets the network issue decide).
  */
 final class ContainerFiles {
+    /** 0644 as Docker has them: a container running as any user must be able to resolve names. */
+    private static final String READABLE = "rw-r--r--";
+
     private ContainerFiles() {}
 
     static void write(Path dir, String hostname) {
-        AtomicFile.write(dir.resolve("hostname"), (hostname + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(dir.resolve("hostname"), (hostname + "\n").getBytes(StandardCharsets.UTF_8), READABLE);
         String hosts = """
                 127.0.0.1\tlocalhost
                 ::1\tlocalhost ip6-localhost ip6-loopback
@@ -27,8 +30,8 @@ final class ContainerFiles {
                 ff02::1\tip6-allnodes
                 ff02::2\tip6-allrouters
                 """;
-        AtomicFile.write(dir.resolve("hosts"), hosts.getBytes(StandardCharsets.UTF_8));
-        AtomicFile.write(dir.resolve("resolv.conf"), resolvConf().getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(dir.resolve("hosts"), hosts.getBytes(StandardCharsets.UTF_8), READABLE);
+        AtomicFile.write(dir.resolve("resolv.conf"), resolvConf().getBytes(StandardCharsets.UTF_8), READABLE);
     }
 
     private static String resolvConf() {

@@ -1,5 +1,7 @@
 package dev.purser.engine.container;
 
+import dev.purser.engine.cgroup.Cgroup;
+import dev.purser.engine.cgroup.DevicePolicy;
 import dev.purser.engine.cgroup.Resources;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
@@ -20,7 +22,8 @@ final class ProcessPlans {
     private ProcessPlans() {}
 
     /** A container's first process, in its mounted root filesystem {@code rootfs}. */
-    static ContainerLaunch containerLaunch(Container c, Path rootfs, List<Path> cgroupProcs, Path exitFile) {
+    static ContainerLaunch containerLaunch(Container c, Path rootfs, Cgroup cgroup, Path exitFile) {
+        List<Path> cgroupProcs = cgroup.procsFiles();
         ContainerUser user = ContainerUser.resolve(c.config().user(), rootfs);
         List<String> argv = new ArrayList<>();
         argv.add(c.path());
@@ -36,7 +39,7 @@ final class ProcessPlans {
                         new BindMount(Path.of(c.hostsPath()), "/etc/hosts", false)),
                 privileged ? List.of() : ContainerLaunch.DOCKER_MASKED_PATHS,
                 privileged ? List.of() : ContainerLaunch.DOCKER_READONLY_PATHS,
-                "host".equals(c.hostConfig().networkMode()), process);
+                "host".equals(c.hostConfig().networkMode()), cgroup.containerView(), process);
     }
 
     /** An exec: the container's settings, with the request's user, directory and environment on top. */
@@ -52,6 +55,11 @@ final class ProcessPlans {
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(),
                         c.hostConfig().privileged() || request.privileged()),
                 c.hostConfig().noNewPrivileges(), request.tty(), request.consoleSize(), cgroupProcs, null);
+    }
+
+    /** Docker's default device cgroup, or every device for {@code --privileged}. */
+    static DevicePolicy devicePolicy(HostConfig h) {
+        return h.privileged() ? DevicePolicy.privileged() : DevicePolicy.dockerDefault();
     }
 
     /** Docker's limits as the cgroup takes them; a pids limit of 0 or less means none. */
