@@ -21,6 +21,11 @@ public final class BusyboxImage {
     private BusyboxImage() {}
 
     public static byte[] rootfsTar() {
+        return rootfsTar(List.of());
+    }
+
+    /** The busybox rootfs with {@code extra} entries that have no content (device nodes, directories). */
+    public static byte[] rootfsTar(List<TarArchiveEntry> extra) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
@@ -60,6 +65,10 @@ public final class BusyboxImage {
                         users:x:100:daemon
                         nogroup:x:65534:
                         """);
+                for (TarArchiveEntry e : extra) {
+                    tar.putArchiveEntry(e);
+                    tar.closeArchiveEntry();
+                }
             }
             return bytes.toByteArray();
         } catch (IOException e) {
