@@ -34,6 +34,16 @@ final class ContainerFiles {
         AtomicFile.write(dir.resolve("resolv.conf"), resolvConf().getBytes(StandardCharsets.UTF_8), READABLE);
     }
 
+    /** Puts back 0644 on files an older purser wrote 0600, before they are bound into the container. */
+    static void makeReadable(Path dir) throws IOException {
+        for (String name : new String[] {"hostname", "hosts", "resolv.conf"}) {
+            Path f = dir.resolve(name);
+            if (Files.exists(f)) {
+                Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString(READABLE));
+            }
+        }
+    }
+
     private static String resolvConf() {
         List<String> out = new ArrayList<>();
         try {

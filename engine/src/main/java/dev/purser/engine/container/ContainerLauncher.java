@@ -63,6 +63,7 @@ final class ContainerLauncher {
         Cgroup cgroup = null;
         ProcessStdio stdio = null;
         try {
+            ContainerFiles.makeReadable(dir);
             overlay.mount(linux);
             cgroup = cgroups.create(c.id());
             cgroup.restrictDevices(ProcessPlans.devicePolicy(c.hostConfig()));

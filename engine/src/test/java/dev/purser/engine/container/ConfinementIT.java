@@ -209,4 +209,14 @@ class ConfinementIT {
         assertThat(run("65534", null, "stat -c '%a %n' /etc/hosts /etc/resolv.conf /etc/hostname && cat /etc/hosts /etc/resolv.conf /etc/hostname > /dev/null && echo read"))
                 .isEqualTo("644 /etc/hosts\n644 /etc/resolv.conf\n644 /etc/hostname\nread\n");
     }
+
+    @Test
+    void etcFilesLeftPrivateByAnOlderPurserAreMadeReadableAtStart() throws Exception {
+        ContainerConfig cfg = new ContainerConfig(null, null, "65534", false, true, true, false, false, false,
+                List.of(), List.of("stat", "-c", "%a", "/etc/hosts"), TestEngine.IMAGE, null, null, null, null, null, null);
+        Container c = engine.create(cfg, null);
+        Files.setPosixFilePermissions(Path.of(c.hostsPath()), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        engine.runToExit(c);
+        assertThat(engine.logs(c)).isEqualTo("644\n");
+    }
 }
