@@ -111,6 +111,17 @@ out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --bind "$work/host:/mnt
   /bin/sh -c 'cat /mnt/h/f /etc/f; echo x > /mnt/h/g')
 check bind "$out" '^hostdata$' 'Read-only file system'
 
+# --cgroup-mount: plain directories stand in for the container's groups
+mkdir -p "$work/cg/memory" "$work/cg/pids" && echo 64 >"$work/cg/memory/limit"
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --cgroup-mount "$work/cg/memory:memory" \
+  --cgroup-mount "$work/cg/pids:pids" -- /bin/sh -c 'ls /sys/fs/cgroup; cat /sys/fs/cgroup/memory/limit; echo 1 > /sys/fs/cgroup/memory/limit; mkdir /sys/fs/cgroup/x')
+check cgroup-mount "$out" '^memory$' '^pids$' '^64$' "can't create /sys/fs/cgroup/memory/limit: Read-only file system" \
+  "can't create directory '/sys/fs/cgroup/x': Read-only file system"
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --cgroup-mount "$work/cg/memory" -- /bin/sh -c 'cat /sys/fs/cgroup/limit')
+check cgroup-mount-unified "$out" '^64$' '^CTL: exited 0$'
+out=$("$S" run --rootfs "$rfs" --cgroup-mount "$work/cg/memory:a/b" -- true 2>&1); rc=$?
+check cgroup-mount-usage "$out rc=$rc" 'rc=2'
+
 # exec mode, against a running container
 python3 "$work/engine.py" plain "$S" run --rootfs "$rfs" --hostname box --env PATH=/bin -- sleep 1000 >"$work/init.out" 2>&1 &
 engine_pid=$!
