@@ -202,12 +202,21 @@ static void mount_cgroups(int root, const struct config *c)
 	}
 	mount_in_root(root, "tmpfs", "/sys/fs/cgroup", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
 		      "mode=755", true, "mount-cgroup");
-	for (size_t i = 0; i < c->ncgroup_mounts; i++) {
-		char path[PATH_MAX];
-		snprintf(path, sizeof path, "/sys/fs/cgroup/%s", c->cgroup_mounts[i].dst);
-		bind_readonly(root, c->cgroup_mounts[i].src, path, "mount-cgroup");
-	}
 	int fd = open_in_root(root, "/sys/fs/cgroup", true, "mount-cgroup");
+	for (size_t i = 0; i < c->ncgroup_mounts; i++) {
+		const char *name = c->cgroup_mounts[i].dst;
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "/sys/fs/cgroup/%s", name);
+		bind_readonly(root, c->cgroup_mounts[i].src, path, "mount-cgroup");
+		/* Co-mounted controllers (cpu,cpuacct) are also reachable by each name, as runc links them. */
+		if (!strchr(name, ','))
+			continue;
+		char parts[NAME_MAX + 1];
+		snprintf(parts, sizeof parts, "%s", name);
+		for (char *save, *part = strtok_r(parts, ",", &save); part; part = strtok_r(NULL, ",", &save))
+			if (symlinkat(name, fd, part) < 0 && errno != EEXIST)
+				child_fail("mount-cgroup", errno, "link /sys/fs/cgroup/%s", part);
+	}
 	char target[64];
 	fd_path(target, sizeof target, fd);
 	if (mount(NULL, target, NULL, MS_REMOUNT | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, "mode=755") < 0)

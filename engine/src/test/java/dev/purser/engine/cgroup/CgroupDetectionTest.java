@@ -56,6 +56,24 @@ class CgroupDetectionTest {
     }
 
     @Test
+    void containerViewNamesEachHierarchyByItsMount() {
+        String info = "31 30 0:28 / /sys/fs/cgroup/cpu,cpuacct rw - cgroup cgroup rw,cpu,cpuacct\n"
+                + "34 30 0:31 / /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n";
+        Cgroup g = CgroupHierarchy.detect(CgroupMount.parse(info), "purser", null).open("x");
+        assertThat(g.containerView()).containsExactly(
+                java.util.Map.entry("cpu,cpuacct", Path.of("/sys/fs/cgroup/cpu,cpuacct/purser/x")),
+                java.util.Map.entry("memory", Path.of("/sys/fs/cgroup/memory/purser/x")));
+    }
+
+    @Test
+    void containerViewOnV2IsTheGroupItself() throws IOException {
+        Files.writeString(tmp.resolve("cgroup.controllers"), "memory\n");
+        String info = "25 1 0:26 / " + tmp + " rw - cgroup2 cgroup2 rw,nsdelegate\n";
+        Cgroup g = CgroupHierarchy.detect(CgroupMount.parse(info), "purser", null).open("x");
+        assertThat(g.containerView()).containsExactly(java.util.Map.entry("", tmp.resolve("purser/x")));
+    }
+
+    @Test
     void unifiedWithControllersIsV2() throws IOException {
         Files.writeString(tmp.resolve("cgroup.controllers"), "cpuset cpu io memory pids\n");
         String info = "25 1 0:26 / " + tmp + " rw - cgroup2 cgroup2 rw,nsdelegate\n";
