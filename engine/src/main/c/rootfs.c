@@ -146,8 +146,10 @@ static void populate_dev(int root)
 	for (size_t i = 0; i < sizeof nodes / sizeof nodes[0]; i++)
 		if (mknodat(dev, nodes[i].name, S_IFCHR | 0666, makedev(nodes[i].major, nodes[i].minor)) < 0)
 			child_fail("mknod", errno, "/dev/%s", nodes[i].name);
+	/* Still the host's /proc here: like runc, /dev/core only where the kernel has a kcore. */
+	bool kcore = access("/proc/kcore", F_OK) == 0;
 	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
-		if (symlinkat(links[i].target, dev, links[i].name) < 0)
+		if ((kcore || strcmp(links[i].name, "core") != 0) && symlinkat(links[i].target, dev, links[i].name) < 0)
 			child_fail("symlink", errno, "/dev/%s", links[i].name);
 	close(dev);
 }

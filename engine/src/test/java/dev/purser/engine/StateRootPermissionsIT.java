@@ -86,9 +86,9 @@ class StateRootPermissionsIT {
     void stateRootAndItsDirectoriesHaveDockersModes() throws IOException {
         StateRoot root = engine.engine().root();
         assertThat(mode(root.root())).isEqualTo("rwx--x---");
-        assertThat(mode(root.layers())).isEqualTo("rwx------");
+        assertThat(mode(root.layers())).isEqualTo("rwx--x---");
         assertThat(mode(root.blobs().getParent())).isEqualTo("rwx------");
-        assertThat(mode(root.containers())).isEqualTo("rwx------");
+        assertThat(mode(root.containers())).isEqualTo("rwx--x---");
         assertThat(mode(root.volumes())).isEqualTo("rwx-----x");
     }
 
@@ -125,9 +125,9 @@ class StateRootPermissionsIT {
         }
         try (Engine opened = Engine.open(root, "purser-it")) {
             assertThat(mode(dir)).isEqualTo("rwx--x---");
-            assertThat(mode(root.layers())).isEqualTo("rwx------");
+            assertThat(mode(root.layers())).isEqualTo("rwx--x---");
             assertThat(mode(root.blobs().getParent())).isEqualTo("rwx------");
-            assertThat(mode(root.containers())).isEqualTo("rwx------");
+            assertThat(mode(root.containers())).isEqualTo("rwx--x---");
         }
     }
 }

@@ -75,7 +75,13 @@ final class V1Cgroup implements Cgroup {
             return;
         }
         ControlFiles.write(dir.resolve("devices.deny"), "a");
-        for (DeviceRule rule : policy.allowed()) {
+        // The kernel lists rules in the order written; runc writes them sorted, so does purser,
+        // and devices.list reads as under Docker.
+        List<DeviceRule> sorted = policy.allowed().stream()
+                .sorted(java.util.Comparator.comparing(DeviceRule::type).thenComparingInt(DeviceRule::major)
+                        .thenComparingInt(DeviceRule::minor))
+                .toList();
+        for (DeviceRule rule : sorted) {
             ControlFiles.write(dir.resolve("devices.allow"), rule.line());
         }
     }

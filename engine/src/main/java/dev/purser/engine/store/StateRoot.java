@@ -19,14 +19,17 @@ public record StateRoot(Path root) {
 
     /**
      * Creates the root and its top-level directories with the modes Docker keeps /var/lib/docker
-     * at, and puts back those modes on an existing root: the root {@code 0710} and the rest
-     * {@code 0700} ({@code volumes} {@code 0701}), so that no other host user can read a container's
+     * at, and puts back those modes on an existing root: the root, {@code containers} and {@code
+     * layers} {@code 0710}, {@code volumes} {@code 0701}, the rest {@code 0700}, so that no other host user can read a container's
      * files or reach a setuid binary inside an image's layers.
      */
     public void createPrivate() {
         try {
             secure(root, "rwx--x---");
-            for (Path dir : new Path[] {root.resolve("blobs"), layers(), containers(), tmp(), bin()}) {
+            // as /var/lib/docker's containers/ and overlay2/, image/ and tmp/, volumes/
+            secure(containers(), "rwx--x---");
+            secure(layers(), "rwx--x---");
+            for (Path dir : new Path[] {root.resolve("blobs"), tmp(), bin()}) {
                 secure(dir, "rwx------");
             }
             secure(volumes(), "rwx-----x");

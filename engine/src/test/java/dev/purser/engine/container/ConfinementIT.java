@@ -129,25 +129,30 @@ class ConfinementIT {
 
     @Test
     void devHoldsDockersNodesAndLinksOnly() {
-        assertThat(engine.output("ls", "/dev").split("\n")).containsExactly(
-                "core", "fd", "full", "mqueue", "null", "ptmx", "pts", "random", "shm", "stderr", "stdin", "stdout",
-                "tty", "urandom", "zero");
+        List<String> expected = new java.util.ArrayList<>(List.of(
+                "fd", "full", "mqueue", "null", "ptmx", "pts", "random", "shm", "stderr", "stdin", "stdout",
+                "tty", "urandom", "zero"));
+        if (Files.exists(Path.of("/proc/kcore"))) {
+            expected.add(0, "core"); // runc links /dev/core only where the kernel has a kcore
+        }
+        assertThat(engine.output("ls", "/dev").split("\n")).containsExactlyElementsOf(expected);
     }
 
     @Test
     void deviceCgroupIsDockersDefaultList() {
+        // as dockerd 20.10 shows it here, less c 5:1 (/dev/console), which runc 1.2 left out of its defaults
         assertThat(engine.output("cat", "/sys/fs/cgroup/devices/devices.list")).isEqualTo("""
-                c *:* m
                 b *:* m
+                c *:* m
                 c 1:3 rwm
-                c 1:8 rwm
-                c 1:7 rwm
-                c 5:0 rwm
                 c 1:5 rwm
+                c 1:7 rwm
+                c 1:8 rwm
                 c 1:9 rwm
-                c 136:* rwm
+                c 5:0 rwm
                 c 5:2 rwm
                 c 10:200 rwm
+                c 136:* rwm
                 """);
     }
 
