@@ -52,6 +52,7 @@ public final class Linux {
     private static final int BPF_F_ALLOW_MULTI = 2;
     /** More than any kernel's union bpf_attr needs for these commands; the rest stays zero. */
     private static final int BPF_ATTR_SIZE = 128;
+    private static final int BPF_LOG_SIZE = 65536;
 
     private final Libc libc;
     private final Runtime runtime;
@@ -294,28 +295,37 @@ public final class Linux {
     }
 
     private int loadProgram(int type, byte[] instructions, String subject) {
+        long fd = bpfProgLoad(type, instructions, null);
+        if (fd >= 0) {
+            return (int) fd;
+        }
+        int e = errno();
+        // Loaded again with the verifier's log only to say why: a log that does not fit fails a load.
+        jnr.ffi.Pointer log = jnr.ffi.Memory.allocateDirect(runtime, BPF_LOG_SIZE, true);
+        bpfProgLoad(type, instructions, log);
+        String why = log.getString(0, BPF_LOG_SIZE, StandardCharsets.US_ASCII).strip();
+        throw new LinuxException("bpf(BPF_PROG_LOAD)", subject + (why.isEmpty() ? "" : " (" + why + ")"), e);
+    }
+
+    private long bpfProgLoad(int type, byte[] instructions, jnr.ffi.Pointer log) {
         jnr.ffi.Pointer insns = jnr.ffi.Memory.allocateDirect(runtime, instructions.length, true);
         insns.put(0, instructions, 0, instructions.length);
-        byte[] licenseBytes = "Apache-2.0\0".getBytes(StandardCharsets.US_ASCII);
+        // The kernel only asks whether the license is GPL-compatible, which matters for helpers
+        // a device program never calls; the string names the program's origin instead.
+        byte[] licenseBytes = "purser\0".getBytes(StandardCharsets.US_ASCII);
         jnr.ffi.Pointer license = jnr.ffi.Memory.allocateDirect(runtime, licenseBytes.length, true);
         license.put(0, licenseBytes, 0, licenseBytes.length);
-        int logSize = 65536;
-        jnr.ffi.Pointer logBuf = jnr.ffi.Memory.allocateDirect(runtime, logSize, true);
         jnr.ffi.Pointer attr = jnr.ffi.Memory.allocateDirect(runtime, BPF_ATTR_SIZE, true);
         attr.putInt(0, type);                           // prog_type
         attr.putInt(4, instructions.length / 8);        // insn_cnt
         attr.putLong(8, insns.address());               // insns
         attr.putLong(16, license.address());            // license
-        attr.putInt(24, 1);                             // log_level: the verifier says why it refused
-        attr.putInt(28, logSize);                       // log_size
-        attr.putLong(32, logBuf.address());             // log_buf
-        long fd = libc.syscall(bpfSyscall(), BPF_PROG_LOAD, attr.address(), BPF_ATTR_SIZE);
-        if (fd < 0) {
-            int e = errno();
-            String log = logBuf.getString(0, logSize, StandardCharsets.US_ASCII).strip();
-            throw new LinuxException("bpf(BPF_PROG_LOAD)", subject + (log.isEmpty() ? "" : " (" + log + ")"), e);
+        if (log != null) {
+            attr.putInt(24, 1);                         // log_level
+            attr.putInt(28, BPF_LOG_SIZE);              // log_size
+            attr.putLong(32, log.address());            // log_buf
         }
-        return (int) fd;
+        return libc.syscall(bpfSyscall(), BPF_PROG_LOAD, attr.address(), BPF_ATTR_SIZE);
     }
 
     private static long bpfSyscall() {

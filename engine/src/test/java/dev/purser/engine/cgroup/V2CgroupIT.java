@@ -140,6 +140,15 @@ class V2CgroupIT {
     }
 
     @Test
+    void programTheVerifierRefusesFailsWithItsReason() {
+        byte[] movR0WithoutExit = {(byte) 0xb7, 0, 0, 0, 1, 0, 0, 0};
+        assertThatThrownBy(() -> new Linux().attachDeviceProgram(group.dir().toString(), movR0WithoutExit))
+                .isInstanceOf(dev.purser.engine.runtime.LinuxException.class)
+                .hasMessageStartingWith("bpf(BPF_PROG_LOAD) " + group.dir() + " (")
+                .hasMessageContaining("EINVAL");
+    }
+
+    @Test
     void limitIsRefusedWithoutItsController() {
         assertThatThrownBy(() -> group.apply(new Resources(64L << 20, 0, 0, 0, 0)))
                 .isInstanceOf(IllegalStateException.class)
