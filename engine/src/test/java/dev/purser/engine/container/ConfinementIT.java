@@ -157,6 +157,14 @@ class ConfinementIT {
     }
 
     @Test
+    void openOfAMknodBlockDeviceIsRefused() {
+        // EPERM is the device cgroup's answer; without it a missing loop0 would be ENXIO and a present one readable.
+        Container c = engine.create(config("sh", "-c", "mknod /tmp/loop0 b 7 0 && head -c 1 /tmp/loop0"), null);
+        assertThat(engine.runToExit(c)).isEqualTo(1);
+        assertThat(engine.logs(c, "stderr")).isEqualTo("head: /tmp/loop0: Operation not permitted\n");
+    }
+
+    @Test
     void mountsAreDockersDefaults() {
         List<String> mounts = mounts().stream()
                 .filter(m -> !m.startsWith("/sys/fs/cgroup/"))
