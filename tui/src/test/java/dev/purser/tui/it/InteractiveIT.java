@@ -194,6 +194,7 @@ class InteractiveIT {
     void ctrlCGoesToTheContainer() {
         runShell("web_ctrlc");
         terminal.type("sleep 1000");
+        awaitProcess("web_ctrlc", "sleep 1000");
         terminal.keys("C-c");
         terminal.waitForPrompt("/ #");
         terminal.type("echo after-interrupt");
