@@ -146,8 +146,10 @@ static void populate_dev(int root)
 	for (size_t i = 0; i < sizeof nodes / sizeof nodes[0]; i++)
 		if (mknodat(dev, nodes[i].name, S_IFCHR | 0666, makedev(nodes[i].major, nodes[i].minor)) < 0)
 			child_fail("mknod", errno, "/dev/%s", nodes[i].name);
+	/* Still the host's /proc here: like runc, /dev/core only where the kernel has a kcore. */
+	bool kcore = access("/proc/kcore", F_OK) == 0;
 	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
-		if (symlinkat(links[i].target, dev, links[i].name) < 0)
+		if ((kcore || strcmp(links[i].name, "core") != 0) && symlinkat(links[i].target, dev, links[i].name) < 0)
 			child_fail("symlink", errno, "/dev/%s", links[i].name);
 	close(dev);
 }
@@ -169,6 +171,58 @@ static void bind_in_root(int root, const struct bind *b)
 	fd_path(target, sizeof target, fd);
 	if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | kept_flags(fd), NULL) < 0)
 		child_fail("remount-bind-ro", errno, "%s", b->dst);
+	close(fd);
+}
+
+/* Binds the host directory SRC at PATH inside the rootfs, read-only, nosuid, nodev, noexec. */
+static void bind_readonly(int root, const char *src, const char *path, const char *step)
+{
+	const unsigned long ro = MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY;
+	int fd = open_in_root(root, path, true, step);
+	char target[64];
+	fd_path(target, sizeof target, fd);
+	if (mount(src, target, NULL, MS_BIND, NULL) < 0)
+		child_fail(step, errno, "%s", path);
+	close(fd);
+	fd = open_in_root(root, path, true, step);
+	fd_path(target, sizeof target, fd);
+	if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | ro, NULL) < 0)
+		child_fail(step, errno, "remount %s", path);
+	close(fd);
+}
+
+/* Docker's /sys/fs/cgroup: the container's own groups, read-only, so that tools inside read
+ * their limits. On v2 the group itself is /sys/fs/cgroup; on v1 (names given) a read-only
+ * tmpfs holds one directory per hierarchy, each the container's group in it, as runc does. */
+static void mount_cgroups(int root, const struct config *c)
+{
+	if (c->ncgroup_mounts == 0)
+		return;
+	if (!c->cgroup_mounts[0].dst[0]) {
+		bind_readonly(root, c->cgroup_mounts[0].src, "/sys/fs/cgroup", "mount-cgroup");
+		return;
+	}
+	mount_in_root(root, "tmpfs", "/sys/fs/cgroup", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+		      "mode=755", true, "mount-cgroup");
+	int fd = open_in_root(root, "/sys/fs/cgroup", true, "mount-cgroup");
+	for (size_t i = 0; i < c->ncgroup_mounts; i++) {
+		const char *name = c->cgroup_mounts[i].dst;
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "/sys/fs/cgroup/%s", name);
+		bind_readonly(root, c->cgroup_mounts[i].src, path, "mount-cgroup");
+		/* Co-mounted controllers (cpu,cpuacct) are also reachable by each name, as runc links them. */
+		if (!strchr(name, ','))
+			continue;
+		char parts[NAME_MAX + 1];
+		snprintf(parts, sizeof parts, "%s", name);
+		for (char *save, *part = strtok_r(parts, ",", &save); part; part = strtok_r(NULL, ",", &save))
+			if (symlinkat(name, fd, part) < 0 && errno != EEXIST)
+				child_fail("mount-cgroup", errno, "link /sys/fs/cgroup/%s", part);
+	}
+	char target[64];
+	fd_path(target, sizeof target, fd);
+	if (mount(NULL, target, NULL, MS_REMOUNT | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY, "mode=755") < 0)
+		child_fail("mount-cgroup", errno, "remount /sys/fs/cgroup");
 	close(fd);
 }
 
@@ -199,6 +253,7 @@ void prepare_rootfs(const struct config *c)
 		      NULL, true, "mount-mqueue");
 	mount_in_root(root, "sysfs", "/sys", "sysfs", MS_NOSUID | MS_NOEXEC | MS_NODEV | MS_RDONLY,
 		      NULL, true, "mount-sysfs");
+	mount_cgroups(root, c);
 
 	for (size_t i = 0; i < c->nbinds; i++)
 		bind_in_root(root, &c->binds[i]);

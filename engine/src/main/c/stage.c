@@ -79,6 +79,7 @@ static unsigned long parse_num(const char *opt, const char *s, unsigned long max
 enum {
 	O_ROOTFS = 256, O_HOSTNAME, O_HOSTNET, O_BIND, O_MASK, O_READONLY, O_CGROUP, O_ENV,
 	O_CWD, O_UID, O_GID, O_GROUPS, O_CAP, O_NNP, O_TTY, O_TTYSIZE, O_EXITFILE, O_PID, O_SECCOMP, O_SECCOMP_BPF,
+	O_CGROUPMOUNT,
 };
 
 static void parse_options(int argc, char **argv, struct config *c)
@@ -104,6 +105,7 @@ static void parse_options(int argc, char **argv, struct config *c)
 		{ "pid", required_argument, 0, O_PID },
 		{ "seccomp", required_argument, 0, O_SECCOMP },
 		{ "seccomp-bpf", required_argument, 0, O_SECCOMP_BPF },
+		{ "cgroup-mount", required_argument, 0, O_CGROUPMOUNT },
 		{ 0, 0, 0, 0 },
 	};
 	if (argc < 2)
@@ -122,7 +124,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 	c->readonly = calloc(max, sizeof *c->readonly);
 	c->cgroup_procs = calloc(max, sizeof *c->cgroup_procs);
 	c->env = calloc(max, sizeof *c->env);
-	if (!c->binds || !c->masks || !c->readonly || !c->cgroup_procs || !c->env)
+	c->cgroup_mounts = calloc(max, sizeof *c->cgroup_mounts);
+	if (!c->cgroup_mounts || !c->binds || !c->masks || !c->readonly || !c->cgroup_procs || !c->env)
 		usage("out of memory");
 
 	int o;
@@ -130,7 +133,7 @@ static void parse_options(int argc, char **argv, struct config *c)
 	/* "+": stop at the first non-option, the command's own options are not ours. */
 	while ((o = getopt_long(argc - 1, argv + 1, "+:", opts, NULL)) != -1) {
 		bool run_only = o == O_ROOTFS || o == O_HOSTNAME || o == O_HOSTNET || o == O_BIND ||
-				o == O_MASK || o == O_READONLY;
+				o == O_MASK || o == O_READONLY || o == O_CGROUPMOUNT;
 		if (run_only && c->exec_mode)
 			usage("--%s is for run mode only", opts[o - O_ROOTFS].name);
 		if (o == O_PID && !c->exec_mode)
@@ -154,6 +157,22 @@ static void parse_options(int argc, char **argv, struct config *c)
 			b->src = s;
 			b->dst = colon + 1;
 			b->ro = ro;
+			break;
+		}
+		case O_CGROUPMOUNT: {
+			/* DIR[:NAME]; NAME is one path component, and either all or none have one. */
+			struct bind *b = &c->cgroup_mounts[c->ncgroup_mounts++];
+			char *s = strdup(optarg);
+			char *colon = strrchr(s, ':');
+			if (colon)
+				*colon = 0;
+			b->src = s;
+			b->dst = colon ? colon + 1 : "";
+			b->ro = true;
+			if (s[0] != '/' || (colon && (!colon[1] || strchr(colon + 1, '/') ||
+						      strcmp(colon + 1, ".") == 0 || strcmp(colon + 1, "..") == 0)) ||
+			    (c->ncgroup_mounts > 1 && !c->cgroup_mounts[0].dst[0] != !b->dst[0]))
+				usage("--cgroup-mount %s: expected an absolute DIR and, for every mount or none, :NAME", optarg);
 			break;
 		}
 		case O_MASK: c->masks[c->nmasks++] = optarg; break;

@@ -21,6 +21,8 @@ struct config {
 	unsigned short tty_rows, tty_cols;   /* the terminal's first size; 0 = the kernel's default */
 	struct bind *binds;
 	size_t nbinds;
+	struct bind *cgroup_mounts; /* --cgroup-mount: src a host group, dst a name (or "") under /sys/fs/cgroup */
+	size_t ncgroup_mounts;
 	const char **masks, **readonly, **cgroup_procs;
 	size_t nmasks, nreadonly, ncgroup_procs;
 	char **env;                /* NULL-terminated: the whole environment */

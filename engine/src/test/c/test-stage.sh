@@ -142,6 +142,16 @@ printf 'default allow\nerrno:1 close_range\n' >"$work/deny-close-range"
 out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --seccomp "$work/deny-close-range" -- /bin/sh -c \
   'ls /proc/self/fd | tr "\n" " "; echo')
 check close-range-denied "$out" '^0 1 2 3 $' '^CTL: started$' '^CTL: exited 0$'
+# --cgroup-mount: plain directories stand in for the container's groups
+mkdir -p "$work/cg/memory" "$work/cg/cpu" && echo 64 >"$work/cg/memory/limit" && echo 1024 >"$work/cg/cpu/shares"
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --cgroup-mount "$work/cg/memory:memory" \
+  --cgroup-mount "$work/cg/cpu:cpu,cpuacct" -- /bin/sh -c 'ls /sys/fs/cgroup; cat /sys/fs/cgroup/memory/limit /sys/fs/cgroup/cpuacct/shares; echo 1 > /sys/fs/cgroup/memory/limit; mkdir /sys/fs/cgroup/x')
+check cgroup-mount "$out" '^memory$' '^cpu$' '^cpuacct$' '^cpu,cpuacct$' '^64$' '^1024$' \
+  "can't create /sys/fs/cgroup/memory/limit: Read-only file system" "can't create directory '/sys/fs/cgroup/x': Read-only file system"
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --cgroup-mount "$work/cg/memory" -- /bin/sh -c 'cat /sys/fs/cgroup/limit')
+check cgroup-mount-unified "$out" '^64$' '^CTL: exited 0$'
+out=$("$S" run --rootfs "$rfs" --cgroup-mount "$work/cg/memory:a/b" -- true 2>&1); rc=$?
+check cgroup-mount-usage "$out rc=$rc" 'rc=2'
 
 # exec mode, against a running container
 python3 "$work/engine.py" plain "$S" run --rootfs "$rfs" --hostname box --env PATH=/bin -- sleep 1000 >"$work/init.out" 2>&1 &

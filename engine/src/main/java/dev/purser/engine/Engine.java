@@ -1,6 +1,7 @@
 package dev.purser.engine;
 
 import dev.purser.engine.cgroup.CgroupHierarchy;
+import dev.purser.engine.cgroup.CgroupVersion;
 import dev.purser.engine.container.ContainerStore;
 import dev.purser.engine.container.Containers;
 import dev.purser.engine.container.RemovalStep;
@@ -9,9 +10,6 @@ import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.StageBinary;
 import dev.purser.engine.store.StateRoot;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 
 /**
  * The embedded container engine as a library: open it on a state root, then use its
@@ -31,17 +29,21 @@ public final class Engine implements AutoCloseable {
     }
 
     public static Engine open(StateRoot root, String cgroupParent) {
-        try {
-            Files.createDirectories(root.root());
-            Files.createDirectories(root.containers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return open(root, cgroupParent, null);
+    }
+
+    /**
+     * {@code cgroupVersion} {@code null} uses the host's usual hierarchy; {@link CgroupVersion#V2}
+     * uses its cgroup2 mount even on a hybrid host, where that has no controllers (limits are then
+     * refused).
+     */
+    public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion) {
+        root.createPrivate();
         Linux linux = new Linux();
         EventBus events = new EventBus();
         ImageStore images = new ImageStore(root);
         Containers containers = new Containers(new ContainerStore(root), images,
-                CgroupHierarchy.detect(cgroupParent), linux, StageBinary.extractInto(root.bin()), events,
+                CgroupHierarchy.detect(cgroupParent, cgroupVersion, linux), linux, StageBinary.extractInto(root.bin()), events,
                 RemovalStep.haltingAtPropertyStep());
         containers.startByPolicy();
         return new Engine(root, images, containers, events);

@@ -2,6 +2,7 @@ package dev.purser.engine.api;
 
 import dev.purser.engine.Engine;
 import dev.purser.engine.store.AtomicFile;
+import dev.purser.engine.cgroup.CgroupVersion;
 import dev.purser.engine.store.StateRoot;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -25,18 +26,25 @@ public final class Daemon {
     public static final String PID_FILE = "daemon.pid";
 
     /** Where and how the daemon runs. */
-    public record Options(StateRoot root, Path socket, String cgroupParent) {}
+    /** {@code cgroupVersion} null: the host's usual hierarchy. */
+    public record Options(StateRoot root, Path socket, String cgroupParent, CgroupVersion cgroupVersion) {
+        public Options(StateRoot root, Path socket, String cgroupParent) {
+            this(root, socket, cgroupParent, null);
+        }
+    }
 
     private Daemon() {}
 
     /**
-     * {@code purser daemon [--root DIR] [-H unix:///path] [--cgroup-parent NAME]}; PURSER_ROOT
-     * and PURSER_HOST are the defaults for the first two.
+     * {@code purser daemon [--root DIR] [-H unix:///path] [--cgroup-parent NAME] [--cgroup-version 1|2]};
+     * PURSER_ROOT and PURSER_HOST are the defaults for the first two. {@code --cgroup-version 2}
+     * uses the unified hierarchy even on a hybrid host (where it has no controllers, so limits are refused).
      */
     public static void main(String[] args) throws IOException, InterruptedException {
         String root = envOr("PURSER_ROOT", StateRoot.DEFAULT.toString());
         String host = envOr("PURSER_HOST", "unix://" + DEFAULT_SOCKET);
         String cgroupParent = DEFAULT_CGROUP_PARENT;
+        CgroupVersion cgroupVersion = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[i + 1] : null);
@@ -45,6 +53,11 @@ public final class Daemon {
                 case "--root", "--data-root" -> root = value;
                 case "-H", "--host" -> host = value;
                 case "--cgroup-parent" -> cgroupParent = value;
+                case "--cgroup-version" -> cgroupVersion = switch (String.valueOf(value)) {
+                    case "1" -> CgroupVersion.V1;
+                    case "2" -> CgroupVersion.V2;
+                    default -> throw new IllegalArgumentException("--cgroup-version must be 1 or 2, not " + value);
+                };
                 default -> throw new IllegalArgumentException("unknown flag: " + a);
             }
             if (!a.contains("=")) {
@@ -54,7 +67,7 @@ public final class Daemon {
         if (host == null || !host.startsWith("unix://")) {
             throw new IllegalArgumentException("only unix:// hosts are supported, not " + host);
         }
-        run(new Options(new StateRoot(Path.of(root)), Path.of(host.substring("unix://".length())), cgroupParent));
+        run(new Options(new StateRoot(Path.of(root)), Path.of(host.substring("unix://".length())), cgroupParent, cgroupVersion));
     }
 
     private static String envOr(String name, String fallback) {
@@ -73,7 +86,7 @@ public final class Daemon {
             }
             Path spool = options.root().tmp().resolve("api");
             deleteChildren(spool);
-            Engine engine = Engine.open(options.root(), options.cgroupParent());
+            Engine engine = Engine.open(options.root(), options.cgroupParent(), options.cgroupVersion());
             ApiServer server = ApiServer.start(EngineApi.routes(engine), options.socket(), spool);
             // as dockerd's --pidfile: what `kill $(cat <root>/daemon.pid)` stops (README)
             Path pidFile = options.root().root().resolve(PID_FILE);

@@ -1,5 +1,6 @@
 package dev.purser.engine.cgroup;
 
+import dev.purser.engine.runtime.Linux;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,13 +25,29 @@ public interface CgroupHierarchy {
     /** Removes the parent group if no container group is left in it (used by tests and uninstall). */
     void removeParentIfEmpty();
 
-    /** Detects the host's layout from /proc/self/mountinfo; {@code parent} is e.g. {@code purser}. */
-    static CgroupHierarchy detect(String parent) {
+    /**
+     * The hierarchy to use: {@code wanted} {@code null} detects it from /proc/self/mountinfo, {@link
+     * CgroupVersion#V2} uses the host's cgroup2 mount even when it has no controllers (a hybrid host's
+     * unified hierarchy: groups, freezing, cgroup.kill and device programs work there, limits are
+     * refused), {@link CgroupVersion#V1} requires v1 controller mounts. {@code parent} is e.g. {@code purser}.
+     */
+    static CgroupHierarchy detect(String parent, CgroupVersion wanted, Linux linux) {
+        List<CgroupMount> mounts;
         try {
-            return detect(CgroupMount.parse(Files.readString(Path.of("/proc/self/mountinfo"))), parent);
+            mounts = CgroupMount.parse(Files.readString(Path.of("/proc/self/mountinfo")));
         } catch (IOException e) {
             throw new UncheckedIOException("reading /proc/self/mountinfo: " + e.getMessage(), e);
         }
+        if (wanted == CgroupVersion.V2) {
+            return mounts.stream().filter(CgroupMount::isV2).findFirst()
+                    .<CgroupHierarchy>map(m -> new V2Hierarchy(m.mountPoint(), parent, linux))
+                    .orElseThrow(() -> new IllegalStateException("cgroup v2 requested, but no cgroup2 filesystem is mounted"));
+        }
+        CgroupHierarchy found = detect(mounts, parent, linux);
+        if (wanted != null && found.version() != wanted) {
+            throw new IllegalStateException("cgroup " + wanted + " requested, but the host offers " + found.version());
+        }
+        return found;
     }
 
     /**
@@ -38,7 +55,7 @@ public interface CgroupHierarchy {
      * mount (often /sys/fs/cgroup/unified) has no controllers and cannot limit anything. v2 when
      * the only usable mount is cgroup2 with controllers listed in its cgroup.controllers.
      */
-    static CgroupHierarchy detect(List<CgroupMount> mounts, String parent) {
+    static CgroupHierarchy detect(List<CgroupMount> mounts, String parent, Linux linux) {
         Map<String, Path> v1 = new LinkedHashMap<>();
         for (CgroupMount m : mounts) {
             if (!m.isV2()) {
@@ -56,7 +73,7 @@ public interface CgroupHierarchy {
             if (m.isV2()) {
                 Path controllers = m.mountPoint().resolve("cgroup.controllers");
                 if (Files.exists(controllers) && !ControlFiles.read(controllers).isEmpty()) {
-                    return new V2Hierarchy(m.mountPoint(), parent);
+                    return new V2Hierarchy(m.mountPoint(), parent, linux);
                 }
             }
         }

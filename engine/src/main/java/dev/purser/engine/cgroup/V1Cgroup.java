@@ -14,10 +14,18 @@ final class V1Cgroup implements Cgroup {
 
     private final String containerId;
     private final Map<String, Path> dirs;
+    private final Map<String, Path> view;
 
-    V1Cgroup(String containerId, Map<String, Path> dirs) {
+    /** {@code dirs}: controller to group directory; {@code view}: hierarchy mount name to group directory. */
+    V1Cgroup(String containerId, Map<String, Path> dirs, Map<String, Path> view) {
         this.containerId = containerId;
         this.dirs = Map.copyOf(dirs);
+        this.view = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(view));
+    }
+
+    @Override
+    public Map<String, Path> containerView() {
+        return view;
     }
 
     Map<String, Path> dirs() {
@@ -54,6 +62,28 @@ final class V1Cgroup implements Cgroup {
             throw new IllegalStateException("cgroup v1 controller not mounted: " + controller);
         }
         return dir.resolve(name);
+    }
+
+    @Override
+    public void restrictDevices(DevicePolicy policy) {
+        Path dir = dirs.get("devices");
+        if (dir == null) {
+            throw new IllegalStateException("cgroup v1 devices controller is not mounted: containers cannot be confined to Docker's device list");
+        }
+        if (policy.allowAll()) {
+            ControlFiles.write(dir.resolve("devices.allow"), "a");
+            return;
+        }
+        ControlFiles.write(dir.resolve("devices.deny"), "a");
+        // The kernel lists rules in the order written; runc writes them sorted, so does purser,
+        // and devices.list reads as under Docker.
+        List<DeviceRule> sorted = policy.allowed().stream()
+                .sorted(java.util.Comparator.comparing(DeviceRule::type).thenComparingInt(DeviceRule::major)
+                        .thenComparingInt(DeviceRule::minor))
+                .toList();
+        for (DeviceRule rule : sorted) {
+            ControlFiles.write(dir.resolve("devices.allow"), rule.line());
+        }
     }
 
     @Override
@@ -122,6 +152,12 @@ final class V1Cgroup implements Cgroup {
     @Override
     public boolean frozen() {
         return !ControlFiles.read(file("freezer", "freezer.state")).equals("THAWED");
+    }
+
+    @Override
+    public boolean populated() {
+        return orderedDirs().stream().filter(Files::isDirectory)
+                .anyMatch(d -> !ControlFiles.readNumbers(d.resolve("cgroup.procs")).isEmpty());
     }
 
     @Override

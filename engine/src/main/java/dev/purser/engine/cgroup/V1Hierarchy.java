@@ -47,13 +47,16 @@ final class V1Hierarchy implements CgroupHierarchy {
     @Override
     public V1Cgroup open(String containerId) {
         Map<String, Path> dirs = new LinkedHashMap<>();
+        Map<String, Path> view = new java.util.TreeMap<>();
         for (String c : CgroupHierarchy.V1_CONTROLLERS) {
             Path mount = mounts.get(c);
             if (mount != null) {
-                dirs.put(c, mount.resolve(parent).resolve(containerId));
+                Path dir = mount.resolve(parent).resolve(containerId);
+                dirs.put(c, dir);
+                view.putIfAbsent(mount.getFileName().toString(), dir);
             }
         }
-        return new V1Cgroup(containerId, dirs);
+        return new V1Cgroup(containerId, dirs, view);
     }
 
     @Override

@@ -1,18 +1,26 @@
 package dev.purser.engine.cgroup;
 
+import dev.purser.engine.runtime.Linux;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A container's group on cgroup v2: one directory with every controller's files. */
 final class V2Cgroup implements Cgroup {
     private final String containerId;
     private final Path dir;
+    private final Linux linux;
 
-    V2Cgroup(String containerId, Path dir) {
+    V2Cgroup(String containerId, Path dir, Linux linux) {
         this.containerId = containerId;
         this.dir = dir;
+        this.linux = linux;
+    }
+
+    Path dir() {
+        return dir;
     }
 
     @Override
@@ -26,9 +34,22 @@ final class V2Cgroup implements Cgroup {
     }
 
     @Override
+    public Map<String, Path> containerView() {
+        return Map.of("", dir);
+    }
+
+    @Override
+    public void restrictDevices(DevicePolicy policy) {
+        if (!policy.allowAll()) {
+            linux.attachDeviceProgram(dir.toString(), DeviceProgram.compile(policy));
+        }
+    }
+
+    @Override
     public List<String> apply(Resources r) {
         List<String> warnings = new ArrayList<>();
         if (r.memory() > 0) {
+            requireController("memory", "--memory");
             ControlFiles.write(dir.resolve("memory.max"), Long.toString(r.memory()));
             long swap = r.effectiveMemorySwap();
             Path swapMax = dir.resolve("memory.swap.max");
@@ -40,26 +61,46 @@ final class V2Cgroup implements Cgroup {
             }
         }
         if (r.cpuShares() > 0) {
+            requireController("cpu", "--cpu-shares");
             ControlFiles.write(dir.resolve("cpu.weight"), Long.toString(Resources.sharesToWeight(r.cpuShares())));
         }
         if (r.nanoCpus() > 0) {
+            requireController("cpu", "--cpus");
             ControlFiles.write(dir.resolve("cpu.max"), r.cfsQuotaUs() + " " + Resources.CFS_PERIOD_US);
         }
-        if (r.pidsLimit() != 0) {
+        if (r.pidsLimit() > 0) {
+            requireController("pids", "--pids-limit");
+        }
+        if (r.pidsLimit() != 0 && Files.exists(dir.resolve("pids.max"))) {
             ControlFiles.write(dir.resolve("pids.max"), r.pidsLimit() > 0 ? Long.toString(r.pidsLimit()) : "max");
         }
         return warnings;
     }
 
+    /** A limit the group's parent does not delegate the controller for cannot be applied: refused, not dropped. */
+    private void requireController(String controller, String flag) {
+        List<String> enabled = List.of(ControlFiles.read(dir.resolve("cgroup.controllers")).split("\\s+"));
+        if (!enabled.contains(controller)) {
+            throw new IllegalStateException("cgroup v2 controller " + controller + " is not available in " + dir
+                    + ": " + flag + " cannot be applied");
+        }
+    }
+
+    /** cpu.stat is always there; the memory and pids files only with their controllers (0 without). */
     @Override
     public CgroupStats stats() {
         return new CgroupStats(
-                ControlFiles.readLong(dir.resolve("memory.current")),
-                ControlFiles.readLong(dir.resolve("memory.max")),
+                optionalLong("memory.current"),
+                optionalLong("memory.max"),
                 ControlFiles.readKeyed(dir.resolve("cpu.stat"), "usage_usec") * 1000,
                 List.of(),
-                ControlFiles.readLong(dir.resolve("pids.current")),
-                ControlFiles.readKeyed(dir.resolve("memory.events"), "oom_kill"));
+                optionalLong("pids.current"),
+                Files.exists(dir.resolve("memory.events")) ? ControlFiles.readKeyed(dir.resolve("memory.events"), "oom_kill") : 0);
+    }
+
+    private long optionalLong(String file) {
+        Path f = dir.resolve(file);
+        return Files.exists(f) ? ControlFiles.readLong(f) : 0;
     }
 
     @Override
@@ -77,6 +118,11 @@ final class V2Cgroup implements Cgroup {
     @Override
     public boolean frozen() {
         return ControlFiles.readKeyed(dir.resolve("cgroup.events"), "frozen") == 1;
+    }
+
+    @Override
+    public boolean populated() {
+        return ControlFiles.readKeyed(dir.resolve("cgroup.events"), "populated") == 1;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.purser.engine.cgroup;
 
+import dev.purser.engine.runtime.Linux;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,10 +15,12 @@ final class V2Hierarchy implements CgroupHierarchy {
 
     private final Path root;
     private final String parent;
+    private final Linux linux;
 
-    V2Hierarchy(Path root, String parent) {
+    V2Hierarchy(Path root, String parent, Linux linux) {
         this.root = root;
         this.parent = parent;
+        this.linux = linux;
     }
 
     @Override
@@ -42,7 +45,7 @@ final class V2Hierarchy implements CgroupHierarchy {
 
     @Override
     public Cgroup open(String containerId) {
-        return new V2Cgroup(containerId, root.resolve(parent).resolve(containerId));
+        return new V2Cgroup(containerId, root.resolve(parent).resolve(containerId), linux);
     }
 
     @Override

@@ -15,10 +15,13 @@ import java.util.List;
  * there; purser keeps the file honest instead and lets the network issue decide).
  */
 final class ContainerFiles {
+    /** 0644 as Docker has them: a container running as any user must be able to resolve names. */
+    private static final String READABLE = "rw-r--r--";
+
     private ContainerFiles() {}
 
     static void write(Path dir, String hostname) {
-        AtomicFile.write(dir.resolve("hostname"), (hostname + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(dir.resolve("hostname"), (hostname + "\n").getBytes(StandardCharsets.UTF_8), READABLE);
         String hosts = """
                 127.0.0.1\tlocalhost
                 ::1\tlocalhost ip6-localhost ip6-loopback
@@ -27,8 +30,18 @@ final class ContainerFiles {
                 ff02::1\tip6-allnodes
                 ff02::2\tip6-allrouters
                 """;
-        AtomicFile.write(dir.resolve("hosts"), hosts.getBytes(StandardCharsets.UTF_8));
-        AtomicFile.write(dir.resolve("resolv.conf"), resolvConf().getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(dir.resolve("hosts"), hosts.getBytes(StandardCharsets.UTF_8), READABLE);
+        AtomicFile.write(dir.resolve("resolv.conf"), resolvConf().getBytes(StandardCharsets.UTF_8), READABLE);
+    }
+
+    /** Puts back 0644 on files an older purser wrote 0600, before they are bound into the container. */
+    static void makeReadable(Path dir) throws IOException {
+        for (String name : new String[] {"hostname", "hosts", "resolv.conf"}) {
+            Path f = dir.resolve(name);
+            if (Files.exists(f)) {
+                Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString(READABLE));
+            }
+        }
     }
 
     private static String resolvConf() {

@@ -65,12 +65,14 @@ final class ContainerLauncher {
         Cgroup cgroup = null;
         ProcessStdio stdio = null;
         try {
+            ContainerFiles.makeReadable(dir);
             overlay.mount(linux);
             cgroup = cgroups.create(c.id());
+            cgroup.restrictDevices(ProcessPlans.devicePolicy(c.hostConfig()));
             for (String warning : cgroup.apply(ProcessPlans.resources(c.hostConfig()))) {
                 log.warn("container {}: {}", c.shortId(), warning);
             }
-            ContainerLaunch launch = ProcessPlans.containerLaunch(c, overlay.merged(), cgroup.procsFiles(),
+            ContainerLaunch launch = ProcessPlans.containerLaunch(c, overlay.merged(), cgroup,
                     dir.resolve("exit-code"), seccompPrograms);
             stdio = c.config().tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, c.config().openStdin());
             Files.deleteIfExists(dir.resolve("exit-code"));

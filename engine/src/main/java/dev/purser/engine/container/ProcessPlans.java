@@ -1,5 +1,7 @@
 package dev.purser.engine.container;
 
+import dev.purser.engine.cgroup.Cgroup;
+import dev.purser.engine.cgroup.DevicePolicy;
 import dev.purser.engine.cgroup.Resources;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
@@ -22,8 +24,9 @@ final class ProcessPlans {
     private ProcessPlans() {}
 
     /** A container's first process, in its mounted root filesystem {@code rootfs}. */
-    static ContainerLaunch containerLaunch(Container c, Path rootfs, List<Path> cgroupProcs, Path exitFile,
+    static ContainerLaunch containerLaunch(Container c, Path rootfs, Cgroup cgroup, Path exitFile,
                                            SeccompPrograms programs) {
+        List<Path> cgroupProcs = cgroup.procsFiles();
         ContainerUser user = ContainerUser.resolve(c.config().user(), rootfs);
         List<String> argv = new ArrayList<>();
         argv.add(c.path());
@@ -40,7 +43,7 @@ final class ProcessPlans {
                         new BindMount(Path.of(c.hostsPath()), "/etc/hosts", false)),
                 privileged ? List.of() : ContainerLaunch.DOCKER_MASKED_PATHS,
                 privileged ? List.of() : ContainerLaunch.DOCKER_READONLY_PATHS,
-                "host".equals(c.hostConfig().networkMode()), process);
+                "host".equals(c.hostConfig().networkMode()), cgroup.containerView(), process);
     }
 
     /** An exec: the container's settings, with the request's user, directory and environment on top. */
@@ -70,6 +73,11 @@ final class ProcessPlans {
                 .flatMap(p -> p.resolve(Capabilities.resolve(h.capAdd(), h.capDrop(), h.privileged()), Platform.host()))
                 .map(filter -> programs.compiled(filter.text()))
                 .orElse(null);
+    }
+
+    /** Docker's default device cgroup, or every device for {@code --privileged}. */
+    static DevicePolicy devicePolicy(HostConfig h) {
+        return h.privileged() ? DevicePolicy.privileged() : DevicePolicy.dockerDefault();
     }
 
     /** Docker's limits as the cgroup takes them; a pids limit of 0 or less means none. */

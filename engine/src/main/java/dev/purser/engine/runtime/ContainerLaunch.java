@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A container's first process: its mounted root filesystem, hostname, bind mounts, and
- * Docker's masked and read-only paths, around the {@link ProcessSpec} of the command itself.
+ * A container's first process: its mounted root filesystem, hostname, bind mounts,
+ * Docker's masked and read-only paths, and its own cgroups to show at /sys/fs/cgroup, around the {@link ProcessSpec} of the command itself.
  */
 public record ContainerLaunch(
         Path rootfs,
@@ -15,6 +15,7 @@ public record ContainerLaunch(
         List<String> maskedPaths,
         List<String> readonlyPaths,
         boolean hostNetwork,
+        java.util.Map<String, Path> cgroupView,
         ProcessSpec process) {
 
     /** Docker's defaults for a container that is not privileged. */
@@ -30,6 +31,7 @@ public record ContainerLaunch(
         binds = List.copyOf(binds);
         maskedPaths = List.copyOf(maskedPaths);
         readonlyPaths = List.copyOf(readonlyPaths);
+        cgroupView = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cgroupView));
     }
 
     /** A host path bound into the container. */
@@ -60,6 +62,10 @@ public record ContainerLaunch(
         for (String path : readonlyPaths) {
             out.add("--readonly");
             out.add(path);
+        }
+        for (var e : cgroupView.entrySet()) {
+            out.add("--cgroup-mount");
+            out.add(e.getValue() + (e.getKey().isEmpty() ? "" : ":" + e.getKey()));
         }
         out.addAll(process.options());
         out.addAll(process.command());

@@ -45,6 +45,10 @@ public interface Libc {
     @SaveError
     long send(int fd, @In byte[] buf, long count, int flags);
 
+    /** The raw system call, for calls glibc has no wrapper for (bpf); pointers are passed as addresses. */
+    @SaveError
+    long syscall(long number, long arg1, long arg2, long arg3);
+
     /** {@code fds} holds struct pollfd entries: the descriptor, then events and revents as two shorts. */
     @SaveError
     int poll(@In @Out int[] fds, long nfds, int timeout);

@@ -44,6 +44,15 @@ public final class Linux {
     private static final int POLLHUP = 0x10;
     private static final int POLLERR = 0x8;
     private static final int POLLNVAL = 0x20;
+    private static final int O_DIRECTORY = 0x10000;
+    private static final int BPF_PROG_LOAD = 5;
+    private static final int BPF_PROG_ATTACH = 8;
+    private static final int BPF_PROG_TYPE_CGROUP_DEVICE = 15;
+    private static final int BPF_CGROUP_DEVICE = 6;
+    private static final int BPF_F_ALLOW_MULTI = 2;
+    /** More than any kernel's union bpf_attr needs for these commands; the rest stays zero. */
+    private static final int BPF_ATTR_SIZE = 128;
+    private static final int BPF_LOG_SIZE = 65536;
 
     private final Libc libc;
     private final Runtime runtime;
@@ -257,6 +266,74 @@ public final class Linux {
             offset += (int) n;
         }
         return true;
+    }
+
+    /**
+     * Loads a {@code BPF_PROG_TYPE_CGROUP_DEVICE} program ({@code instructions}: 8-byte eBPF
+     * instructions, little-endian) and attaches it to the cgroup v2 directory {@code cgroupDir}.
+     * The attachment keeps the program alive, and the kernel detaches it when the group is removed.
+     */
+    public void attachDeviceProgram(String cgroupDir, byte[] instructions) {
+        int prog = loadProgram(BPF_PROG_TYPE_CGROUP_DEVICE, instructions, cgroupDir);
+        try {
+            int dir = open(cgroupDir, O_RDONLY | O_DIRECTORY);
+            try {
+                jnr.ffi.Pointer attr = jnr.ffi.Memory.allocateDirect(runtime, BPF_ATTR_SIZE, true);
+                attr.putInt(0, dir);                 // target_fd
+                attr.putInt(4, prog);                // attach_bpf_fd
+                attr.putInt(8, BPF_CGROUP_DEVICE);   // attach_type
+                attr.putInt(12, BPF_F_ALLOW_MULTI);  // attach_flags: ancestors' programs still apply
+                if (libc.syscall(bpfSyscall(), BPF_PROG_ATTACH, attr.address(), BPF_ATTR_SIZE) < 0) {
+                    throw new LinuxException("bpf(BPF_PROG_ATTACH)", cgroupDir, errno());
+                }
+            } finally {
+                close(dir);
+            }
+        } finally {
+            close(prog);
+        }
+    }
+
+    private int loadProgram(int type, byte[] instructions, String subject) {
+        long fd = bpfProgLoad(type, instructions, null);
+        if (fd >= 0) {
+            return (int) fd;
+        }
+        int e = errno();
+        // Loaded again with the verifier's log only to say why: a log that does not fit fails a load.
+        jnr.ffi.Pointer log = jnr.ffi.Memory.allocateDirect(runtime, BPF_LOG_SIZE, true);
+        bpfProgLoad(type, instructions, log);
+        String why = log.getString(0, BPF_LOG_SIZE, StandardCharsets.US_ASCII).strip();
+        throw new LinuxException("bpf(BPF_PROG_LOAD)", subject + (why.isEmpty() ? "" : " (" + why + ")"), e);
+    }
+
+    private long bpfProgLoad(int type, byte[] instructions, jnr.ffi.Pointer log) {
+        jnr.ffi.Pointer insns = jnr.ffi.Memory.allocateDirect(runtime, instructions.length, true);
+        insns.put(0, instructions, 0, instructions.length);
+        // The kernel only asks whether the license is GPL-compatible, which matters for helpers
+        // a device program never calls; the string names the program's origin instead.
+        byte[] licenseBytes = "purser\0".getBytes(StandardCharsets.US_ASCII);
+        jnr.ffi.Pointer license = jnr.ffi.Memory.allocateDirect(runtime, licenseBytes.length, true);
+        license.put(0, licenseBytes, 0, licenseBytes.length);
+        jnr.ffi.Pointer attr = jnr.ffi.Memory.allocateDirect(runtime, BPF_ATTR_SIZE, true);
+        attr.putInt(0, type);                           // prog_type
+        attr.putInt(4, instructions.length / 8);        // insn_cnt
+        attr.putLong(8, insns.address());               // insns
+        attr.putLong(16, license.address());            // license
+        if (log != null) {
+            attr.putInt(24, 1);                         // log_level
+            attr.putInt(28, BPF_LOG_SIZE);              // log_size
+            attr.putLong(32, log.address());            // log_buf
+        }
+        return libc.syscall(bpfSyscall(), BPF_PROG_LOAD, attr.address(), BPF_ATTR_SIZE);
+    }
+
+    private static long bpfSyscall() {
+        return switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> 321;
+            case "aarch64", "arm64", "riscv64" -> 280;
+            default -> throw new UnsupportedOperationException("bpf(2) number unknown on " + System.getProperty("os.arch"));
+        };
     }
 
     /** Waits until the socket is hung up: both directions closed, by the peer or by shutdown here. */

@@ -20,11 +20,19 @@ public final class AtomicFile {
     private AtomicFile() {}
 
     public static void write(Path target, byte[] content) {
+        write(target, content, null);
+    }
+
+    /** As {@link #write(Path, byte[])}, the new file having {@code mode} (e.g. {@code rw-r--r--}) instead of 0600. */
+    public static void write(Path target, byte[] content, String mode) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            if (mode != null) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString(mode));
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {

@@ -37,7 +37,7 @@ class CgroupDetectionTest {
 
     @Test
     void hybridIsV1() {
-        V1Hierarchy h = (V1Hierarchy) CgroupHierarchy.detect(CgroupMount.parse(HYBRID), "purser");
+        V1Hierarchy h = (V1Hierarchy) CgroupHierarchy.detect(CgroupMount.parse(HYBRID), "purser", null);
         assertThat(h.version()).isEqualTo(CgroupVersion.V1);
         V1Cgroup g = h.open("abc");
         assertThat(g.dirs()).containsEntry("memory", Path.of("/sys/fs/cgroup/memory/purser/abc"))
@@ -49,16 +49,34 @@ class CgroupDetectionTest {
     void coMountedCpuCpuacctGivesOneProcsFile() {
         String info = "31 30 0:28 / /sys/fs/cgroup/cpu,cpuacct rw - cgroup cgroup rw,cpu,cpuacct\n"
                 + "34 30 0:31 / /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n";
-        Cgroup g = CgroupHierarchy.detect(CgroupMount.parse(info), "purser").open("x");
+        Cgroup g = CgroupHierarchy.detect(CgroupMount.parse(info), "purser", null).open("x");
         assertThat(g.procsFiles()).containsExactly(
                 Path.of("/sys/fs/cgroup/memory/purser/x/cgroup.procs"),
                 Path.of("/sys/fs/cgroup/cpu,cpuacct/purser/x/cgroup.procs"));
     }
 
     @Test
+    void containerViewNamesEachHierarchyByItsMount() {
+        String info = "31 30 0:28 / /sys/fs/cgroup/cpu,cpuacct rw - cgroup cgroup rw,cpu,cpuacct\n"
+                + "34 30 0:31 / /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n";
+        Cgroup g = CgroupHierarchy.detect(CgroupMount.parse(info), "purser", null).open("x");
+        assertThat(g.containerView()).containsExactly(
+                java.util.Map.entry("cpu,cpuacct", Path.of("/sys/fs/cgroup/cpu,cpuacct/purser/x")),
+                java.util.Map.entry("memory", Path.of("/sys/fs/cgroup/memory/purser/x")));
+    }
+
+    @Test
+    void containerViewOnV2IsTheGroupItself() throws IOException {
+        Files.writeString(tmp.resolve("cgroup.controllers"), "memory\n");
+        String info = "25 1 0:26 / " + tmp + " rw - cgroup2 cgroup2 rw,nsdelegate\n";
+        Cgroup g = CgroupHierarchy.detect(CgroupMount.parse(info), "purser", null).open("x");
+        assertThat(g.containerView()).containsExactly(java.util.Map.entry("", tmp.resolve("purser/x")));
+    }
+
+    @Test
     void unifiedWithControllersIsV2() throws IOException {
         Files.writeString(tmp.resolve("cgroup.controllers"), "cpuset cpu io memory pids\n");
         String info = "25 1 0:26 / " + tmp + " rw - cgroup2 cgroup2 rw,nsdelegate\n";
-        assertThat(CgroupHierarchy.detect(CgroupMount.parse(info), "purser").version()).isEqualTo(CgroupVersion.V2);
+        assertThat(CgroupHierarchy.detect(CgroupMount.parse(info), "purser", null).version()).isEqualTo(CgroupVersion.V2);
     }
 }

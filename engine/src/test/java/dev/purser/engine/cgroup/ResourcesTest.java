@@ -12,6 +12,11 @@ class ResourcesTest {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.BeforeEach
+    void delegatedControllers() throws IOException {
+        Files.writeString(dir.resolve("cgroup.controllers"), "cpuset cpu io memory pids\n");
+    }
+
     @Test
     void dockersSwapRuleAndCpuMath() {
         assertThat(new Resources(100, 0, 0, 0, 0).effectiveMemorySwap()).isEqualTo(200);
@@ -30,7 +35,7 @@ class ResourcesTest {
         for (String f : new String[] {"memory.max", "memory.swap.max", "cpu.weight", "cpu.max", "pids.max"}) {
             Files.writeString(dir.resolve(f), "max\n");
         }
-        V2Cgroup g = new V2Cgroup("x", dir);
+        V2Cgroup g = new V2Cgroup("x", dir, null);
         assertThat(g.apply(new Resources(64 << 20, 0, 1024, 500_000_000, 50))).isEmpty();
         assertThat(Files.readString(dir.resolve("memory.max"))).isEqualTo(String.valueOf(64 << 20));
         assertThat(Files.readString(dir.resolve("memory.swap.max"))).isEqualTo(String.valueOf(64 << 20));
@@ -44,7 +49,7 @@ class ResourcesTest {
 
     @Test
     void v2WithoutSwapFileWarnsLikeDocker() {
-        V2Cgroup g = new V2Cgroup("x", dir);
+        V2Cgroup g = new V2Cgroup("x", dir, null);
         try {
             Files.writeString(dir.resolve("memory.max"), "max");
         } catch (IOException e) {
@@ -52,5 +57,15 @@ class ResourcesTest {
         }
         assertThat(g.apply(new Resources(64 << 20, 0, 0, 0, 0))).containsExactly(
                 "Your kernel does not support swap limit capabilities or the cgroup is not mounted. Memory limited without swap.");
+    }
+
+    @Test
+    void v2LimitWithoutItsControllerIsRefused() throws IOException {
+        Files.writeString(dir.resolve("cgroup.controllers"), "\n");
+        V2Cgroup g = new V2Cgroup("x", dir, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> g.apply(new Resources(64 << 20, 0, 0, 0, 0)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cgroup v2 controller memory is not available in " + dir + ": --memory cannot be applied");
+        assertThat(dir.resolve("memory.max")).doesNotExist();
     }
 }

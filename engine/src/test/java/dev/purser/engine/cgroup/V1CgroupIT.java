@@ -21,7 +21,7 @@ class V1CgroupIT {
 
     @BeforeEach
     void setUp() {
-        hierarchy = CgroupHierarchy.detect(parent);
+        hierarchy = CgroupHierarchy.detect(parent, null, new dev.purser.engine.runtime.Linux());
     }
 
     @AfterEach

@@ -22,11 +22,20 @@ public final class BusyboxImage {
     private BusyboxImage() {}
 
     public static byte[] rootfsTar() {
-        return rootfsTar(Map.of());
+        return rootfsTar(Map.of(), List.of());
     }
 
     /** The same, with {@code executables} (path in the image, without the leading slash, to content) added. */
     public static byte[] rootfsTar(Map<String, byte[]> executables) {
+        return rootfsTar(executables, List.of());
+    }
+
+    /** The busybox rootfs with {@code extra} entries that have no content (device nodes, directories). */
+    public static byte[] rootfsTar(List<TarArchiveEntry> extra) {
+        return rootfsTar(Map.of(), extra);
+    }
+
+    private static byte[] rootfsTar(Map<String, byte[]> executables, List<TarArchiveEntry> extra) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
@@ -74,6 +83,10 @@ public final class BusyboxImage {
                         users:x:100:daemon
                         nogroup:x:65534:
                         """);
+                for (TarArchiveEntry e : extra) {
+                    tar.putArchiveEntry(e);
+                    tar.closeArchiveEntry();
+                }
             }
             return bytes.toByteArray();
         } catch (IOException e) {

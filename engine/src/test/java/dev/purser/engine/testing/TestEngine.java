@@ -3,6 +3,7 @@ package dev.purser.engine.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purser.engine.Engine;
+import dev.purser.engine.cgroup.CgroupVersion;
 import dev.purser.engine.container.Container;
 import dev.purser.engine.container.ContainerConfig;
 import dev.purser.engine.container.CreateRequest;
@@ -34,9 +35,14 @@ public final class TestEngine implements AutoCloseable {
     }
 
     public static TestEngine start() {
+        return onCgroup(null);
+    }
+
+    /** On the given cgroup version ({@code null}: the host's usual one); V2 works on a hybrid host too. */
+    public static TestEngine onCgroup(CgroupVersion cgroupVersion) {
         try {
             Path root = Files.createDirectories(Path.of("/tmp/purser-it", UUID.randomUUID().toString().substring(0, 8)));
-            Engine engine = Engine.open(new StateRoot(root), "purser-it");
+            Engine engine = Engine.open(new StateRoot(root), "purser-it", cgroupVersion);
             engine.images().importRootfs(new ByteArrayInputStream(BusyboxImage.rootfsTar()), IMAGE, List.of(), "");
             return new TestEngine(engine, root);
         } catch (IOException e) {

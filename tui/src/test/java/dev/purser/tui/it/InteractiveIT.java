@@ -72,6 +72,20 @@ class InteractiveIT {
         return daemon.purser("inspect", "-f", "{{.State.Status}}", name).outLine();
     }
 
+    /** Waits until {@code docker top} of the container lists {@code command}. */
+    private static void awaitProcess(String name, String command) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!daemon.purser("top", name).out().contains(command)) {
+            assertThat(System.currentTimeMillis()).as("waiting for " + command + " in " + name).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private void runShell(String name, String... extraFlags) {
         terminal.type("clear; purser run -it " + String.join(" ", extraFlags) + " --name " + name + " busybox sh");
         terminal.waitForPrompt("/ #");
@@ -180,6 +194,7 @@ class InteractiveIT {
     void ctrlCGoesToTheContainer() {
         runShell("web_ctrlc");
         terminal.type("sleep 1000");
+        awaitProcess("web_ctrlc", "sleep 1000");
         terminal.keys("C-c");
         terminal.waitForPrompt("/ #");
         terminal.type("echo after-interrupt");
@@ -193,6 +208,8 @@ class InteractiveIT {
     void ctrlBackslashQuitsTheContainersForegroundJobAndLeavesPurserAttached() {
         runShell("web_quit");
         terminal.type("clear; sleep 1000; echo after-quit");
+        // Ctrl-\ typed before sleep runs would reach the shell's line editor or `clear`, not sleep.
+        awaitProcess("web_quit", "sleep 1000");
         terminal.keys("C-\\");
         terminal.waitFor("\nafter-quit");
         assertThat(status("web_quit")).isEqualTo("running");
