@@ -57,18 +57,30 @@ final class ContainerApi {
                     containers.resize(x.param("id"), StreamApi.size(x, "h"), StreamApi.size(x, "w"));
                     x.status(200);
                 })
-                .add("POST", "/containers/prune", this::prune);
+                .add("POST", "/containers/prune", this::prune)
+                .add("POST", "/containers/{id}/update", this::update);
     }
 
     private void create(Exchange x) throws JsonProcessingException {
-        JsonNode body = x.bodyJson(JsonNode.class);
-        if (!body.isObject()) {
-            throw ApiException.badRequest("invalid JSON: the request body must be an object");
+        String platform = x.query("platform");
+        if (platform != null && !platform.isEmpty()) {
+            throw BodyField.unsupported("the platform parameter");
         }
+        JsonNode body = RequestBodies.CREATE.read(x.bodyJson(JsonNode.class));
         ContainerConfig config = convert(body, ContainerConfig.class);
         HostConfig host = body.hasNonNull("HostConfig") ? convert(body.get("HostConfig"), HostConfig.class) : null;
         Container c = containers.create(new CreateRequest(x.query("name"), config, host));
         x.json(201, Map.of("Id", c.id(), "Warnings", List.of()));
+    }
+
+    /**
+     * Nothing of a container changes after its create yet: an update that asks for a change is
+     * refused naming the field; one that asks for none (every field zero) is the no-op it is.
+     */
+    private void update(Exchange x) {
+        containers.get(x.param("id"));
+        RequestBodies.UPDATE.read(x.bodyJson(JsonNode.class));
+        x.json(200, Map.of("Warnings", List.of()));
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {

@@ -112,14 +112,15 @@ final class StreamApi {
     }
 
     private void execCreate(Exchange x) {
-        JsonNode body = x.bodyJson(JsonNode.class);
+        JsonNode body = RequestBodies.EXEC.read(x.bodyJson(JsonNode.class));
         List<String> cmd = strings(body.get("Cmd"));
         if (cmd.isEmpty()) {
             throw ApiException.badRequest("No exec command specified");
         }
         ExecRequest request = new ExecRequest(cmd, strings(body.get("Env")), text(body, "User"),
                 text(body, "WorkingDir"), body.path("Privileged").asBoolean(false), body.path("Tty").asBoolean(false),
-                body.path("AttachStdin").asBoolean(false), consoleSize(body));
+                body.path("AttachStdin").asBoolean(false), body.path("AttachStdout").asBoolean(false),
+                body.path("AttachStderr").asBoolean(false), consoleSize(body));
         String keys = text(body, "DetachKeys");
         try {
             DetachKeys.fromOption(keys);
@@ -200,7 +201,11 @@ final class StreamApi {
                 () -> execs.closeInput(exec.id()));
         StreamFrames frames = new StreamFrames(out, tty);
         try {
-            ExecSession started = execs.begin(exec.id(), consoleSize, (stream, data, length) -> frames.writeNow(stream.id(), data, 0, length));
+            ExecSession started = execs.begin(exec.id(), consoleSize, (stream, data, length) -> {
+                if (exec.request().attached(stream)) {
+                    frames.writeNow(stream.id(), data, 0, length);
+                }
+            });
             Thread finisher = new Thread(() -> {
                 execs.finish(exec.id(), started);
                 detached.countDown();
@@ -232,9 +237,9 @@ final class StreamApi {
             n.put("ExitCode", exec.exitCode());
         }
         n.put("ID", exec.id());
-        n.put("OpenStderr", true);
+        n.put("OpenStderr", exec.request().attachStderr());
         n.put("OpenStdin", exec.request().attachStdin());
-        n.put("OpenStdout", true);
+        n.put("OpenStdout", exec.request().attachStdout());
         n.put("Running", exec.running());
         ObjectNode pc = n.putObject("ProcessConfig");
         pc.set("arguments", json.valueToTree(exec.request().cmd().subList(1, exec.request().cmd().size())));

@@ -65,7 +65,8 @@ public record SecurityOptions(boolean noNewPrivileges, String seccomp) {
     }
 
     private static IllegalArgumentException notApplied(String key, String opt) {
-        return new IllegalArgumentException("--security-opt " + key + " is not supported by purser: " + goQuote(opt));
+        // the wording of every field purser refuses (api.BodyField.unsupported)
+        return new IllegalArgumentException("purser does not support HostConfig.SecurityOpt " + key + " yet");
     }
 
     /** Go's strconv.ParseBool, which dockerd uses. */

@@ -34,32 +34,32 @@ public final class Capabilities {
             "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE");
 
     /**
-     * What this process may hand out: its own bounding set (a daemon in a container, or on a
-     * kernel without the newest capabilities, has fewer than {@link #ALL}). Docker's "all" means
-     * these, and asks for any other by name are refused with Docker's message.
+     * What privileged and {@code ALL} give: every capability in the daemon's own bounding set,
+     * as Docker gives every one it has. A daemon that runs in a confined container lacks some,
+     * and asking the kernel for those would fail the start.
      */
-    private static final Set<String> AVAILABLE = available();
+    private static final Set<String> AVAILABLE = Set.copyOf(grantable(Path.of("/proc/self/status")));
 
     private Capabilities() {}
 
-    private static Set<String> available() {
+    static List<String> grantable(Path status) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("CapBnd:")) {
-                    long bits = Long.parseUnsignedLong(line.substring("CapBnd:".length()).trim(), 16);
-                    Set<String> out = new TreeSet<>();
-                    for (int i = 0; i < ALL.size(); i++) {
-                        if ((bits & (1L << i)) != 0) {
-                            out.add(ALL.get(i));
-                        }
-                    }
-                    return Set.copyOf(out);
+            String bounding = Files.readAllLines(status).stream().filter(l -> l.startsWith("CapBnd:")).findFirst()
+                    .map(l -> l.substring("CapBnd:".length()).strip()).orElse(null);
+            if (bounding == null) {
+                return ALL;
+            }
+            long bits = Long.parseUnsignedLong(bounding, 16);
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < ALL.size(); i++) {
+                if ((bits & (1L << i)) != 0) {
+                    out.add(ALL.get(i));
                 }
             }
-        } catch (IOException | NumberFormatException e) {
-            // no /proc: assume everything, as before; the stage reports what the kernel refuses
+            return List.copyOf(out);
+        } catch (IOException | RuntimeException e) {
+            return ALL;
         }
-        return Set.copyOf(ALL);
     }
 
     /** The effective set for a container; an unknown name is an IllegalArgumentException. */

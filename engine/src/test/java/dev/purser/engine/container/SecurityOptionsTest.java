@@ -82,7 +82,7 @@ class SecurityOptionsTest {
     void dockerOptionsPurserDoesNotApplyAreRefusedByName() {
         for (String opt : List.of("apparmor=unconfined", "label=disable", "label:user:u", "disable", "writable-cgroups")) {
             assertThatThrownBy(() -> SecurityOptions.parse(List.of(opt))).as(opt)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not supported by purser");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("purser does not support HostConfig.SecurityOpt");
         }
     }
 }

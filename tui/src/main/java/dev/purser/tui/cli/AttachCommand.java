@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 final class AttachCommand extends BaseCommand {
     @Option(names = "--detach-keys") String detachKeys;
     @Option(names = "--no-stdin") boolean noStdin;
-    @Option(names = "--sig-proxy", arity = "0..1", fallbackValue = "true") boolean sigProxy = true;
+    @Option(names = "--sig-proxy", arity = "0..1", fallbackValue = "true") Boolean sigProxy;
     @Parameters List<String> args = new ArrayList<>();
 
     String usage() { return "attach [OPTIONS] CONTAINER"; }
@@ -42,15 +42,19 @@ final class AttachCommand extends BaseCommand {
         HijackedConnection connection = containers.attachInteractive(id, stdin, keys);
         // the container may have stopped between the check and the attach
         checkState(containers, id);
-        AttachedStreams.End end = AttachedStreams.run(session, connection, tty, stdin, parsedKeys, streams -> {
-            if (tty) streams.followWindowSize((rows, cols) -> containers.resize(id, rows, cols), true);
-        });
-        if (end == AttachedStreams.End.DETACHED) throw new CliError("read escape sequence", 1);
-        try {
-            return (int) (long) exit.join();
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new CliError(String.valueOf(cause.getMessage()), 1);
+        // docker's --sig-proxy (on unless false): without a terminal, signals purser gets go to the container
+        try (SignalProxy proxy = tty || Boolean.FALSE.equals(sigProxy) ? SignalProxy.NONE
+                : SignalProxy.forward(signal -> containers.kill(id, "SIG" + signal))) {
+            AttachedStreams.End end = AttachedStreams.run(session, connection, tty, stdin, parsedKeys, streams -> {
+                if (tty) streams.followWindowSize((rows, cols) -> containers.resize(id, rows, cols), true);
+            });
+            if (end == AttachedStreams.End.DETACHED) throw new CliError("read escape sequence", 1);
+            try {
+                return (int) (long) exit.join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new CliError(String.valueOf(cause.getMessage()), 1);
+            }
         }
     }
 

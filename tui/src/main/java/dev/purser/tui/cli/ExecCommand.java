@@ -38,30 +38,14 @@ final class ExecCommand extends BaseCommand {
 
     public Integer call() {
         requireAtLeast(args, 2);
-        ContainerFlags envFlags = new ContainerFlags();
-        envFlags.env = env;
-        envFlags.envFiles = envFiles;
-        List<String> environment;
-        try {
-            environment = CreateBody.environment(envFlags, session.env);
-        } catch (IllegalArgumentException e) {
-            throw new CliError(e.getMessage(), 1);
-        }
+        List<String> environment = environment(session.env);
         Containers containers = session.client().containers();
         String target = args.get(0);
         containers.inspect(target, false);
         if (!detach && tty && interactive && !session.stdinTerminal) throw new CliError("the input device is not a TTY", 1);
         String keys = ConfigFile.detachKeys(detachKeys, session.env);
         DetachKeys parsedKeys = RunCommand.validDetachKeys(keys);
-        ObjectNode body = ContainerRow.JSON.createObjectNode();
-        body.put("User", user).put("Privileged", privileged).put("Tty", tty)
-                .put("AttachStdin", interactive && !detach).put("AttachStdout", !detach).put("AttachStderr", !detach)
-                .put("Detach", detach).put("WorkingDir", workdir);
-        if (keys != null) body.put("DetachKeys", keys);
-        ArrayNode envArray = body.putArray("Env");
-        environment.forEach(envArray::add);
-        ArrayNode cmd = body.putArray("Cmd");
-        args.subList(1, args.size()).forEach(cmd::add);
+        ObjectNode body = body(environment, keys);
         String execId = containers.execCreate(target, body);
         if (execId.isEmpty()) throw new CliError("exec ID empty", 1);
         if (detach) {
@@ -76,6 +60,32 @@ final class ExecCommand extends BaseCommand {
         }
         session.out.flush();
         return exitCode(containers, execId);
+    }
+
+    /** --env-file, then -e, as {@code run} reads them. */
+    List<String> environment(java.util.Map<String, String> ours) {
+        ContainerFlags envFlags = new ContainerFlags();
+        envFlags.env = env;
+        envFlags.envFiles = envFiles;
+        try {
+            return CreateBody.environment(envFlags, ours);
+        } catch (IllegalArgumentException e) {
+            throw new CliError(e.getMessage(), 1);
+        }
+    }
+
+    /** The exec's create body: every flag of this command goes into it, as docker's. */
+    ObjectNode body(List<String> environment, String keys) {
+        ObjectNode body = ContainerRow.JSON.createObjectNode();
+        body.put("User", user).put("Privileged", privileged).put("Tty", tty)
+                .put("AttachStdin", interactive && !detach).put("AttachStdout", !detach).put("AttachStderr", !detach)
+                .put("Detach", detach).put("WorkingDir", workdir);
+        if (keys != null) body.put("DetachKeys", keys);
+        ArrayNode envArray = body.putArray("Env");
+        environment.forEach(envArray::add);
+        ArrayNode cmd = body.putArray("Cmd");
+        args.subList(1, args.size()).forEach(cmd::add);
+        return body;
     }
 
     /**

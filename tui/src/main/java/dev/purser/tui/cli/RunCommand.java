@@ -27,7 +27,7 @@ class RunCommand extends BaseCommand {
     @Mixin ContainerFlags flags;
     @Option(names = {"-d", "--detach"}, arity = "0..1", fallbackValue = "true") boolean detach;
     @Option(names = "--detach-keys") String detachKeys;
-    @Option(names = "--sig-proxy", arity = "0..1", fallbackValue = "true") boolean sigProxy = true;
+    @Option(names = "--sig-proxy", arity = "0..1", fallbackValue = "true") Boolean sigProxy;
     @Option(names = {"-q", "--quiet"}) boolean quiet;
     @Parameters List<String> args = new ArrayList<>();
 
@@ -43,6 +43,7 @@ class RunCommand extends BaseCommand {
     @Override
     public Integer call() {
         requireAtLeast(args, 1);
+        refuseUnappliedFlags();
         ObjectNode body;
         try {
             body = CreateBody.build(flags, args.get(0), args.subList(1, args.size()), detach || !isRun(), session.env);
@@ -67,9 +68,10 @@ class RunCommand extends BaseCommand {
         CreatedContainer created;
         try {
             containers = session.client().containers();
-            created = containers.create(flags.name, body);
+            created = containers.create(flags.name, flags.platform, body);
         } catch (RuntimeException e) {
-            throw statusError(e);
+            // as docker: run reports a failed create as its own (125); create as any error (1)
+            throw isRun() ? statusError(e) : new CliError(String.valueOf(e.getMessage()), 1);
         }
         created.warnings().forEach(w -> session.err.println("WARNING: " + w));
         if (!isRun() || detach) {
@@ -79,6 +81,22 @@ class RunCommand extends BaseCommand {
         }
         if (flags.interactive || flags.tty) return attachInteractive(containers, created.id(), keys, parsedKeys);
         return attachAndRun(containers, created.id());
+    }
+
+    private static final java.util.Set<String> PULL_POLICIES = java.util.Set.of("always", "missing", "never");
+
+    /**
+     * Flags purser parses but cannot act on yet are refused like a bad flag, before anything is
+     * created: purser never pulls, so {@code --pull always} cannot be honoured, while
+     * {@code missing} and {@code never} are what it does.
+     */
+    void refuseUnappliedFlags() {
+        if (!PULL_POLICIES.contains(flags.pull)) {
+            throw failure("invalid pull option: '" + flags.pull + "': must be one of \"always\", \"missing\" or \"never\"", 125);
+        }
+        if (flags.pull.equals("always")) {
+            throw failure("purser does not support --pull always yet", 125);
+        }
     }
 
     /** docker/cli's validateDetachKeys: null/empty means the default. */
@@ -106,17 +124,25 @@ class RunCommand extends BaseCommand {
             throw statusError(e);
         }
         CompletableFuture<Long> exit = Background.supply("purser-wait", () -> containers.exitCode(wait));
-        AttachedStreams.End end = AttachedStreams.run(session, connection, flags.tty, flags.interactive, parsedKeys, streams -> {
-            start(containers, id);
-            if (flags.tty) streams.followWindowSize((rows, cols) -> containers.resize(id, rows, cols), false);
-        });
-        if (end == AttachedStreams.End.DETACHED) return 0;
-        try {
-            return (int) (long) exit.join();
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw failure(String.valueOf(cause.getMessage()), 125);
+        try (SignalProxy proxy = signalProxy(containers, id)) {
+            AttachedStreams.End end = AttachedStreams.run(session, connection, flags.tty, flags.interactive, parsedKeys, streams -> {
+                start(containers, id);
+                if (flags.tty) streams.followWindowSize((rows, cols) -> containers.resize(id, rows, cols), false);
+            });
+            if (end == AttachedStreams.End.DETACHED) return 0;
+            try {
+                return (int) (long) exit.join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw failure(String.valueOf(cause.getMessage()), 125);
+            }
         }
+    }
+
+    /** docker's --sig-proxy (on unless false): without a terminal, signals purser gets go to the container. */
+    private SignalProxy signalProxy(Containers containers, String id) {
+        if (flags.tty || Boolean.FALSE.equals(sigProxy)) return SignalProxy.NONE;
+        return SignalProxy.forward(signal -> containers.kill(id, "SIG" + signal));
     }
 
     private int attachAndRun(Containers containers, String id) {
@@ -135,11 +161,12 @@ class RunCommand extends BaseCommand {
             throw statusError(e);
         }
         CompletableFuture<Long> exit = Background.supply("purser-wait", () -> containers.exitCode(wait));
-        start(containers, id);
         long code;
-        try {
+        try (SignalProxy proxy = signalProxy(containers, id)) {
+            start(containers, id);
             code = exit.join();
         } catch (RuntimeException e) {
+            if (e instanceof CliError) throw e;
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw failure(cause.getMessage(), 125);
         }
@@ -168,7 +195,7 @@ class RunCommand extends BaseCommand {
     }
 
     CliError failure(String message, int code) {
-        String text = message.endsWith(".") ? message : message + ".";
-        return new CliError("purser: " + text + "\n\nRun '" + commandPath() + " --help' for more information", code);
+        // docker 28 adds no full stop to the message
+        return new CliError("purser: " + message + "\n\nRun '" + commandPath() + " --help' for more information", code);
     }
 }

@@ -30,7 +30,12 @@ public final class Containers {
 
     /** Creates a container from a Docker create body (Config fields plus HostConfig, NetworkingConfig). */
     public CreatedContainer create(String name, JsonNode body) {
-        JsonNode answer = engine.post("/containers/create" + Query.of().add("name", name), body);
+        return create(name, null, body);
+    }
+
+    /** The same, for the image of {@code platform} ({@code os[/arch[/variant]]}; null: the daemon's own). */
+    public CreatedContainer create(String name, String platform, JsonNode body) {
+        JsonNode answer = engine.post("/containers/create" + Query.of().add("name", name).add("platform", platform), body);
         List<String> warnings = answer.path("Warnings").isArray() ? elements(answer.get("Warnings")).stream().map(JsonNode::asText).toList() : List.of();
         return new CreatedContainer(answer.path("Id").asText(), warnings);
     }

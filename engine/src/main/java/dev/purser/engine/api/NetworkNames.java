@@ -1,0 +1,28 @@
+package dev.purser.engine.api;
+
+import java.util.Set;
+
+/**
+ * The networks a container can be on today: its own network namespace with only loopback (the
+ * default network, which Docker calls {@code default} or {@code bridge}, and {@code none}), or
+ * the host's ({@code host}). Joining another container's namespace is not done yet; every other
+ * name is a network that does not exist.
+ */
+final class NetworkNames {
+    private static final Set<String> WORKING = Set.of("", "default", "bridge", "none", "host");
+
+    private NetworkNames() {}
+
+    /** Refuses a network mode or network name purser cannot put a container on. */
+    static void admit(String label, String name) {
+        if (WORKING.contains(name)) {
+            return;
+        }
+        if (name.startsWith("container:")) {
+            throw BodyField.unsupported(label + " " + name);
+        }
+        // Docker's words, but a 400: a 404 from create makes the docker CLI pull the image and
+        // report that instead (docs/decisions/0010)
+        throw ApiException.badRequest("network " + name + " not found");
+    }
+}

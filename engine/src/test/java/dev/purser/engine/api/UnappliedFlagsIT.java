@@ -1,0 +1,123 @@
+package dev.purser.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purser.engine.testing.TestDaemon;
+import dev.purser.engine.testing.TestDaemon.Result;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The stock docker CLI's flags for what purser does not apply yet: each is refused by the daemon
+ * with a message naming the field, the CLI prints it and exits 125, and no container exists.
+ */
+class UnappliedFlagsIT {
+    static TestDaemon daemon;
+
+    @BeforeAll
+    static void startDaemon() {
+        daemon = TestDaemon.start();
+    }
+
+    @AfterAll
+    static void stopDaemon() {
+        daemon.close();
+    }
+
+    static Stream<Arguments> flags() {
+        return Stream.of(
+                refused("HostConfig.Binds", "-v", "/tmp:/data"),
+                refused("HostConfig.Binds", "-v", "/tmp:/data:ro"),
+                refused("Config.Volumes", "-v", "/data"),
+                refused("HostConfig.Mounts", "--mount", "type=bind,src=/tmp,dst=/data"),
+                refused("HostConfig.VolumesFrom", "--volumes-from", "other"),
+                refused("HostConfig.PortBindings", "-p", "8080:80"),
+                refused("HostConfig.PublishAllPorts", "-P"),
+                refused("Config.ExposedPorts", "--expose", "80"),
+                refused("HostConfig.Links", "--link", "other:alias"),
+                refused("HostConfig.Devices", "--device", "/dev/null"),
+                refused("HostConfig.IpcMode", "--ipc", "host"),
+                refused("HostConfig.NetworkMode container:other", "--net", "container:other"),
+                refused("HostConfig.ReadonlyRootfs", "--read-only"),
+                refused("HostConfig.Dns", "--dns", "192.0.2.1"),
+                refused("HostConfig.ExtraHosts", "--add-host", "db:192.0.2.1"),
+                refused("HostConfig.Tmpfs", "--tmpfs", "/scratch"),
+                refused("HostConfig.Ulimits", "--ulimit", "nofile=10:10"),
+                refused("HostConfig.Init", "--init"),
+                refused("HostConfig.LogConfig.Type none", "--log-driver", "none"),
+                refused("HostConfig.PidMode", "--pid", "host"),
+                refused("HostConfig.ShmSize", "--shm-size", "1m"),
+                refused("HostConfig.Sysctls", "--sysctl", "net.ipv4.ip_forward=1"),
+                refused("HostConfig.GroupAdd", "--group-add", "10"),
+                refused("HostConfig.OomKillDisable", "--oom-kill-disable"),
+                refused("HostConfig.CpusetCpus", "--cpuset-cpus", "0"),
+                refused("HostConfig.SecurityOpt apparmor", "--security-opt", "apparmor=unconfined"),
+                refused("Config.Domainname", "--domainname", "example.org"),
+                refused("Config.Healthcheck", "--health-cmd", "true"),
+                Arguments.of("network nowhere not found", List.of("--network", "nowhere")));
+    }
+
+    private static Arguments refused(String field, String... flags) {
+        return Arguments.of("purser does not support " + field + " yet", List.of(flags));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("flags")
+    void runIsRefusedNamingTheFieldAndCreatesNothing(String message, List<String> flags) {
+        List<String> args = new ArrayList<>(List.of("run", "--rm"));
+        args.addAll(flags);
+        args.addAll(List.of("busybox", "touch", "/x"));
+        Result r = daemon.docker(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(125);
+        assertThat(r.err().lines().findFirst().orElse("")).isEqualTo("docker: Error response from daemon: " + message);
+        assertThat(daemon.docker("ps", "-aq").out()).isEmpty();
+    }
+
+    /** docker create reports a daemon's refusal as any other error: exit 1, without run's "docker:" prefix. */
+    @Test
+    void createIsRefusedTheSameWay() {
+        Result r = daemon.docker("create", "--read-only", "busybox");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("Error response from daemon: purser does not support HostConfig.ReadonlyRootfs yet");
+        assertThat(daemon.docker("ps", "-aq").out()).isEmpty();
+    }
+
+    @Test
+    void updateIsRefusedNamingTheField() {
+        String id = daemon.docker("create", "busybox", "true").outLine();
+        Result r = daemon.docker("update", "--memory", "10m", id);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("purser does not support updating HostConfig.Memory yet");
+        assertThat(daemon.docker("inspect", "--format", "{{.HostConfig.Memory}}", id).outLine()).isEqualTo("0");
+        daemon.docker("rm", id);
+    }
+
+    /** Loopback only until bridged networking exists: inspect shows no address, none is invented. */
+    @Test
+    void theDefaultNetworkShowsNoAddressInInspect() {
+        String id = daemon.docker("run", "-d", "busybox", "sleep", "1000").outLine();
+        try {
+            Result r = daemon.docker("inspect", "--format",
+                    "{{.NetworkSettings.IPAddress}}{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", id);
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.outLine()).isEmpty();
+        } finally {
+            daemon.docker("rm", "-f", id);
+        }
+    }
+
+    @Test
+    void defaultNetworkNamesAreAccepted() {
+        for (String network : List.of("default", "bridge", "none", "host")) {
+            Result r = daemon.docker("run", "--rm", "--network", network, "busybox", "true");
+            assertThat(r.exitCode()).as(network + ": " + r.err()).isZero();
+        }
+    }
+}
