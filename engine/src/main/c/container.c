@@ -251,6 +251,7 @@ int child_main(void *arg)
 			child_fail("sethostname", errno, "%s", c->hostname);
 		enter_rootfs(c);
 		protect_paths(c);
+		readonly_root(c);
 		if (!c->host_network)
 			bring_up_lo();
 	}

@@ -69,6 +69,9 @@ final class ContainerApi {
         JsonNode body = RequestBodies.CREATE.read(x.bodyJson(JsonNode.class));
         ContainerConfig config = convert(body, ContainerConfig.class);
         HostConfig host = body.hasNonNull("HostConfig") ? convert(body.get("HostConfig"), HostConfig.class) : null;
+        if (host != null) {
+            checkMounts(host);
+        }
         Container c = containers.create(new CreateRequest(x.query("name"), config, host));
         x.json(201, Map.of("Id", c.id(), "Warnings", List.of()));
     }
@@ -81,6 +84,15 @@ final class ContainerApi {
         containers.get(x.param("id"));
         RequestBodies.UPDATE.read(x.bodyJson(JsonNode.class));
         x.json(200, Map.of("Warnings", List.of()));
+    }
+
+    /** Bad or unapplied mounts are refused before anything is created (dockerd's checks, 400). */
+    private static void checkMounts(HostConfig host) {
+        try {
+            host.mountPoints(true);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {
