@@ -16,7 +16,7 @@ public record MountSpec(
         @JsonProperty("Type") String type,
         @JsonProperty("Source") String source,
         @JsonProperty("Target") String target,
-        @JsonProperty("ReadOnly") boolean readOnly,
+        @JsonProperty("ReadOnly") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean readOnly,
         @JsonProperty("Consistency") String consistency,
         @JsonProperty("BindOptions") BindOptions bindOptions,
         @JsonProperty("TmpfsOptions") TmpfsOptions tmpfsOptions) {
@@ -32,13 +32,13 @@ public record MountSpec(
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record BindOptions(
             @JsonProperty("Propagation") String propagation,
-            @JsonProperty("CreateMountpoint") boolean createMountpoint) {}
+            @JsonProperty("CreateMountpoint") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean createMountpoint) {}
 
     /** {@code TmpfsOptions}: size in bytes, mode bits, and the extra options ({@code [["exec"]]}). */
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record TmpfsOptions(
-            @JsonProperty("SizeBytes") long sizeBytes,
-            @JsonProperty("Mode") int mode,
+            @JsonProperty("SizeBytes") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long sizeBytes,
+            @JsonProperty("Mode") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int mode,
             @JsonProperty("Options") List<List<String>> options) {}
 }

@@ -140,6 +140,77 @@ class MountsIT {
     }
 
     @Test
+    void tmpfsExecOptionAllowsExecution() throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("Image", "busybox");
+        body.putArray("Cmd").add("grep").add(" /x ").add("/proc/mounts");
+        ObjectNode m = body.putObject("HostConfig").putArray("Mounts").addObject().put("Type", "tmpfs").put("Target", "/x");
+        m.putObject("TmpfsOptions").putArray("Options").addArray().add("exec");
+        String line = runToOutput(body);
+        assertThat(line).startsWith("tmpfs /x tmpfs rw,nosuid,nodev,").doesNotContain("noexec");
+    }
+
+    @Test
+    void consistencyIsAcceptedAsDockerOnLinuxIgnoresIt() throws IOException {
+        Path dir = hostDir("consistency");
+        docker("run", "--rm", "--mount", "type=bind,source=" + dir + ",target=/data,consistency=cached",
+                "busybox", "touch", "/data/x");
+        assertThat(dir.resolve("x")).isRegularFile();
+    }
+
+    /** The host source made a shared mount: rslave receives its peers' mounts (master:N), the default rprivate does not. */
+    @Test
+    void bindPropagationIsTheOneGiven() throws IOException {
+        Path dir = hostDir("propagation");
+        host("mount", "--bind", dir.toString(), dir.toString());
+        try {
+            host("mount", "--make-shared", dir.toString());
+            String script = "grep ' /data ' /proc/self/mountinfo";
+            String slave = docker("run", "--rm", "--mount", "type=bind,source=" + dir + ",target=/data,bind-propagation=rslave",
+                    "busybox", "sh", "-c", script).outLine();
+            String byDefault = docker("run", "--rm", "-v", dir + ":/data", "busybox", "sh", "-c", script).outLine();
+            assertThat(slave).contains(" master:");
+            assertThat(byDefault).doesNotContain("master:").doesNotContain("shared:");
+        } finally {
+            host("umount", dir.toString());
+        }
+    }
+
+    private static void host(String... command) throws IOException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void createMountpointCreatesAMissingSource() throws IOException {
+        Path missing = host.resolve("create-mountpoint-" + UUID.randomUUID().toString().substring(0, 6));
+        ObjectNode body = JSON.createObjectNode().put("Image", "busybox");
+        body.putArray("Cmd").add("touch").add("/data/x");
+        ObjectNode m = body.putObject("HostConfig").putArray("Mounts").addObject()
+                .put("Type", "bind").put("Source", missing.toString()).put("Target", "/data");
+        m.putObject("BindOptions").put("CreateMountpoint", true);
+        runToOutput(body);
+        assertThat(missing.resolve("x")).isRegularFile();
+    }
+
+    /** Creates, starts and waits for the container of {@code body}; its output. */
+    private static String runToOutput(ObjectNode body) throws IOException {
+        UnixHttp.Response r = http.send("POST", "/v1.41/containers/create", body.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = JSON.readTree(r.body()).get("Id").asText();
+        docker("start", id);
+        assertThat(docker("wait", id).outLine()).isEqualTo("0");
+        String out = docker("logs", id).outLine();
+        docker("rm", id);
+        return out;
+    }
+
+    @Test
     void readOnlyRootIsShownInInspect() {
         String id = docker("create", "--read-only", "busybox", "true").outLine();
         assertThat(docker("inspect", "--format", "{{.HostConfig.ReadonlyRootfs}}", id).outLine()).isEqualTo("true");
