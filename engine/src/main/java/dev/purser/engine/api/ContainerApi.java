@@ -248,7 +248,7 @@ final class ContainerApi {
     }
 
     private void prune(Exchange x) {
-        ContainerFilters filters = ContainerFilters.parse(x.query("filters"));
+        ContainerFilters filters = ContainerFilters.parse(x.query("filters")).forPrune();
         List<String> deleted = new java.util.ArrayList<>();
         for (Container c : containers.list()) {
             if (!c.state().running() && !c.state().restarting() && filters.matchesPrune(c)) {

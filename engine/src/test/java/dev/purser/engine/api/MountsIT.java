@@ -211,6 +211,35 @@ class MountsIT {
     }
 
     @Test
+    void psVolumeFilterMatchesABindsSourceOrDestination() throws IOException {
+        Path dir = hostDir("ps-filter");
+        String with = docker("create", "-v", dir + ":/data", "busybox", "true").outLine();
+        String without = docker("create", "busybox", "true").outLine();
+        try {
+            assertThat(docker("ps", "-aq", "--no-trunc", "--filter", "volume=" + dir).out().lines().toList()).containsExactly(with);
+            assertThat(docker("ps", "-aq", "--no-trunc", "--filter", "volume=/data").out().lines().toList()).containsExactly(with);
+            assertThat(docker("ps", "-aq", "--filter", "volume=/elsewhere").out()).isEmpty();
+        } finally {
+            docker("rm", with, without);
+        }
+    }
+
+    /** Prune has no volume filter in Docker: refused, not ignored (which would prune every stopped container). */
+    @Test
+    void pruneRefusesTheVolumeFilter() throws IOException {
+        String id = docker("create", "busybox", "true").outLine();
+        try {
+            UnixHttp.Response r = http.send("POST", "/v1.41/containers/prune?filters="
+                    + java.net.URLEncoder.encode("{\"volume\":[\"/data\"]}", StandardCharsets.UTF_8), "");
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.body()).isEqualTo("{\"message\":\"invalid filter 'volume'\"}");
+            assertThat(docker("ps", "-aq", "--no-trunc").out().lines().toList()).contains(id);
+        } finally {
+            docker("rm", id);
+        }
+    }
+
+    @Test
     void readOnlyRootIsShownInInspect() {
         String id = docker("create", "--read-only", "busybox", "true").outLine();
         assertThat(docker("inspect", "--format", "{{.HostConfig.ReadonlyRootfs}}", id).outLine()).isEqualTo("true");
