@@ -241,6 +241,10 @@ public final class MountPlan {
                 if (!m.source().startsWith("/")) {
                     throw new IllegalArgumentException(prefix + "invalid mount path: '" + m.source() + "' mount path must be absolute");
                 }
+                if (m.source().contains(":")) {
+                    // the stage's --bind SRC:DST ends SRC at the first ':'
+                    throw new IllegalArgumentException("purser does not support bind sources with a ':' in their path yet");
+                }
                 boolean create = m.bindOptions() != null && m.bindOptions().createMountpoint();
                 if (checkSources && !create && !Files.exists(Path.of(m.source()))) {
                     throw new IllegalArgumentException(prefix + "bind source path does not exist: " + m.source());

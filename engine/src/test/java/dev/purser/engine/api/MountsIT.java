@@ -339,6 +339,8 @@ class MountsIT {
         tests.add(refused("an anonymous volume", b -> binds(b, "/data"), "purser does not support anonymous volumes yet"));
         tests.add(refused("--mount type=volume", b -> mount(b, "volume", "data", "/data"),
                 "purser does not support mounts of type volume yet"));
+        tests.add(refused("a --mount source with a colon", b -> mount(b, "bind", "/tmp/a:b", "/data"),
+                "purser does not support bind sources with a ':' in their path yet"));
         tests.add(refused("shared propagation", b -> binds(b, missing + ":/data:rshared"),
                 "purser does not support rshared bind propagation yet"));
         return tests.stream().map(t -> DynamicTest.dynamicTest(t.getDisplayName(), () -> {
