@@ -240,6 +240,11 @@ class MountsIT {
     }
 
     @Test
+    void aMissingWorkingDirectoryIsCreatedDespiteAReadOnlyRoot() {
+        assertThat(docker("run", "--rm", "--read-only", "-w", "/new/dir", "busybox", "pwd").outLine()).isEqualTo("/new/dir");
+    }
+
+    @Test
     void readOnlyRootIsShownInInspect() {
         String id = docker("create", "--read-only", "busybox", "true").outLine();
         assertThat(docker("inspect", "--format", "{{.HostConfig.ReadonlyRootfs}}", id).outLine()).isEqualTo("true");
