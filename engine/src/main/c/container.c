@@ -251,6 +251,11 @@ int child_main(void *arg)
 			child_fail("sethostname", errno, "%s", c->hostname);
 		enter_rootfs(c);
 		protect_paths(c);
+		/* Docker creates a missing working directory before the container runs, so a
+		 * read-only root does not stop it. */
+		if (c->readonly_rootfs && c->cwd)
+			mkdir_p(c->cwd);
+		readonly_root(c);
 		if (!c->host_network)
 			bring_up_lo();
 	}

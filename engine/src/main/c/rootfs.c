@@ -1,12 +1,14 @@
-/* Run mode's filesystem: Docker's default mounts inside the rootfs, --bind, pivot_root,
- * then --mask and --readonly. Runs in the child, in its new mount namespace. */
+/* Run mode's filesystem: Docker's default mounts inside the rootfs, --bind and --tmpfs,
+ * pivot_root, then --mask, --readonly and --readonly-rootfs. Runs in the child, in its new mount namespace. */
 #include "stage.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/mount.h>
 #include <linux/openat2.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -154,6 +156,23 @@ static void populate_dev(int root)
 	close(dev);
 }
 
+/* Docker's read-only binds are recursively read-only ("rro"): mount_setattr on the whole
+ * tree where the kernel has it (5.12+), else a remount of the top mount alone, as runc. */
+static void make_bind_readonly(int root, const struct bind *b, bool is_dir)
+{
+	int fd = open_in_root(root, b->dst, is_dir, "bind-target");
+	struct mount_attr attr = { .attr_set = MOUNT_ATTR_RDONLY };
+	if (syscall(SYS_mount_setattr, fd, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr, sizeof attr) < 0) {
+		if (errno != ENOSYS)
+			child_fail("remount-bind-ro", errno, "%s", b->dst);
+		char target[64];
+		fd_path(target, sizeof target, fd);
+		if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | kept_flags(fd), NULL) < 0)
+			child_fail("remount-bind-ro", errno, "%s", b->dst);
+	}
+	close(fd);
+}
+
 static void bind_in_root(int root, const struct bind *b)
 {
 	struct stat st;
@@ -165,13 +184,100 @@ static void bind_in_root(int root, const struct bind *b)
 	if (mount(b->src, target, NULL, MS_BIND | MS_REC, NULL) < 0)
 		child_fail("mount-bind", errno, "%s", b->dst);
 	close(fd);
-	if (!b->ro)
-		return;
-	fd = open_in_root(root, b->dst, S_ISDIR(st.st_mode), "bind-target");
-	fd_path(target, sizeof target, fd);
-	if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | kept_flags(fd), NULL) < 0)
-		child_fail("remount-bind-ro", errno, "%s", b->dst);
-	close(fd);
+	if (b->ro)
+		make_bind_readonly(root, b, S_ISDIR(st.st_mode));
+	if (b->propagation) {
+		/* Reopened: the new mount, not the directory it covers. */
+		fd = open_in_root(root, b->dst, S_ISDIR(st.st_mode), "bind-target");
+		fd_path(target, sizeof target, fd);
+		if (mount(NULL, target, NULL, b->propagation, NULL) < 0)
+			child_fail("bind-propagation", errno, "%s", b->dst);
+		close(fd);
+	}
+}
+
+int parse_bind_options(char *opts, struct bind *b)
+{
+	static const struct { const char *name; unsigned long flag; } modes[] = {
+		{ "private", MS_PRIVATE }, { "rprivate", MS_PRIVATE | MS_REC },
+		{ "slave", MS_SLAVE }, { "rslave", MS_SLAVE | MS_REC },
+	};
+	char *save = NULL;
+	for (char *w = strtok_r(opts, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		if (strcmp(w, "ro") == 0 || strcmp(w, "rw") == 0) {
+			b->ro = w[1] == 'o';
+			continue;
+		}
+		size_t i = 0;
+		while (i < sizeof modes / sizeof modes[0] && strcmp(w, modes[i].name) != 0)
+			i++;
+		if (i == sizeof modes / sizeof modes[0])
+			return -1;
+		b->propagation = modes[i].flag;
+	}
+	return 0;
+}
+
+/* mount(8)'s flag words, as runc splits an OCI mount's options; anything else (size=, mode=,
+ * uid=, nr_inodes=...) is tmpfs's own data, which the kernel checks at mount. */
+int parse_tmpfs_options(const char *opts, struct tmpfs *t)
+{
+	static const struct { const char *name; bool clear; unsigned long flag; } words[] = {
+		{ "ro", false, MS_RDONLY }, { "rw", true, MS_RDONLY },
+		{ "nosuid", false, MS_NOSUID }, { "suid", true, MS_NOSUID },
+		{ "nodev", false, MS_NODEV }, { "dev", true, MS_NODEV },
+		{ "noexec", false, MS_NOEXEC }, { "exec", true, MS_NOEXEC },
+		{ "sync", false, MS_SYNCHRONOUS }, { "async", true, MS_SYNCHRONOUS },
+		{ "dirsync", false, MS_DIRSYNC },
+		{ "noatime", false, MS_NOATIME }, { "atime", true, MS_NOATIME },
+		{ "nodiratime", false, MS_NODIRATIME }, { "diratime", true, MS_NODIRATIME },
+		{ "relatime", false, MS_RELATIME }, { "norelatime", true, MS_RELATIME },
+		{ "strictatime", false, MS_STRICTATIME }, { "nostrictatime", true, MS_STRICTATIME },
+		/* the propagation Docker adds to every tmpfs: ours never propagates anyway */
+		{ "rprivate", false, 0 }, { "private", false, 0 },
+	};
+	char *copy = strdup(opts);
+	t->data = calloc(strlen(opts) + 1, 1);
+	if (!copy || !t->data) {
+		free(copy);
+		return -1;
+	}
+	t->flags = 0;
+	char *save = NULL;
+	for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		size_t i = 0;
+		while (i < sizeof words / sizeof words[0] && strcmp(w, words[i].name) != 0)
+			i++;
+		if (i < sizeof words / sizeof words[0]) {
+			if (words[i].clear)
+				t->flags &= ~words[i].flag;
+			else
+				t->flags |= words[i].flag;
+			continue;
+		}
+		if (*t->data)
+			strcat(t->data, ",");
+		strcat(t->data, w);
+	}
+	free(copy);
+	return 0;
+}
+
+static void tmpfs_in_root(int root, const struct tmpfs *t)
+{
+	mount_in_root(root, "tmpfs", t->dst, "tmpfs", t->flags, *t->data ? t->data : NULL, true, "mount-tmpfs");
+}
+
+/* --bind and --tmpfs in the order given: the engine puts a mount before those inside it. */
+static void user_mounts(int root, const struct config *c)
+{
+	size_t b = 0, t = 0;
+	while (b < c->nbinds || t < c->ntmpfs) {
+		if (t == c->ntmpfs || (b < c->nbinds && c->binds[b].seq < c->tmpfs[t].seq))
+			bind_in_root(root, &c->binds[b++]);
+		else
+			tmpfs_in_root(root, &c->tmpfs[t++]);
+	}
 }
 
 /* Binds the host directory SRC at PATH inside the rootfs, read-only, nosuid, nodev, noexec. */
@@ -255,8 +361,7 @@ void prepare_rootfs(const struct config *c)
 		      NULL, true, "mount-sysfs");
 	mount_cgroups(root, c);
 
-	for (size_t i = 0; i < c->nbinds; i++)
-		bind_in_root(root, &c->binds[i]);
+	user_mounts(root, c);
 	close(root);
 }
 
@@ -305,4 +410,19 @@ void protect_paths(const struct config *c)
 		if (mount(p, p, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | keep, NULL) < 0)
 			child_fail("readonly", errno, "%s", p);
 	}
+}
+
+/* --readonly-rootfs, as runc's readonly root: only the root mount's own flag changes, so
+ * every mount beneath it (/dev, /proc, binds, tmpfs) keeps its own. */
+void readonly_root(const struct config *c)
+{
+	if (!c->readonly_rootfs)
+		return;
+	int fd = open("/", O_PATH | O_CLOEXEC);
+	if (fd < 0)
+		child_fail("readonly-rootfs", errno, "/");
+	unsigned long keep = kept_flags(fd);
+	close(fd);
+	if (mount(NULL, "/", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | keep, NULL) < 0)
+		child_fail("readonly-rootfs", errno, "/");
 }

@@ -80,6 +80,7 @@ enum {
 	O_ROOTFS = 256, O_HOSTNAME, O_HOSTNET, O_BIND, O_MASK, O_READONLY, O_CGROUP, O_ENV,
 	O_CWD, O_UID, O_GID, O_GROUPS, O_CAP, O_NNP, O_TTY, O_TTYSIZE, O_EXITFILE, O_PID, O_SECCOMP, O_SECCOMP_BPF,
 	O_CGROUPMOUNT,
+	O_TMPFS, O_READONLY_ROOTFS,
 };
 
 static void parse_options(int argc, char **argv, struct config *c)
@@ -106,6 +107,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 		{ "seccomp", required_argument, 0, O_SECCOMP },
 		{ "seccomp-bpf", required_argument, 0, O_SECCOMP_BPF },
 		{ "cgroup-mount", required_argument, 0, O_CGROUPMOUNT },
+		{ "tmpfs", required_argument, 0, O_TMPFS },
+		{ "readonly-rootfs", no_argument, 0, O_READONLY_ROOTFS },
 		{ 0, 0, 0, 0 },
 	};
 	if (argc < 2)
@@ -125,7 +128,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 	c->cgroup_procs = calloc(max, sizeof *c->cgroup_procs);
 	c->env = calloc(max, sizeof *c->env);
 	c->cgroup_mounts = calloc(max, sizeof *c->cgroup_mounts);
-	if (!c->cgroup_mounts || !c->binds || !c->masks || !c->readonly || !c->cgroup_procs || !c->env)
+	c->tmpfs = calloc(max, sizeof *c->tmpfs);
+	if (!c->cgroup_mounts || !c->tmpfs || !c->binds || !c->masks || !c->readonly || !c->cgroup_procs || !c->env)
 		usage("out of memory");
 
 	int o;
@@ -133,7 +137,7 @@ static void parse_options(int argc, char **argv, struct config *c)
 	/* "+": stop at the first non-option, the command's own options are not ours. */
 	while ((o = getopt_long(argc - 1, argv + 1, "+:", opts, NULL)) != -1) {
 		bool run_only = o == O_ROOTFS || o == O_HOSTNAME || o == O_HOSTNET || o == O_BIND ||
-				o == O_MASK || o == O_READONLY || o == O_CGROUPMOUNT;
+				o == O_MASK || o == O_READONLY || o == O_CGROUPMOUNT || o == O_TMPFS || o == O_READONLY_ROOTFS;
 		if (run_only && c->exec_mode)
 			usage("--%s is for run mode only", opts[o - O_ROOTFS].name);
 		if (o == O_PID && !c->exec_mode)
@@ -143,20 +147,28 @@ static void parse_options(int argc, char **argv, struct config *c)
 		case O_HOSTNAME: c->hostname = optarg; break;
 		case O_HOSTNET: c->host_network = true; break;
 		case O_BIND: {
-			/* Split in place (argv is ours), after the checks so a message shows it whole. */
+			/* Split in place (argv is ours): SRC up to the first ':', then DST, then
+			 * OPTS after the last ':' when it holds only option words. */
 			struct bind *b = &c->binds[c->nbinds++];
+			b->seq = c->nbinds + c->ntmpfs;
 			char *s = optarg;
-			size_t len = strlen(s);
-			bool ro = len > 3 && strcmp(s + len - 3, ":ro") == 0;
-			size_t end = ro || (len > 3 && strcmp(s + len - 3, ":rw") == 0) ? len - 3 : len;
-			char *colon = memchr(s, ':', end);
-			if (!colon || colon == s || colon + 1 >= s + end || colon[1] != '/')
-				usage("--bind %s: expected SRC:DST[:ro] with an absolute DST", optarg);
-			s[end] = 0;
+			char *colon = strchr(s, ':');
+			if (!colon || colon == s || colon[1] != '/')
+				usage("--bind %s: expected SRC:DST[:OPTS] with an absolute DST", optarg);
 			*colon = 0;
 			b->src = s;
 			b->dst = colon + 1;
-			b->ro = ro;
+			char *last = strrchr(colon + 1, ':');
+			if (last) {
+				char opts[64];
+				snprintf(opts, sizeof opts, "%s", last + 1);
+				struct bind probe = { 0 };
+				if (strlen(last + 1) < sizeof opts && parse_bind_options(opts, &probe) == 0) {
+					*last = 0;
+					b->ro = probe.ro;
+					b->propagation = probe.propagation;
+				}
+			}
 			break;
 		}
 		case O_CGROUPMOUNT: {
@@ -175,6 +187,20 @@ static void parse_options(int argc, char **argv, struct config *c)
 				usage("--cgroup-mount %s: expected an absolute DIR and, for every mount or none, :NAME", optarg);
 			break;
 		}
+		case O_TMPFS: {
+			struct tmpfs *t = &c->tmpfs[c->ntmpfs++];
+			t->seq = c->nbinds + c->ntmpfs;
+			char *colon = strrchr(optarg, ':');
+			if (optarg[0] != '/')
+				usage("--tmpfs %s: expected an absolute DST[:OPTIONS]", optarg);
+			if (colon)
+				*colon = 0;
+			t->dst = optarg;
+			if (parse_tmpfs_options(colon ? colon + 1 : "", t) < 0)
+				usage("--tmpfs %s: bad options", optarg);
+			break;
+		}
+		case O_READONLY_ROOTFS: c->readonly_rootfs = true; break;
 		case O_MASK: c->masks[c->nmasks++] = optarg; break;
 		case O_READONLY: c->readonly[c->nreadonly++] = optarg; break;
 		case O_CGROUP: c->cgroup_procs[c->ncgroup_procs++] = optarg; break;

@@ -11,6 +11,16 @@ struct bind {
 	const char *src;   /* host path */
 	const char *dst;   /* path inside the container */
 	bool ro;
+	unsigned long propagation;   /* MS_PRIVATE/MS_SLAVE, with MS_REC for the r- forms; 0: inherited */
+	size_t seq;        /* place among --bind and --tmpfs: mounted in command-line order */
+};
+
+/* --tmpfs DST:OPTIONS, split into mount flags and the data the filesystem parses. */
+struct tmpfs {
+	const char *dst;
+	unsigned long flags;
+	char *data;
+	size_t seq;
 };
 
 /* Everything parsed from the command line, plus what the monitor prepares for the child. */
@@ -23,6 +33,9 @@ struct config {
 	size_t nbinds;
 	struct bind *cgroup_mounts; /* --cgroup-mount: src a host group, dst a name (or "") under /sys/fs/cgroup */
 	size_t ncgroup_mounts;
+	struct tmpfs *tmpfs;
+	size_t ntmpfs;
+	bool readonly_rootfs;      /* --readonly-rootfs: / remounted read-only after every mount */
 	const char **masks, **readonly, **cgroup_procs;
 	size_t nmasks, nreadonly, ncgroup_procs;
 	char **env;                /* NULL-terminated: the whole environment */
@@ -60,6 +73,10 @@ _Noreturn void child_fail(const char *step, int err, const char *fmt, ...)
 void prepare_rootfs(const struct config *c);   /* mounts inside --rootfs and --bind */
 void enter_rootfs(const struct config *c);     /* pivot_root into it */
 void protect_paths(const struct config *c);    /* --mask and --readonly, after pivot_root */
+void readonly_root(const struct config *c);    /* --readonly-rootfs, last */
+/* rootfs.c, for parsing: --bind's OPTS and --tmpfs's OPTIONS; 0, or -1 for a word not known. */
+int parse_bind_options(char *opts, struct bind *b);
+int parse_tmpfs_options(const char *opts, struct tmpfs *t);
 
 /* seccomp.c. prepare: in the monitor, reads and compiles --seccomp, or reads --seccomp-bpf; 0,
  * or -1 with *err and msg set. install: in the child, loads it (nothing without either); fails

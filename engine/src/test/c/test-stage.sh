@@ -111,6 +111,14 @@ out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --bind "$work/host:/mnt
   /bin/sh -c 'cat /mnt/h/f /etc/f; echo x > /mnt/h/g')
 check bind "$out" '^hostdata$' 'Read-only file system'
 
+# --tmpfs (flags and data split), a bind inside it (command-line order), --readonly-rootfs last
+mkdir -p "$work/lock"
+out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --tmpfs "/run:nosuid,nodev,noexec,size=1m,mode=1770" \
+  --bind "$work/lock:/run/lock:rw,rprivate" --readonly-rootfs -- \
+  /bin/sh -c 'grep " /run " /proc/mounts; stat -c %a /run; touch /run/lock/l /run/t && echo writable; touch /x')
+check tmpfs-readonly-root "$out" '^tmpfs /run tmpfs rw,nosuid,nodev,noexec,.*size=1024k' '^1770$' '^writable$' \
+  'touch: /x: Read-only file system'
+
 # seccomp: the engine's filter file (README.md). mkdir refused, everything else allowed.
 printf 'default allow\narch x86_64\nerrno:1 mkdir\nerrno:1 mkdirat\n' >"$work/deny-mkdir"
 out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --seccomp "$work/deny-mkdir" -- /bin/sh -c \

@@ -74,6 +74,9 @@ final class ContainerApi {
         JsonNode body = RequestBodies.CREATE.read(x.bodyJson(JsonNode.class));
         ContainerConfig config = convert(body, ContainerConfig.class);
         HostConfig host = body.hasNonNull("HostConfig") ? convert(body.get("HostConfig"), HostConfig.class) : null;
+        if (host != null) {
+            checkMounts(host);
+        }
         Container c = containers.create(new CreateRequest(x.query("name"), config, host));
         x.json(201, Map.of("Id", c.id(), "Warnings", List.of()));
     }
@@ -86,6 +89,15 @@ final class ContainerApi {
         containers.get(x.param("id"));
         RequestBodies.UPDATE.read(x.bodyJson(JsonNode.class));
         x.json(200, Map.of("Warnings", List.of()));
+    }
+
+    /** Bad or unapplied mounts are refused before anything is created (dockerd's checks, 400). */
+    private static void checkMounts(HostConfig host) {
+        try {
+            host.mountPoints(true);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     private <T> T convert(JsonNode node, Class<T> type) {
@@ -258,7 +270,7 @@ final class ContainerApi {
     }
 
     private void prune(Exchange x) {
-        ContainerFilters filters = ContainerFilters.parse(x.query("filters"));
+        ContainerFilters filters = ContainerFilters.parse(x.query("filters")).forPrune();
         List<String> deleted = new java.util.ArrayList<>();
         long reclaimed = 0;
         for (Container c : containers.list()) {

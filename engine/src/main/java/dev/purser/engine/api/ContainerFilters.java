@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Values of one filter are alternatives; different filters must all match.
  */
 final class ContainerFilters {
-    private static final Set<String> KEYS = Set.of("id", "name", "status", "label", "ancestor", "exited", "until");
+    private static final Set<String> KEYS = Set.of("id", "name", "status", "label", "ancestor", "exited", "until", "volume");
     private static final Set<String> STATUSES = Set.of("created", "restarting", "running", "removing", "paused",
             "exited", "dead");
 
@@ -77,7 +77,17 @@ final class ContainerFilters {
                 && all("exited", v -> c.state().status().equals("exited") && Integer.toString(c.state().exitCode()).equals(v))
                 && all("ancestor", v -> v.equals(c.config().image()) || c.image().startsWith(v)
                         || c.image().startsWith("sha256:" + v))
-                && labels(c.config().labels());
+                && labels(c.config().labels())
+                && all("volume", v -> c.hostConfig().mountPoints(false).stream()
+                        .anyMatch(m -> m.inspected() && (v.equals(m.source()) || v.equals(m.destination()))));
+    }
+
+    /** The listing's own filters are not prune's: {@code volume} there is Docker's invalid filter, not ignored. */
+    ContainerFilters forPrune() {
+        if (filters.containsKey("volume")) {
+            throw ApiException.badRequest("invalid filter 'volume'");
+        }
+        return this;
     }
 
     boolean matchesPrune(Container c) {

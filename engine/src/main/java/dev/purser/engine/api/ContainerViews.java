@@ -1,10 +1,12 @@
 package dev.purser.engine.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purser.engine.container.Container;
 import dev.purser.engine.container.ContainerState;
 import dev.purser.engine.container.DockerJson;
+import dev.purser.engine.mount.MountPoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +33,19 @@ final class ContainerViews {
         n.put("Status", status(c.state(), Instant.now()));
         n.putObject("HostConfig").put("NetworkMode", c.hostConfig().networkMode());
         n.putObject("NetworkSettings").putObject("Networks");
-        n.putArray("Mounts");
+        n.set("Mounts", mounts(c));
         return n;
+    }
+
+    /** Docker's MountPoint list: binds and {@code --mount} tmpfs (not {@code HostConfig.Tmpfs}, as Docker). */
+    static ArrayNode mounts(Container c) {
+        ArrayNode out = JSON.createArrayNode();
+        for (MountPoint m : c.hostConfig().mountPoints(false)) {
+            if (m.inspected()) {
+                out.add(JSON.valueToTree(m));
+            }
+        }
+        return out;
     }
 
     /** Docker's STATUS column: "Up 5 seconds", "Up 2 minutes (Paused)", "Exited (0) 3 seconds ago", "Created". */
@@ -77,7 +90,7 @@ final class ContainerViews {
         data.put("UpperDir", dir.resolve("upper").toString());
         data.put("WorkDir", dir.resolve("work").toString());
         driver.put("Name", "overlay2");
-        n.putArray("Mounts");
+        n.set("Mounts", mounts(c));
         n.set("NetworkSettings", InspectDefaults.networkSettings());
         InspectDefaults.fill(n);
         return n;

@@ -64,6 +64,39 @@ final class RequestBodies {
                 }
             })));
 
+    static final BodySchema BIND_OPTIONS = BodySchema.of("HostConfig.Mounts.BindOptions.", "ContainerConfigWrapper.HostConfig.Mounts.BindOptions.",
+            applied("Propagation", STRING),
+            refused("NonRecursive", BOOLEAN),
+            // after v1.41
+            applied("CreateMountpoint", BOOLEAN),
+            refused("ReadOnlyNonRecursive", BOOLEAN),
+            refused("ReadOnlyForceRecursive", BOOLEAN));
+
+    static final BodySchema TMPFS_OPTIONS = BodySchema.of("HostConfig.Mounts.TmpfsOptions.", "ContainerConfigWrapper.HostConfig.Mounts.TmpfsOptions.",
+            applied("SizeBytes", INTEGER),
+            applied("Mode", INTEGER),
+            // after v1.41: [["exec"]], [["noexec"]]
+            applied("Options", OBJECTS));
+
+    /** One entry of {@code HostConfig.Mounts}: binds and tmpfs are applied, volumes are not yet. */
+    static final BodySchema MOUNT = BodySchema.of("HostConfig.Mounts.", "ContainerConfigWrapper.HostConfig.Mounts.",
+            applied("Type", STRING, (label, value) -> {
+                if (Set.of("volume", "image", "npipe", "cluster").contains(value.asText())) {
+                    throw BodyField.unsupported("mounts of type " + value.asText());
+                }
+            }),
+            applied("Source", STRING),
+            applied("Target", STRING),
+            applied("ReadOnly", BOOLEAN),
+            // no effect on Linux, in Docker either
+            applied("Consistency", STRING),
+            nested("BindOptions", BIND_OPTIONS),
+            refused("VolumeOptions", OBJECT),
+            nested("TmpfsOptions", TMPFS_OPTIONS),
+            // after v1.41
+            refused("ImageOptions", OBJECT),
+            refused("ClusterOptions", OBJECT));
+
     /** Docker's {@code Resources}: HostConfig's limits, and the body of an update. */
     private static List<BodyField> resources(boolean update) {
         List<BodyField> r = new ArrayList<>(List.of(
@@ -116,7 +149,8 @@ final class RequestBodies {
     private static BodySchema hostConfig() {
         List<BodyField> f = resources(false);
         f.addAll(List.of(
-                refused("Binds", STRINGS),
+                // a host path; named and anonymous volumes are refused by mount.MountPlan
+                applied("Binds", STRINGS),
                 // the client writes the file; the daemon only records the name, as Docker's
                 applied("ContainerIDFile", STRING),
                 nested("LogConfig", LOG_CONFIG),
@@ -126,7 +160,7 @@ final class RequestBodies {
                 applied("AutoRemove", BOOLEAN),
                 refused("VolumeDriver", STRING),
                 refused("VolumesFrom", STRINGS),
-                refused("Mounts", OBJECTS),
+                applied("Mounts", OBJECTS, RequestBodies::admitMounts),
                 applied("CapAdd", STRINGS),
                 applied("CapDrop", STRINGS),
                 // no cgroup namespace of its own: the host's, Docker's default on cgroup v1
@@ -144,10 +178,10 @@ final class RequestBodies {
                 refused("PidMode", STRING),
                 applied("Privileged", BOOLEAN),
                 refused("PublishAllPorts", BOOLEAN),
-                refused("ReadonlyRootfs", BOOLEAN),
+                applied("ReadonlyRootfs", BOOLEAN),
                 applied("SecurityOpt", STRINGS, RequestBodies::admitSecurityOptions),
                 refused("StorageOpt", STRING_MAP),
-                refused("Tmpfs", STRING_MAP),
+                applied("Tmpfs", STRING_MAP),
                 refused("UTSMode", STRING),
                 // no user namespace: the host's, Docker's default
                 refused("UsernsMode", STRING, "host"),
@@ -274,6 +308,19 @@ final class RequestBodies {
     }
 
     /** One endpoint on a network purser has, with nothing asked of it but being there. */
+    /** Each entry read as a {@link #MOUNT}: its types checked, fields purser does not apply refused. */
+    private static void admitMounts(String label, JsonNode mounts) {
+        if (mounts == null || !mounts.isArray()) {
+            return;
+        }
+        for (JsonNode m : mounts) {
+            if (m.isNull()) {
+                throw ApiException.badRequest("invalid mount config: " + label + " holds null");
+            }
+            MOUNT.read(m);
+        }
+    }
+
     private static void admitEndpoints(String label, JsonNode endpoints) {
         if (endpoints == null || endpoints.isNull()) {
             return;

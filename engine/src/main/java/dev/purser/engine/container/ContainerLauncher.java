@@ -8,6 +8,7 @@ import dev.purser.engine.image.NoSuchImageException;
 import dev.purser.engine.log.JsonFileWriter;
 import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.RotationPolicy;
+import dev.purser.engine.mount.MountPoint;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -66,6 +67,7 @@ final class ContainerLauncher {
         ProcessStdio stdio = null;
         try {
             ContainerFiles.makeReadable(dir);
+            createBindSources(c);
             overlay.mount(linux);
             cgroup = cgroups.create(c.id());
             cgroup.restrictDevices(ProcessPlans.devicePolicy(c.hostConfig()));
@@ -103,6 +105,16 @@ final class ContainerLauncher {
             // what reaches the client names the container's files, never the state root's paths
             if (e instanceof StageFailure f) throw f.hidingPath(dir + "/", "container file ");
             throw e;
+        }
+    }
+
+    /** {@code -v}'s missing host directories, created at start as Docker does (0755, root's). */
+    private static void createBindSources(Container c) throws IOException {
+        for (MountPoint m : c.hostConfig().mountPoints(false)) {
+            Path source = Path.of(m.source());
+            if (m.isBind() && m.createSource() && !Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(source);
+            }
         }
     }
 

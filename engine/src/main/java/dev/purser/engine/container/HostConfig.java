@@ -1,8 +1,15 @@
 package dev.purser.engine.container;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.purser.engine.mount.MountPlan;
+import dev.purser.engine.mount.MountPoint;
+import dev.purser.engine.mount.MountSpec;
 import dev.purser.pty.WindowSize;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Docker's {@code HostConfig}: how the host treats the container (resources, privileges,
@@ -23,8 +30,12 @@ public record HostConfig(
         String networkMode,
         @JsonProperty("ReadonlyRootfs") boolean readonlyRootfs,
         LogConfig logConfig,
-        List<Integer> consoleSize) {
+        List<Integer> consoleSize,
+        @JsonProperty("Binds") List<String> binds,
+        @JsonProperty("Mounts") @JsonInclude(JsonInclude.Include.NON_NULL) List<MountSpec> mounts,
+        @JsonProperty("Tmpfs") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> tmpfs) {
 
+    @JsonCreator
     public HostConfig {
         capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
         capDrop = capDrop == null ? List.of() : List.copyOf(capDrop);
@@ -33,13 +44,37 @@ public record HostConfig(
         networkMode = networkMode == null || networkMode.isEmpty() ? "default" : networkMode;
         logConfig = logConfig == null ? LogConfig.DEFAULT : logConfig;
         consoleSize = consoleSize == null ? List.of(0, 0) : List.copyOf(consoleSize);
+        binds = binds == null ? null : List.copyOf(binds);
+        mounts = mounts == null ? null : List.copyOf(mounts);
+        // sorted, so that inspect and the mounts' order are the same every time
+        tmpfs = tmpfs == null ? null : java.util.Collections.unmodifiableMap(new TreeMap<>(tmpfs));
         if (consoleSize.size() != 2 || consoleSize.stream().anyMatch(n -> n < 0 || n > 65535)) {
             throw new IllegalArgumentException("invalid ConsoleSize " + consoleSize + ": expected [height, width]");
         }
     }
 
+    /** Without mounts of the container's own. */
+    public HostConfig(List<String> capAdd, List<String> capDrop, List<String> securityOpt, boolean privileged,
+                      boolean autoRemove, RestartPolicy restartPolicy, long memory, long memorySwap, long cpuShares,
+                      long nanoCpus, Long pidsLimit, String networkMode, boolean readonlyRootfs, LogConfig logConfig,
+                      List<Integer> consoleSize) {
+        this(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap, cpuShares,
+                nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, null, null, null);
+    }
+
     public static HostConfig defaults() {
         return new HostConfig(null, null, null, false, false, null, 0, 0, 0, 0, null, null, false, null, null);
+    }
+
+    /**
+     * The container's own mounts (Binds, Mounts, Tmpfs), shallower first; an
+     * IllegalArgumentException with Docker's message when they are not ones purser mounts.
+     *
+     * @param checkSources whether {@code --mount} bind sources must exist now (at create)
+     */
+    public List<MountPoint> mountPoints(boolean checkSources) {
+        return MountPlan.of(binds == null ? List.of() : binds, mounts == null ? List.of() : mounts,
+                tmpfs == null ? Map.of() : tmpfs, checkSources);
     }
 
     /** The terminal's size at start ({@code ConsoleSize}, height then width), or null when not given. */

@@ -5,13 +5,18 @@ import dev.purser.engine.cgroup.DevicePolicy;
 import dev.purser.engine.cgroup.Resources;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
+import dev.purser.engine.mount.MountPoint;
 import dev.purser.engine.runtime.ContainerLaunch.BindMount;
+import dev.purser.engine.runtime.ContainerLaunch.StageMount;
+import dev.purser.engine.runtime.ContainerLaunch.TmpfsMount;
 import dev.purser.engine.runtime.ProcessSpec;
 import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.seccomp.Platform;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the native stage is asked to run, worked out from a container's records: the command,
@@ -37,13 +42,41 @@ final class ProcessPlans {
                 c.hostConfig().noNewPrivileges(), c.config().tty(), c.hostConfig().terminalSize(), cgroupProcs, exitFile,
                 seccompProgram(c, programs));
         boolean privileged = c.hostConfig().privileged();
-        return new ContainerLaunch(rootfs, c.config().hostname(),
-                List.of(new BindMount(Path.of(c.resolvConfPath()), "/etc/resolv.conf", false),
-                        new BindMount(Path.of(c.hostnamePath()), "/etc/hostname", false),
-                        new BindMount(Path.of(c.hostsPath()), "/etc/hosts", false)),
+        return new ContainerLaunch(rootfs, c.config().hostname(), mounts(c),
                 privileged ? List.of() : ContainerLaunch.DOCKER_MASKED_PATHS,
                 privileged ? List.of() : ContainerLaunch.DOCKER_READONLY_PATHS,
-                "host".equals(c.hostConfig().networkMode()), cgroup.containerView(), process);
+                c.hostConfig().readonlyRootfs(), "host".equals(c.hostConfig().networkMode()), cgroup.containerView(), process);
+    }
+
+    /**
+     * The container's own mounts and the files Docker binds over /etc, shallower first (a bind
+     * of /etc comes before /etc/hosts), as Docker sorts them; a file of Docker's the user
+     * mounts something over is left out, as Docker does.
+     */
+    static List<StageMount> mounts(Container c) {
+        List<MountPoint> own = c.hostConfig().mountPoints(false);
+        List<StageMount> out = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        for (MountPoint m : own) {
+            out.add(m.isBind() ? new BindMount(Path.of(m.source()), m.destination(), !m.rw(), m.propagation())
+                    : new TmpfsMount(m.destination(), m.tmpfsOptions()));
+            depths.add(m.depth());
+        }
+        Map<String, String> etc = new LinkedHashMap<>();
+        etc.put("/etc/resolv.conf", c.resolvConfPath());
+        etc.put("/etc/hostname", c.hostnamePath());
+        etc.put("/etc/hosts", c.hostsPath());
+        for (Map.Entry<String, String> e : etc.entrySet()) {
+            if (own.stream().noneMatch(m -> m.destination().equals(e.getKey()))) {
+                int at = 0;
+                while (at < depths.size() && depths.get(at) <= 2) {
+                    at++;
+                }
+                out.add(at, new BindMount(Path.of(e.getValue()), e.getKey(), false));
+                depths.add(at, 2);
+            }
+        }
+        return out;
     }
 
     /** An exec: the container's settings, with the request's user, directory and environment on top. */

@@ -5,15 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A container's first process: its mounted root filesystem, hostname, bind mounts,
- * Docker's masked and read-only paths, and its own cgroups to show at /sys/fs/cgroup, around the {@link ProcessSpec} of the command itself.
+ * A container's first process: its mounted root filesystem, hostname, mounts (binds and
+ * tmpfs, in the order the stage mounts them: a mount before those inside it), Docker's masked
+ * and read-only paths, whether the root is read-only, and its own cgroups to show at
+ * /sys/fs/cgroup, around the {@link ProcessSpec} of the command itself.
  */
 public record ContainerLaunch(
         Path rootfs,
         String hostname,
-        List<BindMount> binds,
+        List<StageMount> mounts,
         List<String> maskedPaths,
         List<String> readonlyPaths,
+        boolean readonlyRootfs,
         boolean hostNetwork,
         java.util.Map<String, Path> cgroupView,
         ProcessSpec process) {
@@ -28,16 +31,41 @@ public record ContainerLaunch(
             "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");
 
     public ContainerLaunch {
-        binds = List.copyOf(binds);
+        mounts = List.copyOf(mounts);
         maskedPaths = List.copyOf(maskedPaths);
         readonlyPaths = List.copyOf(readonlyPaths);
         cgroupView = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cgroupView));
     }
 
-    /** A host path bound into the container. */
-    public record BindMount(Path source, String destination, boolean readOnly) {
-        String option() {
-            return source + ":" + destination + (readOnly ? ":ro" : "");
+    /** A mount the stage makes inside the rootfs before pivot_root. */
+    public sealed interface StageMount permits BindMount, TmpfsMount {
+        /** The stage's option and its value. */
+        List<String> arguments();
+    }
+
+    /**
+     * A host path bound into the container.
+     *
+     * @param propagation {@code rprivate}, {@code private}, {@code rslave}, {@code slave}, or
+     *                    empty for what it inherits (the host's mounts reach it: slave)
+     */
+    public record BindMount(Path source, String destination, boolean readOnly, String propagation) implements StageMount {
+        public BindMount(Path source, String destination, boolean readOnly) {
+            this(source, destination, readOnly, "");
+        }
+
+        @Override
+        public List<String> arguments() {
+            String options = (readOnly ? "ro" : "rw") + (propagation.isEmpty() ? "" : "," + propagation);
+            return List.of("--bind", source + ":" + destination + ":" + options);
+        }
+    }
+
+    /** A tmpfs; {@code options} are mount(8)'s (flags and tmpfs's own, comma-separated). */
+    public record TmpfsMount(String destination, String options) implements StageMount {
+        @Override
+        public List<String> arguments() {
+            return List.of("--tmpfs", destination + ":" + options);
         }
     }
 
@@ -51,9 +79,8 @@ public record ContainerLaunch(
         if (hostNetwork) {
             out.add("--host-network");
         }
-        for (BindMount bind : binds) {
-            out.add("--bind");
-            out.add(bind.option());
+        for (StageMount mount : mounts) {
+            out.addAll(mount.arguments());
         }
         for (String path : maskedPaths) {
             out.add("--mask");
@@ -66,6 +93,9 @@ public record ContainerLaunch(
         for (var e : cgroupView.entrySet()) {
             out.add("--cgroup-mount");
             out.add(e.getValue() + (e.getKey().isEmpty() ? "" : ":" + e.getKey()));
+        }
+        if (readonlyRootfs) {
+            out.add("--readonly-rootfs");
         }
         out.addAll(process.options());
         out.addAll(process.command());

@@ -71,6 +71,20 @@ class FieldTableIT {
             entry("HostConfig.CapDrop", "container.ContainerProcessIT#droppedCapabilityIsReallyGone"),
             entry("HostConfig.Privileged", "api.AppliedFieldsIT#privilegedGetsEveryCapability"),
             entry("HostConfig.SecurityOpt", "api.AppliedFieldsIT#noNewPrivilegesIsSet"),
+            entry("HostConfig.Binds", "api.MountsIT#bindMountSharesAHostDirectoryBothWays"),
+            entry("HostConfig.Mounts", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
+            entry("HostConfig.Tmpfs", "api.MountsIT#tmpfsGetsDockersOptionsAndTheGivenOnes"),
+            entry("HostConfig.ReadonlyRootfs", "api.MountsIT#readOnlyRootRefusesWritesWhileBindsAndTmpfsStayWritable"),
+            entry("HostConfig.Mounts.Type", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
+            entry("HostConfig.Mounts.Source", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
+            entry("HostConfig.Mounts.Target", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
+            entry("HostConfig.Mounts.ReadOnly", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
+            entry("HostConfig.Mounts.Consistency", "api.MountsIT#consistencyIsAcceptedAsDockerOnLinuxIgnoresIt"),
+            entry("HostConfig.Mounts.BindOptions.Propagation", "api.MountsIT#bindPropagationIsTheOneGiven"),
+            entry("HostConfig.Mounts.BindOptions.CreateMountpoint", "api.MountsIT#createMountpointCreatesAMissingSource"),
+            entry("HostConfig.Mounts.TmpfsOptions.SizeBytes", "api.MountsIT#mountTmpfsTakesSizeAndMode"),
+            entry("HostConfig.Mounts.TmpfsOptions.Mode", "api.MountsIT#mountTmpfsTakesSizeAndMode"),
+            entry("HostConfig.Mounts.TmpfsOptions.Options", "api.MountsIT#tmpfsExecOptionAllowsExecution"),
             entry("HostConfig.ConsoleSize", "container.ContainerTtyIT#consoleSizeIsTheTerminalsSizeFromTheFirstInstant"),
             entry("NetworkingConfig.EndpointsConfig", "api.AppliedFieldsIT#hostNetworkIsTheHostsNetwork"),
             entry("ExecConfig.AttachStdin", "api.DockerCliIT#binaryStdinGoesThroughExecIUnchanged"),
@@ -167,6 +181,11 @@ class FieldTableIT {
                 section("NetworkingConfig", RequestBodies.NETWORKING_CONFIG, properties(definition("NetworkingConfig"))),
                 section("EndpointSettings", RequestBodies.ENDPOINT_SETTINGS.withLabel("NetworkingConfig.EndpointsConfig.default.", ""),
                         properties(definition("EndpointSettings"))),
+                section("Mount", RequestBodies.MOUNT, properties(definition("Mount"))),
+                section("Mount.BindOptions", RequestBodies.BIND_OPTIONS,
+                        properties(definition("Mount").get("properties").get("BindOptions"))),
+                section("Mount.TmpfsOptions", RequestBodies.TMPFS_OPTIONS,
+                        properties(definition("Mount").get("properties").get("TmpfsOptions"))),
                 section("ExecConfig", RequestBodies.EXEC, properties(bodySchema("/containers/{id}/exec"))),
                 section("the update body", RequestBodies.UPDATE, properties(bodySchema("/containers/{id}/update"))));
     }
@@ -218,6 +237,10 @@ class FieldTableIT {
         if (property.has("$ref")) {
             JsonNode d = definition(property.get("$ref").asText().replace("#/definitions/", ""));
             return d.path("type").asText("object");
+        }
+        if (property.has("allOf") && property.get("allOf").size() == 1) {
+            // a described $ref (Mount.Type: MountType)
+            return type(property.get("allOf").get(0));
         }
         return "object";
     }
@@ -286,6 +309,17 @@ class FieldTableIT {
                         body -> body.putObject("HostConfig").set(f.name(), notDefault(f))));
             }
         }
+        for (BodyField f : RequestBodies.MOUNT.fields()) {
+            if (!f.applied()) {
+                tests.add(refusedAtCreate("HostConfig.Mounts." + f.name(), body -> bindMount(body).set(f.name(), notDefault(f))));
+            }
+        }
+        for (BodyField f : RequestBodies.BIND_OPTIONS.fields()) {
+            if (!f.applied()) {
+                tests.add(refusedAtCreate("HostConfig.Mounts.BindOptions." + f.name(),
+                        body -> bindMount(body).putObject("BindOptions").set(f.name(), notDefault(f))));
+            }
+        }
         for (BodyField f : RequestBodies.ENDPOINT_SETTINGS.fields()) {
             if (!f.applied()) {
                 tests.add(refusedAtCreate("NetworkingConfig.EndpointsConfig.default." + f.name(),
@@ -330,6 +364,12 @@ class FieldTableIT {
                 unknownNetworkAtCreate("network nowhere not found", b -> host(b).put("NetworkMode", "nowhere")),
                 unknownNetworkAtCreate("network nowhere not found",
                         b -> b.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject("nowhere")));
+    }
+
+    /** A bind of an existing directory in HostConfig.Mounts, to which a test adds a field. */
+    private static ObjectNode bindMount(ObjectNode body) {
+        return body.putObject("HostConfig").putArray("Mounts").addObject()
+                .put("Type", "bind").put("Source", "/tmp").put("Target", "/data");
     }
 
     private static ObjectNode host(ObjectNode body) {

@@ -24,6 +24,9 @@ final class ContainerFlags {
     @Option(names = "--security-opt") List<String> securityOpt = new ArrayList<>();
     @Option(names = "--privileged", arity = "0..1", fallbackValue = "true") boolean privileged;
     @Option(names = "--read-only", arity = "0..1", fallbackValue = "true") boolean readOnly;
+    @Option(names = {"-v", "--volume"}) List<String> volumes = new ArrayList<>();
+    @Option(names = "--mount") List<String> mounts = new ArrayList<>();
+    @Option(names = "--tmpfs") List<String> tmpfs = new ArrayList<>();
     @Option(names = {"-m", "--memory"}) String memory;
     @Option(names = "--memory-swap") String memorySwap;
     @Option(names = "--cpus") String cpus;

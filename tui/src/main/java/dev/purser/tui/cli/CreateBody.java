@@ -37,7 +37,8 @@ final class CreateBody {
         if (command.isEmpty()) body.putNull("Cmd");
         else body.set("Cmd", strings(command));
         body.put("Image", image);
-        body.putObject("Volumes");
+        ObjectNode volumes = body.putObject("Volumes");
+        MountFlags.anonymous(f.volumes).forEach(v -> volumes.putObject(v));
         body.put("WorkingDir", f.workdir);
         if (f.entrypoint == null) body.putNull("Entrypoint");
         else body.set("Entrypoint", strings(List.of(f.entrypoint)));
@@ -57,7 +58,8 @@ final class CreateBody {
 
     private static ObjectNode hostConfig(ContainerFlags f) {
         ObjectNode h = JSON.createObjectNode();
-        h.putNull("Binds");
+        List<String> binds = MountFlags.binds(f.volumes);
+        h.set("Binds", binds.isEmpty() ? null : strings(binds));
         h.put("ContainerIDFile", "");
         ObjectNode log = h.putObject("LogConfig");
         log.put("Type", f.logDriver);
@@ -95,6 +97,24 @@ final class CreateBody {
         h.put("Privileged", f.privileged);
         h.put("PublishAllPorts", false);
         h.put("ReadonlyRootfs", f.readOnly);
+        if (!f.mounts.isEmpty()) {
+            ArrayNode mounts = h.putArray("Mounts");
+            for (String m : f.mounts) {
+                try {
+                    mounts.add(MountFlags.mount(m));
+                } catch (FlagValueException e) {
+                    throw e;
+                } catch (IllegalArgumentException e) {
+                    // a bad --mount is pflag's error, as docker's MountOpt.Set is
+                    throw new FlagValueException("invalid argument \"" + m + "\" for \"--mount\" flag: " + e.getMessage());
+                }
+            }
+        }
+        Map<String, String> tmpfs = MountFlags.tmpfs(f.tmpfs);
+        if (!tmpfs.isEmpty()) {
+            ObjectNode t = h.putObject("Tmpfs");
+            tmpfs.forEach(t::put);
+        }
         h.set("SecurityOpt", f.securityOpt.isEmpty() ? null : strings(securityOpts(f.securityOpt)));
         h.put("UTSMode", "");
         h.put("UsernsMode", "");

@@ -46,6 +46,9 @@ class FlagsReachTheBodyTest {
         m.put("--security-opt", List.of("--security-opt", "no-new-privileges"));
         m.put("--privileged", List.of("--privileged"));
         m.put("--read-only", List.of("--read-only"));
+        m.put("--volume", List.of("-v", "/tmp:/data:ro"));
+        m.put("--mount", List.of("--mount", "type=bind,src=/tmp,dst=/data"));
+        m.put("--tmpfs", List.of("--tmpfs", "/run:size=1m"));
         m.put("--memory", List.of("-m", "64m"));
         m.put("--memory-swap", List.of("--memory-swap", "128m"));
         m.put("--cpus", List.of("--cpus", "0.5"));

@@ -23,18 +23,18 @@ class UnappliedFlagsCliIT {
     }
 
     @Test
-    void readOnlyRunIsRefusedWithTheDaemonsMessageAndExit125() {
-        Result r = daemon.purser("run", "--rm", "--read-only", "busybox", "touch", "/x");
+    void aNamedVolumeRunIsRefusedWithTheDaemonsMessageAndExit125() {
+        Result r = daemon.purser("run", "--rm", "-v", "data:/data", "busybox", "touch", "/x");
         assertThat(r.exitCode()).isEqualTo(125);
-        assertThat(r.err()).startsWith("purser: Error response from daemon: purser does not support HostConfig.ReadonlyRootfs yet\n");
+        assertThat(r.err()).startsWith("purser: Error response from daemon: purser does not support named volumes yet\n");
         assertThat(daemon.purser("ps", "-aq").out()).isEmpty();
     }
 
     @Test
-    void readOnlyCreateIsRefusedAsDockerCreateRefusesIt() {
-        Result r = daemon.purser("create", "--read-only", "busybox");
+    void aNamedVolumeCreateIsRefusedAsDockerCreateRefusesIt() {
+        Result r = daemon.purser("create", "-v", "data:/data", "busybox");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("Error response from daemon: purser does not support HostConfig.ReadonlyRootfs yet");
+        assertThat(r.err().strip()).isEqualTo("Error response from daemon: purser does not support named volumes yet");
         assertThat(daemon.purser("ps", "-aq").out()).isEmpty();
     }
 
