@@ -65,7 +65,7 @@ class FieldTableIT {
             entry("HostConfig.ContainerIDFile", "api.AppliedFieldsIT#cidfileGetsTheContainersId"),
             entry("HostConfig.LogConfig", "api.AppliedFieldsIT#logOptionsRotateTheContainersLog"),
             entry("HostConfig.NetworkMode", "api.AppliedFieldsIT#hostNetworkIsTheHostsNetwork"),
-            entry("HostConfig.RestartPolicy", "api.DockerCliIT#restartAlwaysRestartsWithGrowingDelays"),
+            entry("HostConfig.RestartPolicy", "api.DockerCliIT#restartAlwaysRestartsAContainerEachTimeItExits"),
             entry("HostConfig.AutoRemove", "container.ContainerLifecycleIT#autoRemoveLeavesNothingBehind"),
             entry("HostConfig.CapAdd", "container.ContainerProcessIT#addedCapabilityIsGranted"),
             entry("HostConfig.CapDrop", "container.ContainerProcessIT#droppedCapabilityIsReallyGone"),
