@@ -1,0 +1,790 @@
+package dev.purser.tui.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import dev.purser.tui.client.PurserClient;
+import dev.purser.tui.dashboard.containers.Column;
+import dev.purser.tui.dashboard.containers.ContainerEntry;
+import dev.purser.tui.dashboard.containers.ContainerTable;
+import dev.purser.tui.dashboard.keys.Action;
+import dev.purser.tui.dashboard.keys.Context;
+import dev.purser.tui.dashboard.keys.KeyNames;
+import dev.purser.tui.dashboard.log.LogLine;
+import dev.purser.tui.dashboard.log.LogView;
+import dev.purser.tui.dashboard.log.StyledText;
+import dev.purser.tui.dashboard.stream.EngineStreams;
+import dev.purser.tui.dashboard.stream.UiBatcher;
+import dev.purser.tui.dashboard.theme.Role;
+import dev.purser.tui.dashboard.theme.Style;
+import dev.purser.tui.dashboard.theme.Theme;
+import io.reactivex.rxjava3.core.Flowable;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The dashboard: what it shows and what keys do. Everything here runs on the {@link UiLoop}'s
+ * thread; daemon calls run on background threads and come back as loop tasks. The screen is
+ * Lanterna's {@link Screen}, drawn directly (docs/decisions/0020): no gui2 windows or widgets.
+ */
+public final class Dashboard {
+    static final int LOG_LINES = 5_000;
+    static final int LOG_TAIL = 1_000;
+    static final int ALL_LOGS_TAIL = 100;
+    private static final TextColor[] SOURCE_COLOURS = {
+        TextColor.ANSI.CYAN_BRIGHT, TextColor.ANSI.GREEN_BRIGHT, TextColor.ANSI.YELLOW_BRIGHT, TextColor.ANSI.MAGENTA_BRIGHT,
+        TextColor.ANSI.BLUE_BRIGHT, TextColor.ANSI.RED_BRIGHT, new TextColor.Indexed(208), new TextColor.Indexed(141),
+        new TextColor.Indexed(79), new TextColor.Indexed(222)};
+
+    private final PurserClient client;
+    private final Screen screen;
+    private final Theme theme;
+    private final DashboardSettings settings;
+    private final String engineLabel;
+    private final Handover handover;
+    private final UiLoop loop;
+    private final EngineStreams streams;
+    private final ExecutorService work = Executors.newCachedThreadPool(daemonThreads("purser-dashboard-work"));
+
+    private final ContainerTable containers = new ContainerTable();
+    private final LogView logs = new LogView(LOG_LINES);
+    private final LogView inspect = new LogView(20_000);
+    private final LogView allLogs = new LogView(LOG_LINES);
+    private final Map<String, UiBatcher<LogLine>> allLogStreams = new HashMap<>();
+    private UiBatcher<LogLine> logStream;
+    private UiBatcher<Change> eventStream;
+    private String logsFor;
+    private String inspectFor;
+
+    private View view = View.CONTAINERS;
+    private DetailTab tab = DetailTab.LOGS;
+    private boolean detailFocus;
+    private boolean help;
+    private Prompt prompt;
+    private String version = "";
+    private String message = "";
+    private String error = "";
+    private final List<String> warnings;
+    private int ticks;
+    private volatile boolean quit;
+
+    /** A line of text being typed at the bottom of the screen, and what to do with it. */
+    private record Prompt(String label, StringBuilder text, Consumer<String> onEnter, boolean confirm) {}
+
+    /** A container changed: its new entry, or empty when it is gone. */
+    record Change(String id, Optional<ContainerEntry> entry, boolean started) {}
+
+    public Dashboard(PurserClient client, Screen screen, Theme theme, DashboardSettings settings, String engineLabel, Handover handover) {
+        this.client = client;
+        this.screen = screen;
+        this.theme = theme;
+        this.settings = settings;
+        this.engineLabel = engineLabel;
+        this.handover = handover;
+        this.warnings = new ArrayList<>(settings.warnings());
+        this.streams = new EngineStreams(client);
+        this.loop = new UiLoop(settings.refreshRate(), this::draw, this::tick, e -> failed("internal error: " + e));
+    }
+
+    public UiLoop loop() {
+        return loop;
+    }
+
+    /** A key typed, from any thread. */
+    public void press(KeyStroke key) {
+        loop.execute(() -> key(key));
+    }
+
+    /** The terminal changed size, from any thread. */
+    public void resized() {
+        loop.execute(loop::redraw);
+    }
+
+    public boolean quitting() {
+        return quit;
+    }
+
+    /** Loads the containers, follows the events, and runs the UI loop on this thread until quit. */
+    public void run() {
+        loop.execute(this::connect);
+        loop.run();
+        stopStreams();
+        work.shutdownNow();
+    }
+
+    private void connect() {
+        background(() -> {
+            JsonNode v = client.system().version();
+            return v.path("Version").asText() + " (API " + v.path("ApiVersion").asText() + ")";
+        }, v -> version = v);
+        reload();
+        followEvents();
+    }
+
+    private void reload() {
+        background(() -> {
+            Instant now = Instant.now();
+            return client.containers().list(true, false, 0, List.of()).stream().map(s -> ContainerEntry.of(s, now)).toList();
+        }, list -> {
+            containers.replaceAll(list);
+            selectionChanged();
+        });
+    }
+
+    private void followEvents() {
+        if (eventStream != null) eventStream.cancel();
+        Flowable<Change> changes = streams.events()
+                .filter(e -> e.path("Type").asText().equals("container") && !e.path("Action").asText().startsWith("exec_"))
+                .map(this::change);
+        eventStream = new UiBatcher<>(loop, 256, batch -> {
+            for (Change c : batch) {
+                if (c.entry().isPresent()) containers.put(c.entry().get());
+                else containers.remove(c.id());
+                if (c.started()) containerStarted(c.id());
+            }
+            if (error.startsWith("the daemon")) error = "";
+            selectionChanged();
+        }, end -> {
+            error = "the daemon stopped sending events" + (end == null ? "" : " (" + plain(end) + ")") + "; reconnecting";
+            loop.redraw();
+            work.execute(() -> {
+                sleepQuietly(2000);
+                loop.execute(() -> {
+                    reload();
+                    followEvents();
+                });
+            });
+        });
+        changes.subscribe(eventStream);
+    }
+
+    /** On the events thread: the container as it is now. */
+    private Change change(JsonNode event) {
+        String id = event.path("Actor").path("ID").asText(event.path("id").asText());
+        String action = event.path("Action").asText(event.path("status").asText());
+        if (action.equals("destroy")) return new Change(id, Optional.empty(), false);
+        List<JsonNode> found = client.containers().list(true, false, 0, List.of("id=" + id));
+        Optional<ContainerEntry> entry = found.stream().filter(c -> c.path("Id").asText().equals(id)).findFirst()
+                .map(c -> ContainerEntry.of(c, Instant.now()));
+        return new Change(id, entry, action.equals("start"));
+    }
+
+    private void containerStarted(String id) {
+        if (id.equals(logsFor)) {
+            logsFor = null;
+            selectionChanged();
+        }
+        if (view == View.ALL_LOGS) followAllLogs();
+    }
+
+    // ---- what streams follows what is shown ------------------------------------------------
+
+    /** After anything that may change the selection: stream the selected container's log. */
+    private void selectionChanged() {
+        loop.redraw();
+        Optional<ContainerEntry> selected = containers.selected();
+        String id = selected.map(ContainerEntry::id).orElse(null);
+        if (view != View.CONTAINERS) return;
+        if (tab == DetailTab.LOGS && !java.util.Objects.equals(id, logsFor)) followLogs(selected);
+        if (tab == DetailTab.INSPECT && !java.util.Objects.equals(id, inspectFor)) loadInspect(selected);
+    }
+
+    private void followLogs(Optional<ContainerEntry> selected) {
+        if (logStream != null) logStream.cancel();
+        logStream = null;
+        logs.clear();
+        logsFor = selected.map(ContainerEntry::id).orElse(null);
+        if (selected.isEmpty()) return;
+        String id = selected.get().id();
+        boolean follow = selected.get().running() || selected.get().state().equals("paused") || selected.get().state().equals("restarting");
+        Flowable<LogLine> lines = Flowable.fromCallable(() -> client.containers().inspect(id, false).path("Config").path("Tty").asBoolean())
+                .subscribeOn(Schedulers.io())
+                .concatMap(tty -> streams.logs(id, "", tty, LOG_TAIL, follow));
+        UiBatcher<LogLine> batcher = new UiBatcher<>(loop, 2048, batch -> {
+            logs.append(batch);
+            loop.redraw();
+        }, end -> {
+            if (end != null && id.equals(logsFor)) failed("logs of " + selected.get().name() + ": " + plain(end));
+        });
+        logStream = batcher;
+        lines.subscribe(batcher);
+    }
+
+    private void loadInspect(Optional<ContainerEntry> selected) {
+        inspect.clear();
+        inspectFor = selected.map(ContainerEntry::id).orElse(null);
+        if (selected.isEmpty()) return;
+        String id = selected.get().id();
+        background(() -> client.engine().json().writerWithDefaultPrettyPrinter().writeValueAsString(client.containers().inspect(id, false)),
+                json -> {
+                    if (!id.equals(inspectFor)) return;
+                    List<LogLine> lines = new ArrayList<>();
+                    json.lines().forEach(l -> lines.add(new LogLine("", false, "", StyledText.plain(l))));
+                    inspect.append(lines);
+                    inspect.toStart();
+                });
+    }
+
+    private void followAllLogs() {
+        for (ContainerEntry c : containers.all()) {
+            if (!c.running() || allLogStreams.containsKey(c.id())) continue;
+            String name = c.name();
+            String id = c.id();
+            UiBatcher<LogLine> batcher = new UiBatcher<>(loop, 1024, batch -> {
+                allLogs.append(batch);
+                loop.redraw();
+            }, end -> allLogStreams.remove(id));
+            allLogStreams.put(id, batcher);
+            Flowable.fromCallable(() -> client.containers().inspect(id, false).path("Config").path("Tty").asBoolean())
+                    .subscribeOn(Schedulers.io())
+                    .concatMap(tty -> streams.logs(id, name, tty, ALL_LOGS_TAIL, true))
+                    .subscribe(batcher);
+        }
+    }
+
+    private void stopAllLogs() {
+        allLogStreams.values().forEach(UiBatcher::cancel);
+        allLogStreams.clear();
+        allLogs.clear();
+    }
+
+    /** Stops every stream (before a shell session and at the end); {@link #resumeStreams} starts what is shown again. */
+    void stopStreams() {
+        if (logStream != null) logStream.cancel();
+        logStream = null;
+        logsFor = null;
+        if (eventStream != null) eventStream.cancel();
+        eventStream = null;
+        stopAllLogs();
+    }
+
+    void resumeStreams() {
+        reload();
+        followEvents();
+        if (view == View.ALL_LOGS) followAllLogs();
+    }
+
+    // ---- keys --------------------------------------------------------------------------------
+
+    void key(KeyStroke key) {
+        loop.redraw();
+        if (key.getKeyType() == KeyType.EOF) {
+            quit();
+            return;
+        }
+        if (prompt != null) {
+            promptKey(key);
+            return;
+        }
+        String name = KeyNames.of(key);
+        if (help) {
+            help = false;
+            return;
+        }
+        if ("ctrl-c".equals(name)) {
+            message = "Ctrl-C does not quit the dashboard; " + settings.keys().key(Action.QUIT) + " does";
+            return;
+        }
+        Context context = detailFocus || view == View.ALL_LOGS ? Context.DETAIL : Context.LIST;
+        Optional<Action> action = settings.keys().action(name, context);
+        if (action.isEmpty()) return;
+        message = "";
+        perform(action.get());
+    }
+
+    private void perform(Action action) {
+        switch (action) {
+            case QUIT -> quit();
+            case HELP -> help = true;
+            case NEXT_VIEW -> switchView(View.values()[(view.ordinal() + 1) % 4]);
+            case VIEW_CONTAINERS -> switchView(View.CONTAINERS);
+            case VIEW_IMAGES -> switchView(View.IMAGES);
+            case VIEW_VOLUMES -> switchView(View.VOLUMES);
+            case VIEW_NETWORKS -> switchView(View.NETWORKS);
+            case ALL_LOGS -> switchView(view == View.ALL_LOGS ? View.CONTAINERS : View.ALL_LOGS);
+            case NEXT_TAB, PREVIOUS_TAB -> {
+                int n = DetailTab.values().length;
+                tab = DetailTab.values()[(tab.ordinal() + (action == Action.NEXT_TAB ? 1 : n - 1)) % n];
+                selectionChanged();
+            }
+            case SHELL -> handOver(Handover.Kind.SHELL);
+            case ATTACH -> handOver(Handover.Kind.ATTACH);
+            case UP -> move(-1);
+            case DOWN -> move(1);
+            case PAGE_UP -> move(-pageRows());
+            case PAGE_DOWN -> move(pageRows());
+            case FILTER -> prompt = new Prompt("filter: ", new StringBuilder(containers.filter()), text -> {
+                containers.filter(text);
+                selectionChanged();
+            }, false);
+            case SORT -> {
+                containers.nextSort();
+                message = "sorted by " + containers.sort().header().toLowerCase(java.util.Locale.ROOT);
+            }
+            case REVERSE_SORT -> containers.reverse();
+            case MARK -> {
+                containers.toggleMark();
+                move(1);
+            }
+            case FOCUS_DETAIL -> {
+                if (containers.selected().isPresent()) detailFocus = true;
+            }
+            case START -> act("start", c -> client.containers().start(c.id()));
+            case STOP -> act("stop", c -> client.containers().stop(c.id(), null, null));
+            case RESTART -> act("restart", c -> client.containers().restart(c.id(), null, null));
+            case PAUSE -> act("pause/unpause", c -> {
+                if (c.state().equals("paused")) client.containers().unpause(c.id());
+                else client.containers().pause(c.id());
+            });
+            case KILL -> act("kill", c -> client.containers().kill(c.id(), null));
+            case REMOVE -> confirmRemove();
+            case RENAME -> containers.selected().ifPresent(c -> prompt = new Prompt("rename " + c.name() + " to: ", new StringBuilder(), to -> {
+                if (!to.isBlank()) act("rename", List.of(c), x -> client.containers().rename(x.id(), to.strip()));
+            }, false));
+            case BACK -> {
+                if (view == View.ALL_LOGS) switchView(View.CONTAINERS);
+                detailFocus = false;
+            }
+            case SEARCH -> prompt = new Prompt("search: ", new StringBuilder(pane().query()), text -> {
+                if (!pane().search(text) && !text.isEmpty()) message = "no line matches \"" + text + "\"";
+            }, false);
+            case NEXT_MATCH -> { if (!pane().next()) message = "no later match"; }
+            case PREVIOUS_MATCH -> { if (!pane().previous()) message = "no earlier match"; }
+            case TIMESTAMPS -> pane().toggleTimestamps();
+            case WRAP -> pane().toggleWrap();
+            case FOLLOW -> {
+                pane().toggleFollow();
+                message = pane().following() ? "following" : "paused; " + settings.keys().key(Action.FOLLOW) + " follows again";
+            }
+            case SAVE -> saveLog();
+            case SCROLL_UP -> pane().scroll(-1);
+            case SCROLL_DOWN -> pane().scroll(1);
+            case SCROLL_PAGE_UP -> pane().scroll(-detailRows());
+            case SCROLL_PAGE_DOWN -> pane().scroll(detailRows());
+            case TO_START -> pane().toStart();
+            case TO_END -> pane().toEnd();
+        }
+    }
+
+    private void promptKey(KeyStroke key) {
+        Prompt p = prompt;
+        if (p.confirm()) {
+            prompt = null;
+            if (key.getKeyType() == KeyType.Character && (key.getCharacter() == 'y' || key.getCharacter() == 'Y')) p.onEnter().accept("y");
+            else message = "not removed";
+            return;
+        }
+        switch (key.getKeyType()) {
+            case Escape -> {
+                prompt = null;
+                if (p.label().startsWith("filter")) {
+                    containers.filter("");
+                    selectionChanged();
+                }
+                if (p.label().startsWith("search")) pane().search("");
+            }
+            case Enter -> {
+                prompt = null;
+                p.onEnter().accept(p.text().toString());
+            }
+            case Backspace -> {
+                if (p.text().length() > 0) p.text().setLength(p.text().length() - 1);
+                if (p.label().startsWith("filter")) containers.filter(p.text().toString());
+            }
+            case Character -> {
+                if (key.isCtrlDown() || key.isAltDown()) return;
+                p.text().append(key.getCharacter());
+                if (p.label().startsWith("filter")) containers.filter(p.text().toString());
+            }
+            default -> { }
+        }
+    }
+
+    private LogView pane() {
+        if (view == View.ALL_LOGS) return allLogs;
+        return tab == DetailTab.INSPECT ? inspect : logs;
+    }
+
+    private void switchView(View next) {
+        if (view == View.ALL_LOGS && next != View.ALL_LOGS) stopAllLogs();
+        view = next;
+        detailFocus = false;
+        if (next == View.ALL_LOGS) followAllLogs();
+        if (next != View.CONTAINERS) {
+            if (logStream != null) logStream.cancel();
+            logStream = null;
+            logsFor = null;
+        }
+        selectionChanged();
+    }
+
+    private void move(int rows) {
+        if (view != View.CONTAINERS) return;
+        containers.move(rows);
+        selectionChanged();
+    }
+
+    private void confirmRemove() {
+        List<ContainerEntry> targets = containers.targets();
+        if (targets.isEmpty()) return;
+        String names = String.join(", ", targets.stream().map(ContainerEntry::name).toList());
+        prompt = new Prompt("remove " + names + (targets.stream().anyMatch(ContainerEntry::running) ? " (running: forced)" : "")
+                + "? y/N ", new StringBuilder(), yes -> {
+            act("remove", targets, c -> client.containers().remove(c.id(), true, false, false));
+            containers.clearMarks();
+        }, true);
+    }
+
+    private void act(String what, Consumer<ContainerEntry> action) {
+        act(what, containers.targets(), action);
+    }
+
+    /** Runs {@code action} on each target in the background; failures land on the status line in the daemon's words. */
+    private void act(String what, List<ContainerEntry> targets, Consumer<ContainerEntry> action) {
+        if (targets.isEmpty()) return;
+        message = what + " " + String.join(", ", targets.stream().map(ContainerEntry::name).toList()) + " ...";
+        for (ContainerEntry c : targets) {
+            work.execute(() -> {
+                try {
+                    action.accept(c);
+                    loop.execute(() -> {
+                        if (message.startsWith(what)) message = what + " " + c.name() + ": done";
+                        loop.redraw();
+                    });
+                } catch (RuntimeException e) {
+                    loop.execute(() -> failed(what + " " + c.name() + ": " + plain(e)));
+                }
+            });
+        }
+    }
+
+    private void handOver(Handover.Kind kind) {
+        Optional<ContainerEntry> selected = containers.selected();
+        if (view != View.CONTAINERS || selected.isEmpty()) return;
+        if (!selected.get().running()) {
+            failed(selected.get().name() + " is not running");
+            return;
+        }
+        if (handover == null) {
+            failed("no terminal to hand over");
+            return;
+        }
+        stopStreams();
+        String result = handover.run(kind, selected.get().id(), selected.get().name());
+        message = result;
+        if (result.startsWith("could not") || result.startsWith("no ")) {
+            error = result;
+            message = "";
+        }
+        resumeStreams();
+        loop.redraw();
+    }
+
+    private void saveLog() {
+        ContainerEntry c = containers.selected().orElse(null);
+        String name = view == View.ALL_LOGS ? "all" : c == null ? "none" : c.name();
+        Path file = Path.of("purser-" + name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".log");
+        try {
+            pane().save(file);
+            message = "saved " + pane().ring().size() + " lines to " + file.toAbsolutePath();
+        } catch (IOException e) {
+            failed("could not save the log: " + e.getMessage());
+        }
+    }
+
+    private void quit() {
+        quit = true;
+        loop.stop();
+    }
+
+    private void failed(String what) {
+        error = what;
+        loop.redraw();
+    }
+
+    private void tick() {
+        ticks++;
+        // The daemon's relative times ("Up 3 minutes") age: a fresh list now and then keeps them true.
+        if (ticks % 30 == 0 && view == View.CONTAINERS) reload();
+    }
+
+    private <T> void background(java.util.concurrent.Callable<T> call, Consumer<T> then) {
+        work.execute(() -> {
+            try {
+                T value = call.call();
+                loop.execute(() -> {
+                    then.accept(value);
+                    loop.redraw();
+                });
+            } catch (Exception e) {
+                loop.execute(() -> failed(plain(e)));
+            }
+        });
+    }
+
+    // ---- drawing -----------------------------------------------------------------------------
+
+    private int pageRows() {
+        return Math.max(1, listRows() - 1);
+    }
+
+    private int listRows() {
+        TerminalSize size = screen.getTerminalSize();
+        return Math.max(3, (size.getRows() - 4) * 2 / 5);
+    }
+
+    private int detailRows() {
+        return Math.max(1, screen.getTerminalSize().getRows() - 4 - listRows() - 1);
+    }
+
+    void draw() {
+        TerminalSize size = screen.doResizeIfNecessary();
+        if (size == null) size = screen.getTerminalSize();
+        TextGraphics g = screen.newTextGraphics();
+        int w = size.getColumns();
+        int h = size.getRows();
+        theme.style(Role.NORMAL).applyTo(g);
+        g.fill(' ');
+        drawViewTabs(g, w);
+        int body = h - 2;
+        switch (view) {
+            case CONTAINERS -> {
+                int listH = listRows();
+                drawContainers(g, 1, w, listH);
+                drawDetail(g, 1 + listH, w, body - listH);
+            }
+            case ALL_LOGS -> drawAllLogs(g, 1, w, body);
+            default -> drawNotYet(g, 1, w, body);
+        }
+        drawStatus(g, h - 1, w);
+        if (help) drawHelp(g, w, h);
+        try {
+            screen.refresh();
+        } catch (IOException e) {
+            quit();
+        }
+    }
+
+    private void drawViewTabs(TextGraphics g, int w) {
+        int col = 0;
+        for (View v : View.values()) {
+            if (v == View.ALL_LOGS && view != View.ALL_LOGS) continue;
+            String label = v == View.ALL_LOGS ? " All logs " : " " + (v.ordinal() + 1) + " " + v.title + " ";
+            col = put(g, col, 0, w, label, theme.style(v == view ? Role.TAB_ACTIVE : Role.TAB));
+        }
+        String right = "? help  " + settings.keys().key(Action.QUIT) + " quit ";
+        if (w - right.length() > col) put(g, w - right.length(), 0, w, right, theme.style(Role.TAB));
+    }
+
+    private void drawContainers(TextGraphics g, int y, int w, int height) {
+        List<ContainerEntry> rows = containers.shown();
+        int[] widths = widths(w - 2);
+        Style header = theme.style(Role.HEADER);
+        int col = 2;
+        Column[] columns = Column.values();
+        put(g, 0, y, 2, "  ", header);
+        for (int i = 0; i < columns.length; i++) {
+            String title = columns[i].header() + (containers.sort() == columns[i] ? (containers.reversed() ? "↑" : "↓") : "");
+            col = put(g, col, y, Math.min(w, col + widths[i]), pad(title, widths[i]), header);
+        }
+        int visible = height - 1;
+        if (rows.isEmpty()) {
+            String empty = containers.filter().isEmpty()
+                    ? (containers.size() == 0 ? "No containers yet. Run one: purser run -d --name web busybox httpd -f -p 80" : "")
+                    : "No container matches \"" + containers.filter() + "\" (Esc in the filter clears it)";
+            put(g, 2, y + 1, w, empty, theme.style(Role.DIM));
+            return;
+        }
+        int first = containers.scrollFor(visible);
+        int selected = containers.selectedIndex();
+        for (int r = 0; r < visible && first + r < rows.size(); r++) {
+            ContainerEntry e = rows.get(first + r);
+            boolean isSelected = first + r == selected;
+            boolean marked = containers.isMarked(e.id());
+            Style base = theme.style(isSelected ? Role.SELECTED : Role.NORMAL);
+            int row = y + 1 + r;
+            put(g, 0, row, 2, marked ? "* " : "  ", marked ? theme.style(Role.MARKED) : base);
+            col = 2;
+            for (int i = 0; i < columns.length; i++) {
+                Style style = base;
+                if (columns[i] == Column.STATUS && !isSelected) style = theme.style(Role.ofState(e.state(), e.exitCode()));
+                if (columns[i] == Column.NAME && marked && !isSelected) style = theme.style(Role.MARKED);
+                col = put(g, col, row, Math.min(w, col + widths[i]), pad(columns[i].text(e), widths[i]), style);
+            }
+            if (col < w) put(g, col, row, w, pad("", w - col), base);
+        }
+    }
+
+    /** Column widths for {@code w} cells: each column's share, at least its header. */
+    private static int[] widths(int w) {
+        Column[] columns = Column.values();
+        int total = 0;
+        for (Column c : columns) total += c.width() + 1;
+        int[] out = new int[columns.length];
+        int used = 0;
+        for (int i = 0; i < columns.length; i++) {
+            out[i] = Math.max(4, (columns[i].width() + 1) * w / total);
+            used += out[i];
+        }
+        out[columns.length - 1] += Math.max(0, w - used);
+        return out;
+    }
+
+    private void drawDetail(TextGraphics g, int y, int w, int height) {
+        Optional<ContainerEntry> selected = containers.selected();
+        Style border = theme.style(Role.BORDER);
+        put(g, 0, y, w, "─".repeat(w), border);
+        int col = 1;
+        for (DetailTab t : DetailTab.values()) {
+            col = put(g, col, y, w, " " + t.title + " ", theme.style(t == tab ? (detailFocus ? Role.TAB_ACTIVE : Role.HEADER) : Role.TAB));
+        }
+        String about = selected.map(c -> " " + c.name() + " · " + c.state() + " ").orElse(" no container selected ");
+        col = put(g, col + 1, y, w, about, theme.style(Role.DIM));
+        LogView pane = pane();
+        String flags = (pane.following() ? "" : " paused") + (pane.wrapping() ? " wrap" : "") + (pane.showingTimestamps() ? " time" : "")
+                + (pane.query().isEmpty() ? "" : " /" + pane.query() + " (" + pane.matchCount() + ")");
+        if (!flags.isEmpty() && w - flags.length() - 1 > col) put(g, w - flags.length() - 1, y, w, flags + " ", theme.style(Role.DIM));
+        if (selected.isEmpty()) return;
+        pane.draw(g, 0, y + 1, w, height - 1, theme, this::sourceColour);
+    }
+
+    private void drawAllLogs(TextGraphics g, int y, int w, int height) {
+        long running = containers.running();
+        String title = " all logs: " + allLogStreams.size() + " of " + running + " running containers";
+        put(g, 0, y, w, pad(title, w), theme.style(Role.HEADER));
+        allLogs.draw(g, 0, y + 1, w, height - 1, theme, this::sourceColour);
+    }
+
+    private void drawNotYet(TextGraphics g, int y, int w, int height) {
+        String what = switch (view) {
+            case IMAGES -> "The Images view (layers, sharing) is not in the dashboard yet: purser images and purser history show them.";
+            case VOLUMES -> "The Volumes view is not in the dashboard yet.";
+            default -> "The Networks view is not in the dashboard yet.";
+        };
+        put(g, 2, y + 1, w, what, theme.style(Role.DIM));
+    }
+
+    private TextColor sourceColour(String source) {
+        return SOURCE_COLOURS[Math.floorMod(source.hashCode(), SOURCE_COLOURS.length)];
+    }
+
+    private void drawStatus(TextGraphics g, int y, int w) {
+        if (prompt != null) {
+            String text = prompt.label() + prompt.text();
+            put(g, 0, y, w, pad(text, w), theme.style(Role.WARNING));
+            screen.setCursorPosition(prompt.confirm() ? null : new TerminalPosition(Math.min(w - 1, text.length()), y));
+            return;
+        }
+        screen.setCursorPosition(null);
+        String left = " " + engineLabel + (version.isEmpty() ? "" : " " + version) + " · " + containers.size() + " containers, "
+                + containers.running() + " running" + (containers.filter().isEmpty() ? "" : " · filter \"" + containers.filter() + "\"") + " ";
+        int col = put(g, 0, y, w, left, theme.style(Role.STATUS));
+        String note;
+        Role role;
+        if (!error.isEmpty()) {
+            note = " " + error + " ";
+            role = Role.ERROR;
+        } else if (!warnings.isEmpty()) {
+            note = " " + warnings.get(0) + (warnings.size() > 1 ? " (+" + (warnings.size() - 1) + " more)" : "") + " ";
+            role = Role.WARNING;
+        } else {
+            note = message.isEmpty() ? "" : " " + message + " ";
+            role = Role.STATUS;
+        }
+        col = put(g, col, y, w, note, theme.style(role));
+        if (col < w) put(g, col, y, w, pad("", w - col), theme.style(Role.STATUS));
+    }
+
+    private void drawHelp(TextGraphics g, int w, int h) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Keys (remap them in config.json under \"keys\"; any key closes this)");
+        Context last = null;
+        for (Action a : Action.values()) {
+            if (a.context() != last) {
+                last = a.context();
+                lines.add(switch (last) {
+                    case GLOBAL -> "everywhere";
+                    case LIST -> "in the list";
+                    case DETAIL -> "in the detail pane and all logs";
+                });
+            }
+            String key = settings.keys().key(a);
+            lines.add(String.format("  %-8s %-16s %s", key.isEmpty() ? "(none)" : key, a.configName(), a.description()));
+        }
+        for (String warning : warnings) lines.add("! " + warning);
+        int boxW = Math.min(w - 2, lines.stream().mapToInt(String::length).max().orElse(20) + 4);
+        int boxH = Math.min(h - 2, lines.size() + 2);
+        int x = Math.max(0, (w - boxW) / 2);
+        int y = Math.max(0, (h - boxH) / 2);
+        Style style = theme.style(Role.NORMAL);
+        Style border = theme.style(Role.BORDER);
+        put(g, x, y, x + boxW, "┌" + "─".repeat(boxW - 2) + "┐", border);
+        int shown = boxH - 2;
+        for (int i = 0; i < shown; i++) {
+            String line = i < lines.size() ? lines.get(i) : "";
+            if (i == shown - 1 && lines.size() > shown) line = "  … " + (lines.size() - shown + 1) + " more: make the terminal taller";
+            put(g, x, y + 1 + i, x + 1, "│", border);
+            Style s = line.startsWith("! ") ? theme.style(Role.WARNING) : (line.startsWith("  ") ? style : theme.style(Role.HEADER));
+            put(g, x + 1, y + 1 + i, x + boxW - 1, pad(" " + line, boxW - 2), s);
+            put(g, x + boxW - 1, y + 1 + i, x + boxW, "│", border);
+        }
+        put(g, x, y + boxH - 1, x + boxW, "└" + "─".repeat(boxW - 2) + "┘", border);
+    }
+
+    private static int put(TextGraphics g, int col, int row, int limit, String text, Style style) {
+        style.applyTo(g);
+        for (int i = 0; i < text.length() && col < limit; i++) g.setCharacter(col++, row, text.charAt(i));
+        return col;
+    }
+
+    /** {@code s} in a column of {@code width} cells, cut so one blank always separates it from the next. */
+    private static String pad(String s, int width) {
+        if (width <= 0) return "";
+        if (width == 1) return " ";
+        String cut = s.length() > width - 1 ? s.substring(0, width - 1) : s;
+        return cut + " ".repeat(width - cut.length());
+    }
+
+    /** An exception in plain words: the daemon's message, without class names. */
+    static String plain(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof RuntimeException && cause.getClass() == RuntimeException.class)) {
+            cause = cause.getCause();
+        }
+        String m = cause.getMessage();
+        return m == null || m.isBlank() ? cause.getClass().getSimpleName() : m.strip();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
