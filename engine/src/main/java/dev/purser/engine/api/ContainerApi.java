@@ -188,6 +188,7 @@ final class ContainerApi {
                 Exchange.ResponseStream out = x.stream(200, tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED)) {
             x.onClose(cursor::close);
             StreamFrames frames = new StreamFrames(out, tty);
+            cursor.whenCaughtUp(frames::flush);
             LogRecord record;
             while ((record = cursor.next()) != null && out.isOpen()) {
                 byte[] line = record.line();

@@ -85,6 +85,7 @@ public final class JsonFileReader {
         private long seenVersion = -1;
         private boolean sinceSatisfied;
         private volatile boolean closed;
+        private Runnable caughtUp = () -> {};
 
         FileCursor(LogQuery query, List<FileChannel> channels, TailLocator.Position start, Object currentKey) {
             this.query = query;
@@ -166,8 +167,14 @@ public final class JsonFileReader {
                 seenVersion = v;
                 return true;
             }
+            caughtUp.run();
             seenVersion = activity.awaitChange(seenVersion, POLL_MILLIS);
             return true;
+        }
+
+        @Override
+        public void whenCaughtUp(Runnable action) {
+            caughtUp = action;
         }
 
         private void openCurrent() throws IOException {

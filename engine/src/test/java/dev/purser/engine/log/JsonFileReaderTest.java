@@ -130,4 +130,36 @@ class JsonFileReaderTest {
             assertThat(done.poll(5, TimeUnit.SECONDS)).isEqualTo("null");
         }
     }
+
+    @Test
+    void aFollowerSaysWhenItHasReadEverythingBeforeItWaits() throws Exception {
+        try (JsonFileWriter w = new JsonFileWriter(files(), RotationPolicy.none())) {
+            writeLines(w, 0, 2);
+            LogCursor cursor = new JsonFileReader(files(), w.activity()).read(LogQuery.all().withFollow(true));
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            cursor.whenCaughtUp(() -> seen.add("caught up"));
+            BlockingQueue<String> got = new ArrayBlockingQueue<>(10);
+            Thread follower = new Thread(() -> {
+                try {
+                    LogRecord r;
+                    while ((r = cursor.next()) != null) {
+                        seen.add(r.text().strip());
+                        got.add(r.text().strip());
+                    }
+                } catch (InterruptedException e) {
+                    got.add("<interrupted>");
+                }
+            });
+            follower.start();
+            assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("line0");
+            assertThat(got.poll(5, TimeUnit.SECONDS)).isEqualTo("line1");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!seen.contains("caught up") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(seen).startsWith("line0", "line1", "caught up");
+            cursor.close();
+            follower.join(5000);
+        }
+    }
 }

@@ -64,6 +64,22 @@ public final class TestDaemon implements AutoCloseable {
         return run(stdin, command);
     }
 
+    /** Starts the docker CLI against this daemon and leaves it running, its stderr merged into stdout. */
+    public Process dockerInBackground(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("docker");
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        environment(pb);
+        try {
+            Process p = pb.start();
+            p.getOutputStream().close();
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs a shell pipeline in which {@code docker} talks to this daemon, in a scratch directory. */
     public Result shell(String script) {
         return run(null, List.of("sh", "-c", "cd '" + engine.root() + "' && " + script));
@@ -72,9 +88,7 @@ public final class TestDaemon implements AutoCloseable {
     private Result run(byte[] stdin, List<String> command) {
         String[] args = command.toArray(String[]::new);
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("DOCKER_HOST", "unix://" + socket());
-        pb.environment().put("DOCKER_CONFIG", engine.root().resolve("docker-config").toString());
-        pb.environment().remove("DOCKER_CONTEXT");
+        environment(pb);
         try {
             Process p = pb.start();
             if (stdin != null) {
@@ -103,6 +117,12 @@ public final class TestDaemon implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private void environment(ProcessBuilder pb) {
+        pb.environment().put("DOCKER_HOST", "unix://" + socket());
+        pb.environment().put("DOCKER_CONFIG", engine.root().resolve("docker-config").toString());
+        pb.environment().remove("DOCKER_CONTEXT");
     }
 
     @Override

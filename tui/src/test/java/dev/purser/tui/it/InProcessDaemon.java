@@ -91,7 +91,7 @@ final class InProcessDaemon implements AutoCloseable {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private int run(InputStream stdin, ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+    private int run(InputStream stdin, java.io.OutputStream out, ByteArrayOutputStream err, String... args) {
         List<String> all = new ArrayList<>(List.of("-H", host()));
         all.addAll(List.of(args));
         Map<String, String> env = new HashMap<>(System.getenv());
@@ -99,6 +99,31 @@ final class InProcessDaemon implements AutoCloseable {
         env.remove("PURSER_HOST");
         return Purser.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), stdin, env, false);
+    }
+
+    /** A purser command running in a thread of its own, its stdout watched as it comes. */
+    record Running(Thread thread, dev.purser.engine.testing.WatchedOutput out, java.util.concurrent.CompletableFuture<Integer> exitCode) {}
+
+    /** Starts {@code purser args...} in a thread of its own and returns at once. */
+    Running purserInBackground(String... args) {
+        try {
+            java.io.PipedInputStream in = new java.io.PipedInputStream(1 << 16);
+            java.io.PipedOutputStream pipe = new java.io.PipedOutputStream(in);
+            var exitCode = new java.util.concurrent.CompletableFuture<Integer>();
+            var out = dev.purser.engine.testing.WatchedOutput.of(in);
+            Thread t = new Thread(() -> {
+                try (pipe) {
+                    exitCode.complete(run(InputStream.nullInputStream(), pipe, new ByteArrayOutputStream(), args));
+                } catch (IOException | RuntimeException e) {
+                    exitCode.completeExceptionally(e);
+                }
+            }, "purser " + String.join(" ", args));
+            t.setDaemon(true);
+            t.start();
+            return new Running(t, out, exitCode);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Raw bytes of stdout, for {@code save} to stdout. */
