@@ -299,7 +299,7 @@ public final class Dashboard {
             return;
         }
         if ("ctrl-c".equals(name)) {
-            message = "Ctrl-C does not quit the dashboard; " + settings.keys().key(Action.QUIT) + " does";
+            message = "Ctrl-C does not quit: " + settings.keys().key(Action.QUIT) + " does";
             return;
         }
         Context context = detailFocus || view == View.ALL_LOGS ? Context.DETAIL : Context.LIST;
@@ -589,6 +589,9 @@ public final class Dashboard {
             String label = v == View.ALL_LOGS ? " All logs " : " " + (v.ordinal() + 1) + " " + v.title + " ";
             col = put(g, col, 0, w, label, theme.style(v == view ? Role.TAB_ACTIVE : Role.TAB));
         }
+        if (view == View.CONTAINERS && !containers.filter().isEmpty()) {
+            col = put(g, col + 1, 0, w, " filter \"" + containers.filter() + "\" ", theme.style(Role.WARNING));
+        }
         String right = "? help  " + settings.keys().key(Action.QUIT) + " quit ";
         if (w - right.length() > col) put(g, w - right.length(), 0, w, right, theme.style(Role.TAB));
     }
@@ -693,22 +696,23 @@ public final class Dashboard {
             return;
         }
         screen.setCursorPosition(null);
-        String left = " " + engineLabel + (version.isEmpty() ? "" : " " + version) + " · " + containers.size() + " containers, "
-                + containers.running() + " running" + (containers.filter().isEmpty() ? "" : " · filter \"" + containers.filter() + "\"") + " ";
-        int col = put(g, 0, y, w, left, theme.style(Role.STATUS));
+        String engine = " " + engineLabel + (version.isEmpty() ? "" : " " + version) + " · " + containers.size() + " containers, "
+                + containers.running() + " running ";
         String note;
         Role role;
         if (!error.isEmpty()) {
             note = " " + error + " ";
             role = Role.ERROR;
         } else if (!warnings.isEmpty()) {
-            note = " " + warnings.get(0) + (warnings.size() > 1 ? " (+" + (warnings.size() - 1) + " more)" : "") + " ";
+            note = " " + warnings.get(0) + (warnings.size() > 1 ? " (+" + (warnings.size() - 1) + " more, ? shows them)" : "") + " ";
             role = Role.WARNING;
         } else {
             note = message.isEmpty() ? "" : " " + message + " ";
             role = Role.STATUS;
         }
-        col = put(g, col, y, w, note, theme.style(role));
+        // what just happened or went wrong comes first: the engine's description can be cut, it cannot
+        int col = put(g, 0, y, w, note, theme.style(role));
+        col = put(g, col, y, w, engine, theme.style(Role.STATUS));
         if (col < w) put(g, col, y, w, pad("", w - col), theme.style(Role.STATUS));
     }
 

@@ -27,6 +27,7 @@ public final class UiLoop implements Executor {
     private final Consumer<Throwable> onFailure;
     private volatile boolean running = true;
     private volatile Thread thread;
+    private final java.util.List<Runnable> afterFrame = new java.util.ArrayList<>();
     private boolean dirty = true;
     private long lastFrame;
     private long lastTick = System.nanoTime();
@@ -52,6 +53,12 @@ public final class UiLoop implements Executor {
 
     /** Asks for a frame; call on the loop. */
     public void redraw() {
+        dirty = true;
+    }
+
+    /** Runs {@code then} on the loop right after the next frame is drawn; call on the loop. */
+    public void afterNextFrame(Runnable then) {
+        afterFrame.add(then);
         dirty = true;
     }
 
@@ -86,6 +93,11 @@ public final class UiLoop implements Executor {
                 dirty = false;
                 lastFrame = now;
                 runQuietly(drawFrame);
+                if (!afterFrame.isEmpty()) {
+                    java.util.List<Runnable> waiting = new java.util.ArrayList<>(afterFrame);
+                    afterFrame.clear();
+                    waiting.forEach(this::runQuietly);
+                }
             }
         }
     }
