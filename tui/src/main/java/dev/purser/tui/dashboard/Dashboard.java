@@ -12,6 +12,11 @@ import dev.purser.tui.client.PurserClient;
 import dev.purser.tui.dashboard.containers.Column;
 import dev.purser.tui.dashboard.containers.ContainerEntry;
 import dev.purser.tui.dashboard.containers.ContainerTable;
+import dev.purser.tui.dashboard.images.ImageEntry;
+import dev.purser.tui.dashboard.images.ImageLayers;
+import dev.purser.tui.dashboard.images.ImageTable;
+import dev.purser.tui.dashboard.images.Layer;
+import dev.purser.tui.format.HumanSize;
 import dev.purser.tui.dashboard.keys.Action;
 import dev.purser.tui.dashboard.keys.Context;
 import dev.purser.tui.dashboard.keys.KeyNames;
@@ -48,6 +53,8 @@ public final class Dashboard {
     static final int LOG_LINES = 5_000;
     static final int LOG_TAIL = 1_000;
     static final int ALL_LOGS_TAIL = 100;
+    /** Stats samples kept: the last five minutes at one a second. */
+    static final int STATS_WINDOW = 300;
     private static final TextColor[] SOURCE_COLOURS = {
         TextColor.ANSI.CYAN_BRIGHT, TextColor.ANSI.GREEN_BRIGHT, TextColor.ANSI.YELLOW_BRIGHT, TextColor.ANSI.MAGENTA_BRIGHT,
         TextColor.ANSI.BLUE_BRIGHT, TextColor.ANSI.RED_BRIGHT, new TextColor.Indexed(208), new TextColor.Indexed(141),
@@ -64,11 +71,22 @@ public final class Dashboard {
     private final ExecutorService work = Executors.newCachedThreadPool(daemonThreads("purser-dashboard-work"));
 
     private final ContainerTable containers = new ContainerTable();
+    private final ImageTable images = new ImageTable();
+    private ImageLayers layers;
+    private String layersFor;
+    private boolean layersOpen;
+    /** The volumes or networks view's rows (first is the header), or a sentence saying why there are none. */
+    private List<String[]> engineObjects = List.of();
+    private String engineObjectsNote = "";
     private final LogView logs = new LogView(LOG_LINES);
     private final LogView inspect = new LogView(20_000);
     private final LogView allLogs = new LogView(LOG_LINES);
     private final Map<String, UiBatcher<LogLine>> allLogStreams = new HashMap<>();
     private UiBatcher<LogLine> logStream;
+    private UiBatcher<?> tabStream;
+    private String tabStreamFor;
+    private JsonNode top;
+    private final dev.purser.tui.dashboard.stats.StatsWindow stats = new dev.purser.tui.dashboard.stats.StatsWindow(STATS_WINDOW);
     private UiBatcher<Change> eventStream;
     private String logsFor;
     private String inspectFor;
@@ -89,7 +107,7 @@ public final class Dashboard {
     private record Prompt(String label, StringBuilder text, Consumer<String> onEnter, boolean confirm) {}
 
     /** A container changed: its new entry, or empty when it is gone. */
-    record Change(String id, Optional<ContainerEntry> entry, boolean started) {}
+    record Change(String id, Optional<ContainerEntry> entry, boolean started, boolean image) {}
 
     public Dashboard(PurserClient client, Screen screen, Theme theme, DashboardSettings settings, String engineLabel, Handover handover) {
         this.client = client;
@@ -151,15 +169,22 @@ public final class Dashboard {
     private void followEvents() {
         if (eventStream != null) eventStream.cancel();
         Flowable<Change> changes = streams.events()
-                .filter(e -> e.path("Type").asText().equals("container") && !e.path("Action").asText().startsWith("exec_"))
+                .filter(e -> e.path("Type").asText().equals("image")
+                        || e.path("Type").asText().equals("container") && !e.path("Action").asText().startsWith("exec_"))
                 .map(this::change);
         eventStream = new UiBatcher<>(loop, 256, batch -> {
+            boolean imagesChanged = false;
             for (Change c : batch) {
+                if (c.image()) {
+                    imagesChanged = true;
+                    continue;
+                }
                 if (c.entry().isPresent()) containers.put(c.entry().get());
                 else containers.remove(c.id());
                 if (c.started()) containerStarted(c.id());
             }
             if (error.startsWith("the daemon")) error = "";
+            if (imagesChanged && view == View.IMAGES) loadImages();
             selectionChanged();
         }, end -> {
             error = "the daemon stopped sending events" + (end == null ? "" : " (" + plain(end) + ")") + "; reconnecting";
@@ -177,13 +202,14 @@ public final class Dashboard {
 
     /** On the events thread: the container as it is now. */
     private Change change(JsonNode event) {
+        if (event.path("Type").asText().equals("image")) return new Change("", Optional.empty(), false, true);
         String id = event.path("Actor").path("ID").asText(event.path("id").asText());
         String action = event.path("Action").asText(event.path("status").asText());
-        if (action.equals("destroy")) return new Change(id, Optional.empty(), false);
+        if (action.equals("destroy")) return new Change(id, Optional.empty(), false, false);
         List<JsonNode> found = client.containers().list(true, false, 0, List.of("id=" + id));
         Optional<ContainerEntry> entry = found.stream().filter(c -> c.path("Id").asText().equals(id)).findFirst()
                 .map(c -> ContainerEntry.of(c, Instant.now()));
-        return new Change(id, entry, action.equals("start"));
+        return new Change(id, entry, action.equals("start"), false);
     }
 
     private void containerStarted(String id) {
@@ -204,6 +230,39 @@ public final class Dashboard {
         if (view != View.CONTAINERS) return;
         if (tab == DetailTab.LOGS && !java.util.Objects.equals(id, logsFor)) followLogs(selected);
         if (tab == DetailTab.INSPECT && !java.util.Objects.equals(id, inspectFor)) loadInspect(selected);
+        String wanted = (tab == DetailTab.TOP || tab == DetailTab.STATS) && id != null ? tab + " " + id : null;
+        if (!java.util.Objects.equals(wanted, tabStreamFor)) followTab(wanted == null ? null : id);
+    }
+
+    /** Top and Stats stream only for the selected container, only while their tab shows. */
+    private void followTab(String id) {
+        if (tabStream != null) tabStream.cancel();
+        tabStream = null;
+        top = null;
+        stats.clear();
+        tabStreamFor = id == null ? null : tab + " " + id;
+        if (id == null) return;
+        String forWhat = tabStreamFor;
+        if (tab == DetailTab.TOP) {
+            UiBatcher<JsonNode> b = new UiBatcher<>(loop, 2, batch -> {
+                if (forWhat.equals(tabStreamFor)) top = batch.get(batch.size() - 1);
+                loop.redraw();
+            }, end -> {
+                if (end != null && forWhat.equals(tabStreamFor)) failed("top: " + plain(end));
+            });
+            tabStream = b;
+            streams.top(id, 2).subscribe(b);
+        } else {
+            UiBatcher<JsonNode> b = new UiBatcher<>(loop, 16, batch -> {
+                if (!forWhat.equals(tabStreamFor)) return;
+                for (JsonNode doc : batch) stats.add(dev.purser.tui.dashboard.stats.StatsSample.of(doc));
+                loop.redraw();
+            }, end -> {
+                if (end != null && forWhat.equals(tabStreamFor)) failed("stats: " + plain(end));
+            });
+            tabStream = b;
+            streams.stats(id).subscribe(b);
+        }
     }
 
     private void followLogs(Optional<ContainerEntry> selected) {
@@ -242,6 +301,70 @@ public final class Dashboard {
                 });
     }
 
+    private void loadImages() {
+        background(() -> {
+            Instant now = Instant.now();
+            List<ImageEntry> rows = new ArrayList<>();
+            for (JsonNode image : client.images().list(false, false, List.of())) rows.addAll(ImageEntry.of(image, now));
+            return rows;
+        }, rows -> {
+            images.replaceAll(rows);
+            if (layersOpen) loadLayers();
+        });
+    }
+
+    private void loadLayers() {
+        Optional<ImageEntry> selected = images.selected();
+        if (selected.isEmpty()) {
+            layersOpen = false;
+            return;
+        }
+        String ref = selected.get().reference();
+        String id = selected.get().id();
+        layersFor = ref;
+        background(() -> {
+            List<JsonNode> all = new ArrayList<>();
+            for (JsonNode image : client.images().list(true, false, List.of())) all.add(client.images().inspect(image.path("Id").asText()));
+            return ImageLayers.of(client.images().inspect(id), client.images().history(id), all);
+        }, result -> {
+            if (ref.equals(layersFor)) layers = result;
+        });
+    }
+
+    /** The volumes or networks view: what the engine reports, or why it reports nothing. */
+    private void loadEngineObjects(View which) {
+        engineObjects = List.of();
+        engineObjectsNote = "loading ...";
+        background(() -> {
+            List<String[]> rows = new ArrayList<>();
+            if (which == View.VOLUMES) {
+                rows.add(new String[] {"VOLUME NAME", "DRIVER", "MOUNTPOINT", "USED BY"});
+                Map<String, List<String>> users = new HashMap<>();
+                for (ContainerEntry c : containers.all()) {
+                    for (JsonNode m : c.summary().path("Mounts")) {
+                        if (m.hasNonNull("Name")) users.computeIfAbsent(m.path("Name").asText(), k -> new ArrayList<>()).add(c.name());
+                    }
+                }
+                for (JsonNode v : client.engine().get("/volumes").path("Volumes")) {
+                    String name = v.path("Name").asText();
+                    rows.add(new String[] {name, v.path("Driver").asText(), v.path("Mountpoint").asText(),
+                        String.join(", ", users.getOrDefault(name, List.of()))});
+                }
+            } else {
+                rows.add(new String[] {"NETWORK ID", "NAME", "DRIVER", "SCOPE"});
+                for (JsonNode n : client.engine().get("/networks")) {
+                    rows.add(new String[] {dev.purser.tui.view.ContainerRow.shortId(n.path("Id").asText()), n.path("Name").asText(),
+                        n.path("Driver").asText(), n.path("Scope").asText()});
+                }
+            }
+            return rows;
+        }, rows -> {
+            if (view != which) return;
+            engineObjects = rows;
+            engineObjectsNote = rows.size() == 1 ? "none" : "";
+        });
+    }
+
     private void followAllLogs() {
         for (ContainerEntry c : containers.all()) {
             if (!c.running() || allLogStreams.containsKey(c.id())) continue;
@@ -272,6 +395,9 @@ public final class Dashboard {
         logsFor = null;
         if (eventStream != null) eventStream.cancel();
         eventStream = null;
+        if (tabStream != null) tabStream.cancel();
+        tabStream = null;
+        tabStreamFor = null;
         stopAllLogs();
     }
 
@@ -300,6 +426,10 @@ public final class Dashboard {
         }
         if ("ctrl-c".equals(name)) {
             message = "Ctrl-C does not quit: " + settings.keys().key(Action.QUIT) + " does";
+            return;
+        }
+        if (view == View.IMAGES && layersOpen && "esc".equals(name)) {
+            layersOpen = false;
             return;
         }
         Context context = detailFocus || view == View.ALL_LOGS ? Context.DETAIL : Context.LIST;
@@ -344,7 +474,12 @@ public final class Dashboard {
                 move(1);
             }
             case FOCUS_DETAIL -> {
-                if (containers.selected().isPresent()) detailFocus = true;
+                if (view == View.IMAGES) {
+                    layersOpen = !layersOpen;
+                    if (layersOpen) loadLayers();
+                } else if (containers.selected().isPresent()) {
+                    detailFocus = true;
+                }
             }
             case START -> act("start", c -> client.containers().start(c.id()));
             case STOP -> act("stop", c -> client.containers().stop(c.id(), null, null));
@@ -354,7 +489,10 @@ public final class Dashboard {
                 else client.containers().pause(c.id());
             });
             case KILL -> act("kill", c -> client.containers().kill(c.id(), null));
-            case REMOVE -> confirmRemove();
+            case REMOVE -> {
+                if (view == View.IMAGES) confirmImageRemove();
+                else confirmRemove();
+            }
             case RENAME -> containers.selected().ifPresent(c -> prompt = new Prompt("rename " + c.name() + " to: ", new StringBuilder(), to -> {
                 if (!to.isBlank()) act("rename", List.of(c), x -> client.containers().rename(x.id(), to.strip()));
             }, false));
@@ -427,15 +565,26 @@ public final class Dashboard {
         view = next;
         detailFocus = false;
         if (next == View.ALL_LOGS) followAllLogs();
+        if (next == View.IMAGES) loadImages();
+        if (next == View.VOLUMES || next == View.NETWORKS) loadEngineObjects(next);
+        layersOpen = false;
         if (next != View.CONTAINERS) {
             if (logStream != null) logStream.cancel();
             logStream = null;
             logsFor = null;
+            if (tabStream != null) tabStream.cancel();
+            tabStream = null;
+            tabStreamFor = null;
         }
         selectionChanged();
     }
 
     private void move(int rows) {
+        if (view == View.IMAGES) {
+            images.move(rows);
+            if (layersOpen) loadLayers();
+            return;
+        }
         if (view != View.CONTAINERS) return;
         containers.move(rows);
         selectionChanged();
@@ -449,6 +598,26 @@ public final class Dashboard {
                 + "? y/N ", new StringBuilder(), yes -> {
             act("remove", targets, c -> client.containers().remove(c.id(), true, false, false));
             containers.clearMarks();
+        }, true);
+    }
+
+    private void confirmImageRemove() {
+        Optional<ImageEntry> selected = images.selected();
+        if (selected.isEmpty()) return;
+        String ref = selected.get().reference().endsWith(":<none>") ? selected.get().id() : selected.get().reference();
+        prompt = new Prompt("remove image " + ref + "? y/N ", new StringBuilder(), yes -> {
+            message = "removing " + ref + " ...";
+            work.execute(() -> {
+                try {
+                    client.images().remove(ref, false, false);
+                    loop.execute(() -> {
+                        message = "removed " + ref;
+                        loadImages();
+                    });
+                } catch (RuntimeException e) {
+                    loop.execute(() -> failed("remove " + ref + ": " + plain(e)));
+                }
+            });
         }, true);
     }
 
@@ -533,6 +702,16 @@ public final class Dashboard {
                     then.accept(value);
                     loop.redraw();
                 });
+            } catch (dev.purser.tui.client.DaemonError e) {
+                if (e.isNotFound() && (view == View.VOLUMES || view == View.NETWORKS)) {
+                    loop.execute(() -> {
+                        engineObjectsNote = "This engine has no " + (view == View.VOLUMES ? "volumes" : "networks") + " yet ("
+                                + e.daemonMessage() + ").";
+                        loop.redraw();
+                    });
+                } else {
+                    loop.execute(() -> failed(plain(e)));
+                }
             } catch (Exception e) {
                 loop.execute(() -> failed(plain(e)));
             }
@@ -571,7 +750,12 @@ public final class Dashboard {
                 drawDetail(g, 1 + listH, w, body - listH);
             }
             case ALL_LOGS -> drawAllLogs(g, 1, w, body);
-            default -> drawNotYet(g, 1, w, body);
+            case IMAGES -> {
+                int listH = layersOpen ? listRows() : body;
+                drawImages(g, 1, w, listH);
+                if (layersOpen) drawLayers(g, 1 + listH, w, body - listH);
+            }
+            default -> drawEngineObjects(g, 1, w, body);
         }
         drawStatus(g, h - 1, w);
         if (help) drawHelp(g, w, h);
@@ -665,7 +849,58 @@ public final class Dashboard {
                 + (pane.query().isEmpty() ? "" : " /" + pane.query() + " (" + pane.matchCount() + ")");
         if (!flags.isEmpty() && w - flags.length() - 1 > col) put(g, w - flags.length() - 1, y, w, flags + " ", theme.style(Role.DIM));
         if (selected.isEmpty()) return;
-        pane.draw(g, 0, y + 1, w, height - 1, theme, this::sourceColour);
+        switch (tab) {
+            case TOP -> drawTop(g, y + 1, w, height - 1);
+            case STATS -> drawStats(g, y + 1, w, height - 1);
+            default -> pane.draw(g, 0, y + 1, w, height - 1, theme, this::sourceColour);
+        }
+    }
+
+    private void drawTop(TextGraphics g, int y, int w, int height) {
+        if (top == null) {
+            put(g, 2, y, w, "reading the processes ...", theme.style(Role.DIM));
+            return;
+        }
+        List<String> titles = new ArrayList<>();
+        top.path("Titles").forEach(t -> titles.add(t.asText()));
+        int[] widths = new int[titles.size()];
+        for (int i = 0; i < titles.size(); i++) widths[i] = Math.max(titles.get(i).length(), 3) + 2;
+        for (JsonNode p : top.path("Processes")) {
+            for (int i = 0; i < titles.size() && i < p.size(); i++) widths[i] = Math.max(widths[i], Math.min(24, p.get(i).asText().length() + 2));
+        }
+        if (widths.length > 0) widths[widths.length - 1] = Math.max(8, w - 2 - java.util.Arrays.stream(widths).sum() + widths[widths.length - 1]);
+        drawHeader(g, y, w, titles.toArray(String[]::new), widths);
+        int r = 1;
+        for (JsonNode p : top.path("Processes")) {
+            if (r >= height) break;
+            int col = 2;
+            for (int i = 0; i < titles.size() && i < p.size(); i++) col = put(g, col, y + r, Math.min(w, col + widths[i]), pad(p.get(i).asText(), widths[i]), theme.style(Role.NORMAL));
+            r++;
+        }
+    }
+
+    private void drawStats(TextGraphics g, int y, int w, int height) {
+        dev.purser.tui.dashboard.stats.StatsSample last = stats.latest();
+        if (last == null) {
+            put(g, 2, y, w, "waiting for the first sample ...", theme.style(Role.DIM));
+            return;
+        }
+        int spark = Math.max(10, w - 34);
+        String[] labels = {"CPU", "MEM", "PIDS"};
+        String[] values = {String.format("%6.2f%%", last.cpuPercent()),
+            HumanSize.binary(last.memory()) + (last.memoryLimit() > 0 ? " / " + HumanSize.binary(last.memoryLimit()) : ""),
+            Long.toString(last.pids())};
+        String[] lines = {stats.sparkline(dev.purser.tui.dashboard.stats.StatsSample::cpuPercent, 0, spark),
+            stats.sparkline(dev.purser.tui.dashboard.stats.StatsSample::memory, 0, spark),
+            stats.sparkline(s -> s.pids(), 0, spark)};
+        for (int i = 0; i < labels.length && 2 * i < height; i++) {
+            int col = put(g, 2, y + 2 * i, w, pad(labels[i], 6), theme.style(Role.HEADER));
+            col = put(g, col, y + 2 * i, w, pad(values[i], 26), theme.style(Role.NORMAL));
+            put(g, col, y + 2 * i, w, lines[i], theme.style(Role.RUNNING));
+        }
+        if (2 * labels.length < height) {
+            put(g, 2, y + 2 * labels.length, w, stats.size() + " samples, one a second; the last " + STATS_WINDOW + " are kept", theme.style(Role.DIM));
+        }
     }
 
     private void drawAllLogs(TextGraphics g, int y, int w, int height) {
@@ -675,13 +910,89 @@ public final class Dashboard {
         allLogs.draw(g, 0, y + 1, w, height - 1, theme, this::sourceColour);
     }
 
-    private void drawNotYet(TextGraphics g, int y, int w, int height) {
-        String what = switch (view) {
-            case IMAGES -> "The Images view (layers, sharing) is not in the dashboard yet: purser images and purser history show them.";
-            case VOLUMES -> "The Volumes view is not in the dashboard yet.";
-            default -> "The Networks view is not in the dashboard yet.";
-        };
-        put(g, 2, y + 1, w, what, theme.style(Role.DIM));
+    private void drawImages(TextGraphics g, int y, int w, int height) {
+        String[] headers = {"REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"};
+        String[] fields = {"Repository", "Tag", "ID", "CreatedSince", "Size"};
+        int[] widths = shares(w - 2, new int[] {30, 14, 14, 16, 10});
+        drawHeader(g, y, w, headers, widths);
+        if (!images.loaded()) return;
+        if (images.rows().isEmpty()) {
+            put(g, 2, y + 1, w, "No images. Make one from the host's busybox: see docs/user-guide/chapter-2.md", theme.style(Role.DIM));
+            return;
+        }
+        int visible = height - 1;
+        int first = images.scrollFor(visible);
+        int selected = images.selectedIndex();
+        for (int r = 0; r < visible && first + r < images.rows().size(); r++) {
+            ImageEntry e = images.rows().get(first + r);
+            Style style = theme.style(first + r == selected ? Role.SELECTED : Role.NORMAL);
+            int col = put(g, 0, y + 1 + r, 2, "  ", style);
+            for (int i = 0; i < fields.length; i++) col = put(g, col, y + 1 + r, Math.min(w, col + widths[i]), pad(e.field(fields[i]), widths[i]), style);
+            if (col < w) put(g, col, y + 1 + r, w, pad("", w - col), style);
+        }
+    }
+
+    private void drawLayers(TextGraphics g, int y, int w, int height) {
+        put(g, 0, y, w, "─".repeat(w), theme.style(Role.BORDER));
+        ImageLayers shown = layers != null && images.selected().isPresent() && layers.imageId().equals(images.selected().get().id()) ? layers : null;
+        String title = images.selected().map(e -> " Layers of " + e.reference() + " ").orElse(" Layers ");
+        int col = put(g, 1, y, w, title, theme.style(Role.HEADER));
+        if (shown == null) {
+            put(g, col + 1, y, w, " reading ... ", theme.style(Role.DIM));
+            return;
+        }
+        long total = shown.layers().stream().mapToLong(Layer::size).sum();
+        String summary = " " + shown.layers().stream().filter(l -> !l.diffId().isEmpty()).count() + " layers, " + HumanSize.of(total)
+                + (shown.savedBySharing() > 0 ? "; sharing saves " + HumanSize.of(shown.savedBySharing()) + " of disk" : "; no layer shared") + " ";
+        put(g, col + 1, y, w, summary, theme.style(Role.DIM));
+        String[] headers = {"SIZE", "SHARED BY", "CREATED BY"};
+        int[] widths = {10, 16, Math.max(10, w - 2 - 26)};
+        drawHeader(g, y + 1, w, headers, widths);
+        for (int r = 0; r < height - 2 && r < shown.layers().size(); r++) {
+            Layer l = shown.layers().get(r);
+            String shared = l.diffId().isEmpty() ? "(no layer)" : l.sharedBy() == 1 ? "this image" : l.sharedBy() + " images";
+            Style style = theme.style(l.sharedBy() > 1 ? Role.RUNNING : l.diffId().isEmpty() ? Role.DIM : Role.NORMAL);
+            int c = put(g, 0, y + 2 + r, 2, "  ", style);
+            c = put(g, c, y + 2 + r, c + widths[0], pad(HumanSize.of(l.size()), widths[0]), style);
+            c = put(g, c, y + 2 + r, c + widths[1], pad(shared, widths[1]), style);
+            put(g, c, y + 2 + r, w, l.createdBy().replace('\t', ' '), style);
+        }
+    }
+
+    private void drawEngineObjects(TextGraphics g, int y, int w, int height) {
+        if (engineObjects.isEmpty()) {
+            put(g, 2, y + 1, w, engineObjectsNote, theme.style(Role.DIM));
+            return;
+        }
+        String[] headers = engineObjects.get(0);
+        int[] widths = shares(w - 2, view == View.VOLUMES ? new int[] {24, 10, 40, 26} : new int[] {14, 24, 12, 10});
+        drawHeader(g, y, w, headers, widths);
+        if (!engineObjectsNote.isEmpty()) put(g, 2, y + 1, w, engineObjectsNote, theme.style(Role.DIM));
+        for (int r = 1; r < engineObjects.size() && r < height; r++) {
+            int col = 2;
+            String[] row = engineObjects.get(r);
+            for (int i = 0; i < row.length; i++) col = put(g, col, y + r, Math.min(w, col + widths[i]), pad(row[i], widths[i]), theme.style(Role.NORMAL));
+        }
+    }
+
+    private void drawHeader(TextGraphics g, int y, int w, String[] headers, int[] widths) {
+        Style header = theme.style(Role.HEADER);
+        int col = put(g, 0, y, 2, "  ", header);
+        for (int i = 0; i < headers.length; i++) col = put(g, col, y, Math.min(w, col + widths[i]), pad(headers[i], widths[i]), header);
+        if (col < w) put(g, col, y, w, pad("", w - col), header);
+    }
+
+    /** Widths for {@code w} cells in proportion to {@code wanted}; the last column takes what is left. */
+    private static int[] shares(int w, int[] wanted) {
+        int total = java.util.Arrays.stream(wanted).sum();
+        int[] out = new int[wanted.length];
+        int used = 0;
+        for (int i = 0; i < wanted.length; i++) {
+            out[i] = Math.max(4, wanted[i] * w / total);
+            used += out[i];
+        }
+        out[wanted.length - 1] += Math.max(0, w - used);
+        return out;
     }
 
     private TextColor sourceColour(String source) {

@@ -184,6 +184,55 @@ class DashboardScreenIT {
     }
 
     @Test
+    void theLayersOfAnImageSayHowManyImagesShareEachAndWhatSharingSaves() throws IOException {
+        Path tar = daemon.root().resolve("busybox-rootfs.tar");
+        Result copy = daemon.purser("import", "--change", "ENV SHARED=yes", tar.toString(), "layers_copy:1");
+        assertThat(copy.exitCode()).as(copy.err()).isZero();
+        screen = new DashboardHarness(daemon);
+        screen.waitFor("containers,");
+        screen.press('2');
+        screen.waitFor("layers_copy");
+        screen.press(KeyType.Enter);
+        String shown = screen.waitFor("sharing saves");
+        assertThat(shown).contains("Layers of busybox:latest").contains("2 images");
+        // both images are the one busybox layer, so they have its size
+        String size = daemon.purser("images", "--format", "{{.Size}}", "busybox:latest").outLine().lines().findFirst().orElseThrow();
+        assertThat(shown).contains("sharing saves " + size);
+    }
+
+    @Test
+    void theTopTabShowsTheContainersProcessesWithTheirCpu() {
+        runDetached("top_tab", "sleep", "601");
+        screen = new DashboardHarness(daemon);
+        screen.waitFor("top_tab");
+        select("top_tab");
+        screen.press(']');
+        String shown = screen.waitFor("sleep 601");
+        assertThat(shown).contains("PID").contains("C ");
+    }
+
+    @Test
+    void theStatsTabShowsCpuMemoryAndPidsOverTime() {
+        runDetached("stats_tab", "sleep", "602");
+        screen = new DashboardHarness(daemon);
+        screen.waitFor("stats_tab");
+        select("stats_tab");
+        screen.press(']');
+        screen.press(']');
+        screen.waitFor("samples, one a second");
+        String shown = screen.waitUntil("a second sample", s -> java.util.regex.Pattern.compile("\\b([2-9]|\\d\\d+) samples").matcher(s).find());
+        assertThat(shown).contains("CPU").contains("MEM").contains("PIDS");
+    }
+
+    @Test
+    void theVolumesViewSaysWhenTheEngineHasNone() {
+        screen = new DashboardHarness(daemon);
+        screen.waitFor("containers,");
+        screen.press('3');
+        screen.waitUntil("a volumes listing or why there is none", s -> s.contains("This engine has no volumes yet") || s.contains("VOLUME NAME"));
+    }
+
+    @Test
     void helpListsEveryAction() {
         screen = new DashboardHarness(daemon, 120, 60, DashboardSettings.defaults());
         screen.waitFor("containers,");

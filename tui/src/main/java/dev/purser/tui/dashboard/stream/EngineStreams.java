@@ -37,6 +37,30 @@ public final class EngineStreams {
                 .subscribeOn(Schedulers.io());
     }
 
+    /** {@code /containers/{id}/stats}: one document a second while the container runs. */
+    public Flowable<JsonNode> stats(String id) {
+        return Flowable.using(
+                () -> client.engine().open(com.github.dockerjava.transport.DockerHttpClient.Request.Method.GET,
+                        "/containers/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8) + "/stats?stream=true", null, null),
+                response -> Flowable.generate(() -> client.engine().json().readerFor(JsonNode.class).<JsonNode>readValues(response.getBody()),
+                        (MappingIterator<JsonNode> docs, io.reactivex.rxjava3.core.Emitter<JsonNode> out) -> {
+                            if (docs.hasNextValue()) out.onNext(docs.nextValue());
+                            else out.onComplete();
+                        }),
+                EngineStreams::closeQuietly, true)
+                .subscribeOn(Schedulers.io());
+    }
+
+    /**
+     * {@code /containers/{id}/top} every {@code seconds}: the Engine API has no stream of it, so
+     * it is read again, only while the Top tab shows this container.
+     */
+    public Flowable<JsonNode> top(String id, long seconds) {
+        return Flowable.interval(0, seconds, java.util.concurrent.TimeUnit.SECONDS, Schedulers.io())
+                .onBackpressureDrop()
+                .map(tick -> client.containers().top(id, null));
+    }
+
     /** {@code /events} from now on, one JSON object per event. */
     public Flowable<JsonNode> events() {
         return Flowable.using(
