@@ -95,6 +95,7 @@ public final class Dashboard {
     private DetailTab tab = DetailTab.LOGS;
     private boolean detailFocus;
     private boolean help;
+    private int helpOffset;
     private Prompt prompt;
     private String version = "";
     private String message = "";
@@ -421,7 +422,14 @@ public final class Dashboard {
         }
         String name = KeyNames.of(key);
         if (help) {
-            help = false;
+            // the help pages with the arrows and page keys; any other key closes it
+            switch (key.getKeyType()) {
+                case ArrowDown -> helpOffset += 1;
+                case ArrowUp -> helpOffset = Math.max(0, helpOffset - 1);
+                case PageDown -> helpOffset += Math.max(1, screen.getTerminalSize().getRows() - 6);
+                case PageUp -> helpOffset = Math.max(0, helpOffset - Math.max(1, screen.getTerminalSize().getRows() - 6));
+                default -> help = false;
+            }
             return;
         }
         if ("ctrl-c".equals(name)) {
@@ -442,7 +450,10 @@ public final class Dashboard {
     private void perform(Action action) {
         switch (action) {
             case QUIT -> quit();
-            case HELP -> help = true;
+            case HELP -> {
+                help = true;
+                helpOffset = 0;
+            }
             case NEXT_VIEW -> switchView(View.values()[(view.ordinal() + 1) % 4]);
             case VIEW_CONTAINERS -> switchView(View.CONTAINERS);
             case VIEW_IMAGES -> switchView(View.IMAGES);
@@ -1029,7 +1040,7 @@ public final class Dashboard {
 
     private void drawHelp(TextGraphics g, int w, int h) {
         List<String> lines = new ArrayList<>();
-        lines.add("Keys (remap them in config.json under \"keys\"; any key closes this)");
+        lines.add("Keys (remap them in config.json under \"keys\"; Esc closes this)");
         Context last = null;
         for (Action a : Action.values()) {
             if (a.context() != last) {
@@ -1052,9 +1063,14 @@ public final class Dashboard {
         Style border = theme.style(Role.BORDER);
         put(g, x, y, x + boxW, "┌" + "─".repeat(boxW - 2) + "┐", border);
         int shown = boxH - 2;
+        boolean more = lines.size() > shown;
+        int body = more ? shown - 1 : shown;
+        helpOffset = Math.max(0, Math.min(helpOffset, Math.max(0, lines.size() - body)));
         for (int i = 0; i < shown; i++) {
-            String line = i < lines.size() ? lines.get(i) : "";
-            if (i == shown - 1 && lines.size() > shown) line = "  … " + (lines.size() - shown + 1) + " more: make the terminal taller";
+            int index = helpOffset + i;
+            String line = i == body && more
+                    ? "  ↑↓ PgUp PgDn: more (" + (helpOffset + 1) + "–" + Math.min(lines.size(), helpOffset + body) + " of " + lines.size() + ")"
+                    : index < lines.size() ? lines.get(index) : "";
             put(g, x, y + 1 + i, x + 1, "│", border);
             Style s = line.startsWith("! ") ? theme.style(Role.WARNING) : (line.startsWith("  ") ? style : theme.style(Role.HEADER));
             put(g, x + 1, y + 1 + i, x + boxW - 1, pad(" " + line, boxW - 2), s);

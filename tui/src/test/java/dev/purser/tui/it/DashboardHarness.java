@@ -32,6 +32,11 @@ final class DashboardHarness implements AutoCloseable {
     private final Thread ui;
 
     DashboardHarness(InProcessDaemon daemon, int cols, int rows, DashboardSettings settings) {
+        this(daemon.host(), cols, rows, settings);
+    }
+
+    /** The dashboard on the engine at {@code host} (purser's or a dockerd). */
+    DashboardHarness(String host, int cols, int rows, DashboardSettings settings) {
         try {
             terminal = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
             screen = new TerminalScreen(terminal);
@@ -41,7 +46,7 @@ final class DashboardHarness implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>();
         env.put("PURSER_AUTOSTART", "0");
-        client = PurserClient.connect(ClientSettings.resolve(daemon.host(), null, env), new PrintStream(PrintStream.nullOutputStream()), false);
+        client = PurserClient.connect(ClientSettings.resolve(host, null, env), new PrintStream(PrintStream.nullOutputStream()), false);
         theme = Theme.load(settings.theme());
         dashboard = new Dashboard(client, screen, theme, settings, "test engine", null);
         ui = new Thread(dashboard::run, "dashboard-under-test");

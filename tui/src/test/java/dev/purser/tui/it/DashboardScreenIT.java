@@ -244,6 +244,18 @@ class DashboardScreenIT {
     }
 
     @Test
+    void theHelpPagesOnAnEightyByTwentyFourTerminal() {
+        screen = new DashboardHarness(daemon, 80, 24, DashboardSettings.defaults());
+        screen.waitFor("containers,");
+        screen.press('?');
+        assertThat(screen.waitFor("Keys (remap them")).doesNotContain("to-end");
+        for (int i = 0; i < 5 && !screen.text().contains("to-end"); i++) screen.press(KeyType.PageDown);
+        assertThat(screen.text()).contains("to-end").contains("PgUp PgDn: more").doesNotContain("view-images");
+        screen.press(KeyType.Escape);
+        screen.waitUntil("the help closed", s -> !s.contains("PgUp PgDn: more"));
+    }
+
+    @Test
     void aKeyClashInTheConfigIsReportedOnScreen() throws IOException {
         Path config = Files.createTempFile(daemon.root(), "config", ".json");
         Files.writeString(config, "{\"keys\": {\"stop\": \"r\"}}");

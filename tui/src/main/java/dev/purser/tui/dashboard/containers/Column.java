@@ -4,12 +4,12 @@ import java.util.Comparator;
 
 /** A column of the containers table: its header, its width share, and how it sorts. */
 public enum Column {
-    NAME("NAME", 20, "Names"),
-    IMAGE("IMAGE", 16, "Image"),
-    STATUS("STATUS", 22, "Status"),
-    PORTS("PORTS", 16, "Ports"),
+    NAME("NAME", 18, "Names"),
+    IMAGE("IMAGE", 12, "Image"),
+    STATUS("STATUS", 26, "Status"),
+    PORTS("PORTS", 14, "Ports"),
     CREATED("CREATED", 14, "RunningFor"),
-    ID("CONTAINER ID", 12, "ID");
+    ID("CONTAINER ID", 13, "ID");
 
     private final String header;
     private final int width;
