@@ -102,6 +102,8 @@ public final class Dashboard {
     private String error = "";
     private final List<String> warnings;
     private int ticks;
+    private final dev.purser.tui.dashboard.firstrun.ExampleSetup examples;
+    private boolean examplesOffered;
     private volatile boolean quit;
 
     /** A line of text being typed at the bottom of the screen, and what to do with it. */
@@ -111,6 +113,13 @@ public final class Dashboard {
     record Change(String id, Optional<ContainerEntry> entry, boolean started, boolean image) {}
 
     public Dashboard(PurserClient client, Screen screen, Theme theme, DashboardSettings settings, String engineLabel, Handover handover) {
+        this(client, screen, theme, settings, engineLabel, handover, dev.purser.engine.image.BusyboxRootfs.HOST_BUSYBOX);
+    }
+
+    /** @param busybox the static busybox the first-run offer makes its example image from */
+    public Dashboard(PurserClient client, Screen screen, Theme theme, DashboardSettings settings, String engineLabel, Handover handover,
+                     java.nio.file.Path busybox) {
+        this.examples = new dev.purser.tui.dashboard.firstrun.ExampleSetup(client, busybox);
         this.client = client;
         this.screen = screen;
         this.theme = theme;
@@ -155,6 +164,21 @@ public final class Dashboard {
         }, v -> version = v);
         reload();
         followEvents();
+        offerExamples();
+    }
+
+    /** On an empty engine, once: make a busybox image and two example containers. */
+    private void offerExamples() {
+        if (examplesOffered) return;
+        examplesOffered = true;
+        background(() -> examples.possible() && examples.engineEmpty(), empty -> {
+            if (!empty || prompt != null) return;
+            prompt = new Prompt("Nothing here yet. Make a busybox image from the host's busybox and start two examples? y/N ",
+                    new StringBuilder(), yes -> {
+                        message = "making " + dev.purser.tui.dashboard.firstrun.ExampleSetup.IMAGE + " ...";
+                        background(examples::run, done -> message = done);
+                    }, true);
+        });
     }
 
     private void reload() {
@@ -537,7 +561,7 @@ public final class Dashboard {
         if (p.confirm()) {
             prompt = null;
             if (key.getKeyType() == KeyType.Character && (key.getCharacter() == 'y' || key.getCharacter() == 'Y')) p.onEnter().accept("y");
-            else message = "not removed";
+            else message = p.label().startsWith("Nothing here yet") ? "" : "not removed";
             return;
         }
         switch (key.getKeyType()) {

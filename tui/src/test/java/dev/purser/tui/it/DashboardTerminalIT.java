@@ -172,6 +172,19 @@ class DashboardTerminalIT {
     }
 
     @Test
+    void killTermPutsTheTerminalBackExactlyAsItWas() throws IOException {
+        openDashboard();
+        terminal.waitFor("tmux_web");
+        ProcessHandle dashboard = ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains("dev.purser.tui.Purser")
+                        && java.util.Arrays.asList(a).contains(daemon.host())).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no dashboard process found"));
+        dashboard.destroy();
+        terminal.waitFor("dashboard-closed");
+        assertThat(Files.readString(home.resolve("stty-after"))).isEqualTo(Files.readString(home.resolve("stty-before")));
+    }
+
+    @Test
     void theStopKeyTurnsTheStatusToExited() {
         assertThat(daemon.purser("run", "-d", "--name", "tmux_stop", "busybox", "sleep", "600").exitCode()).isZero();
         openDashboard();
