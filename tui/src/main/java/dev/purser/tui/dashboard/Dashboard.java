@@ -96,6 +96,8 @@ public final class Dashboard {
     private boolean detailFocus;
     private boolean help;
     private int helpOffset;
+    /** The next frame is written whole: after a session the terminal shows something else entirely. */
+    private boolean completeRefresh;
     private Prompt prompt;
     private String version = "";
     private String message = "";
@@ -692,6 +694,7 @@ public final class Dashboard {
         }
         stopStreams();
         String result = handover.run(kind, selected.get().id(), selected.get().name());
+        completeRefresh = true;
         message = result;
         if (result.startsWith("could not") || result.startsWith("no ")) {
             error = result;
@@ -795,7 +798,8 @@ public final class Dashboard {
         drawStatus(g, h - 1, w);
         if (help) drawHelp(g, w, h);
         try {
-            screen.refresh();
+            screen.refresh(completeRefresh ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            completeRefresh = false;
         } catch (IOException e) {
             quit();
         }

@@ -138,6 +138,49 @@ class DashboardScreenIT {
     }
 
     @Test
+    void renameAsksForTheNewName() {
+        runDetached("rename_before", "sleep", "600");
+        screen = new DashboardHarness(daemon);
+        screen.waitFor("rename_before");
+        select("rename_before");
+        screen.press('R');
+        screen.waitFor("rename rename_before to:");
+        screen.type("rename_after");
+        screen.press(KeyType.Enter);
+        screen.waitFor("rename rename_before: done");
+        assertThat(status("rename_after")).isEqualTo("running");
+    }
+
+    @Test
+    void markedRowsAreStoppedTogether() {
+        runDetached("bulk_one", "sleep", "600");
+        runDetached("bulk_two", "sleep", "600");
+        screen = new DashboardHarness(daemon);
+        screen.waitFor("bulk_two");
+        select("bulk_");
+        screen.press(' ');
+        screen.press(' ');
+        screen.waitUntil("two marked rows", s -> s.lines().filter(l -> l.startsWith("* bulk_")).count() == 2);
+        screen.press('s');
+        screen.waitUntil("both exited", s -> s.lines().filter(l -> l.contains("bulk_") && l.contains("Exited")).count() == 2);
+        assertThat(status("bulk_one")).isEqualTo("exited");
+        assertThat(status("bulk_two")).isEqualTo("exited");
+    }
+
+    @Test
+    void allLogsTagsEachLineWithItsContainer() {
+        runDetached("all_logs_a", "sh", "-c", "echo from-a; sleep 600");
+        runDetached("all_logs_b", "sh", "-c", "echo from-b; sleep 600");
+        screen = new DashboardHarness(daemon);
+        screen.waitFor("all_logs_b");
+        screen.press('L');
+        screen.waitFor("all_logs_a | from-a");
+        screen.waitFor("all_logs_b | from-b");
+        // the tag is in a colour of the container's own, not the pane's text colour
+        assertThat(screen.cellOf("all_logs_a | from-a").getForegroundColor()).isNotEqualTo(screen.theme.style(Role.NORMAL).foreground());
+    }
+
+    @Test
     void theLogsTabShowsColouredOutputWithoutEscapeCodesAndStderrApart() {
         runDetached("logs_colour", "sh", "-c", "printf '\\033[31mred-word\\033[0m plain-word\\n'; echo to-stderr >&2; sleep 600");
         screen = new DashboardHarness(daemon);

@@ -144,17 +144,37 @@ class DashboardTerminalIT {
     }
 
     @Test
+    void theDashboardComesBackWhenTheContainerDiesDuringTheShell() {
+        assertThat(daemon.purser("run", "-d", "--name", "tmux_victim", "busybox", "sleep", "600").exitCode()).isZero();
+        openDashboard();
+        select("tmux_victim");
+        terminal.keys("e");
+        terminal.waitForPrompt("/ #");
+        assertThat(daemon.purser("kill", "tmux_victim").exitCode()).isZero();
+        terminal.waitFor("1 Containers");
+        terminal.waitFor("tmux_victim · exited");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
     void aResizeWhileTheShellIsOpenReachesTheShellAndTheDashboardAfterwards() {
         openDashboard();
         select("tmux_web");
         terminal.keys("e");
         terminal.waitForPrompt("/ #");
         terminal.resize(90, 26);
-        terminal.type("clear; stty size");
-        terminal.waitFor("26 90");
+        // the new size reaches the container's terminal a moment after tmux has it (SIGWINCH, then
+        // the resize request): ask until it has arrived
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        do {
+            terminal.type("clear; stty size");
+            terminal.waitForPrompt("/ #");
+            if (System.nanoTime() > deadline) throw new AssertionError("the shell never saw 26 90:\n" + terminal.screen());
+        } while (!terminal.screen().contains("26 90"));
         terminal.keys("C-p", "C-q");
-        String back = terminal.waitFor("1 Containers");
         // the top bar's right end is at the new width
+        String back = terminal.waitFor("1 Containers");
         String top = back.lines().filter(l -> l.contains("1 Containers")).findFirst().orElseThrow();
         assertThat(top).endsWith("q quit");
         assertThat(top.length()).isEqualTo(89);
@@ -176,12 +196,21 @@ class DashboardTerminalIT {
         openDashboard();
         terminal.waitFor("tmux_web");
         ProcessHandle dashboard = ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains("dev.purser.tui.Purser")
-                        && java.util.Arrays.asList(a).contains(daemon.host())).orElse(false))
+                .filter(p -> commandLine(p.pid()).contains("dev.purser.tui.Purser") && commandLine(p.pid()).contains(daemon.host()))
                 .findFirst().orElseThrow(() -> new AssertionError("no dashboard process found"));
         dashboard.destroy();
         terminal.waitFor("dashboard-closed");
         assertThat(Files.readString(home.resolve("stty-after"))).isEqualTo(Files.readString(home.resolve("stty-before")));
+    }
+
+    /** A process's whole command line from /proc (ProcessHandle.Info may leave the arguments out). */
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
  * <p>{@link #lend} gives the terminal to an interactive session and takes it back with the
  * sequence of lanterna-traps' "handover": keys shut off, screen stopped, the session run in a
  * terminal mode of its own, then the dashboard's exact termios back, modes the session left on
- * reset, keys on, screen started and drawn whole.
+ * reset, keys on, screen started at the terminal's size now; the caller then draws a frame and
+ * refreshes it completely.
  */
 public final class HostScreen implements AutoCloseable {
     /** Turns off what a shell may have left on (mouse reports, bracketed paste, keypad modes, a scroll region, a hidden cursor). */
@@ -96,7 +97,8 @@ public final class HostScreen implements AutoCloseable {
             // the size may have changed while the session had the terminal
             terminal.getTerminalSize();
             screen.doResizeIfNecessary();
-            screen.refresh(Screen.RefreshType.COMPLETE);
+            // no refresh here: the buffer still holds the old frame at the old size; the caller
+            // draws a new one and refreshes it completely (lanterna-traps T3)
         }
     }
 
