@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * purser's client configuration, {@code config.json} in {@code $PURSER_CONFIG} or
- * {@code ~/.purser}, read as docker reads {@code ~/.docker/config.json}. Only {@code detachKeys}
- * is used so far; a missing or unreadable file means no settings.
+ * purser's client configuration ({@link dev.purser.tui.config.ConfigLocation}: {@code
+ * $PURSER_CONFIG}, {@code ~/.config/purser}, or the older {@code ~/.purser}), read as docker reads
+ * {@code ~/.docker/config.json}. The command line uses only {@code detachKeys}; a missing or
+ * unreadable file means no settings.
  */
 final class ConfigFile {
     private final JsonNode root;
@@ -20,15 +21,7 @@ final class ConfigFile {
     }
 
     static ConfigFile load(Map<String, String> env) {
-        Path dir;
-        String configured = env.get("PURSER_CONFIG");
-        if (configured != null && !configured.isEmpty()) {
-            dir = Path.of(configured);
-        } else {
-            String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-            dir = Path.of(home, ".purser");
-        }
-        Path file = dir.resolve("config.json");
+        Path file = dev.purser.tui.config.ConfigLocation.of(env).readable();
         if (!Files.isRegularFile(file)) return new ConfigFile(null);
         try {
             return new ConfigFile(new ObjectMapper().readTree(file.toFile()));

@@ -1,5 +1,6 @@
 package dev.purser.tui.cli;
 
+import dev.purser.tui.view.ContainerRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

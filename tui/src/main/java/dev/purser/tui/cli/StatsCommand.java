@@ -1,5 +1,7 @@
 package dev.purser.tui.cli;
 
+import dev.purser.tui.view.ContainerRow;
+import dev.purser.tui.view.StatsArithmetic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purser.tui.client.Containers;
@@ -71,7 +73,7 @@ final class StatsCommand extends BaseCommand {
         String id = s.path("id").asText();
         String name = s.path("name").asText();
         if (name.startsWith("/")) name = name.substring(1);
-        double memUsage = memoryNoCache(s.path("memory_stats"));
+        double memUsage = StatsArithmetic.memoryNoCache(s.path("memory_stats"));
         double memLimit = s.path("memory_stats").path("limit").asDouble();
         double memPercent = memLimit != 0 ? memUsage / memLimit * 100.0 : 0;
         long rx = 0;
@@ -91,35 +93,11 @@ final class StatsCommand extends BaseCommand {
                 .put("ID", trunc ? ContainerRow.shortId(id) : id)
                 .put("Name", name)
                 .put("Container", container)
-                .put("CPUPerc", String.format("%.2f%%", cpuPercent(s)))
+                .put("CPUPerc", String.format("%.2f%%", StatsArithmetic.cpuPercent(s)))
                 .put("MemUsage", HumanSize.binary(memUsage) + " / " + HumanSize.binary(memLimit))
                 .put("MemPerc", String.format("%.2f%%", memPercent))
                 .put("NetIO", HumanSize.withPrecision(rx, 3) + " / " + HumanSize.withPrecision(tx, 3))
                 .put("BlockIO", HumanSize.withPrecision(read, 3) + " / " + HumanSize.withPrecision(write, 3))
                 .put("PIDs", String.valueOf(s.path("pids_stats").path("current").asLong()));
-    }
-
-    /** docker/cli calculateCPUPercentUnix: container CPU delta over system CPU delta, times online CPUs. */
-    static double cpuPercent(JsonNode s) {
-        JsonNode cpu = s.path("cpu_stats");
-        JsonNode pre = s.path("precpu_stats");
-        double cpuDelta = cpu.path("cpu_usage").path("total_usage").asDouble() - pre.path("cpu_usage").path("total_usage").asDouble();
-        double systemDelta = cpu.path("system_cpu_usage").asDouble() - pre.path("system_cpu_usage").asDouble();
-        double online = cpu.path("online_cpus").asDouble();
-        if (online == 0) online = cpu.path("cpu_usage").path("percpu_usage").size();
-        if (systemDelta > 0 && cpuDelta > 0) return cpuDelta / systemDelta * online * 100.0;
-        return 0;
-    }
-
-    /** docker/cli calculateMemUsageUnixNoCache: usage minus inactive file pages (cgroup v1 or v2). */
-    static double memoryNoCache(JsonNode mem) {
-        long usage = mem.path("usage").asLong();
-        JsonNode stats = mem.path("stats");
-        if (stats.has("total_inactive_file") && stats.get("total_inactive_file").asLong() < usage) {
-            return usage - stats.get("total_inactive_file").asLong();
-        }
-        long inactive = stats.path("inactive_file").asLong();
-        if (inactive < usage) return usage - inactive;
-        return usage;
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ShortCommandClassesIT {
     private static final List<String> FORBIDDEN = List.of(
             "ch.qos.logback.", "io.netty.", "com.github.dockerjava.", "jnr.", "com.kenai.jffi.", "sun.security.ssl.",
-            "javax.xml.", "com.sun.org.apache.xerces.");
+            "javax.xml.", "com.sun.org.apache.xerces.", "com.googlecode.lanterna.", "io.reactivex.");
     private static InProcessDaemon daemon;
 
     @BeforeAll

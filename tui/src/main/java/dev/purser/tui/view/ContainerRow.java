@@ -1,4 +1,4 @@
-package dev.purser.tui.cli;
+package dev.purser.tui.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,9 +16,9 @@ import java.util.List;
  * A {@code ps} row as docker's formatter presents a container: fields named like its methods
  * (.ID, .Image, .Command, .RunningFor, ...) computed from the API's container summary.
  */
-final class ContainerRow {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final ObjectNode HEADER = JSON.createObjectNode()
+public final class ContainerRow {
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectNode HEADER = JSON.createObjectNode()
             .put("ID", "CONTAINER ID").put("Names", "NAMES").put("Image", "IMAGE").put("Command", "COMMAND")
             .put("CreatedAt", "CREATED AT").put("RunningFor", "CREATED").put("Ports", "PORTS").put("State", "STATE")
             .put("Status", "STATUS").put("Size", "SIZE").put("Labels", "LABELS").put("Mounts", "MOUNTS")
@@ -27,7 +27,7 @@ final class ContainerRow {
 
     private ContainerRow() {}
 
-    static ObjectNode of(JsonNode c, boolean trunc, Instant now) {
+    public static ObjectNode of(JsonNode c, boolean trunc, Instant now) {
         ObjectNode row = JSON.createObjectNode();
         String id = c.path("Id").asText();
         row.put("Command", quote(trunc ? ellipsis(c.path("Command").asText(), 20) : c.path("Command").asText()));
@@ -60,25 +60,25 @@ final class ContainerRow {
         return row;
     }
 
-    static String shortId(String id) {
+    public static String shortId(String id) {
         String bare = id.contains(":") ? id.substring(id.indexOf(':') + 1) : id;
         return bare.length() > 12 ? bare.substring(0, 12) : bare;
     }
 
     /** Go's time.Time.String() for a Unix time in the local zone, e.g. "2024-05-01 10:00:00 +0200 CEST". */
-    static String goTime(long epochSeconds) {
+    public static String goTime(long epochSeconds) {
         return GO_TIME.format(Instant.ofEpochSecond(epochSeconds).atZone(ZoneId.systemDefault()));
     }
 
     /** docker's Ellipsis: cut to n characters, the last one becoming "…". */
-    static String ellipsis(String s, int n) {
+    public static String ellipsis(String s, int n) {
         if (s.codePointCount(0, s.length()) <= n) return s;
         int end = s.offsetByCodePoints(0, n - 1);
         return s.substring(0, end) + "…";
     }
 
     /** Go's strconv.Quote for the usual cases: quotes, backslashes and control characters escaped. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char ch : s.toCharArray()) {
             switch (ch) {

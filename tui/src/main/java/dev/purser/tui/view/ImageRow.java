@@ -1,4 +1,4 @@
-package dev.purser.tui.cli;
+package dev.purser.tui.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,15 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code images} rows as docker's image formatter names them: one per repository:tag. */
-final class ImageRow {
-    static final ObjectNode HEADER = ContainerRow.JSON.createObjectNode()
+public final class ImageRow {
+    public static final ObjectNode HEADER = ContainerRow.JSON.createObjectNode()
             .put("ID", "IMAGE ID").put("Repository", "REPOSITORY").put("Tag", "TAG").put("Digest", "DIGEST")
             .put("CreatedSince", "CREATED").put("CreatedAt", "CREATED AT").put("Size", "SIZE")
             .put("Containers", "CONTAINERS").put("SharedSize", "SHARED SIZE").put("UniqueSize", "UNIQUE SIZE");
 
     private ImageRow() {}
 
-    static List<ObjectNode> of(JsonNode image, boolean trunc, Instant now) {
+    public static List<ObjectNode> of(JsonNode image, boolean trunc, Instant now) {
         List<ObjectNode> rows = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         image.path("RepoTags").forEach(t -> { if (!t.asText().equals("<none>:<none>")) tags.add(t.asText()); });
@@ -44,7 +44,7 @@ final class ImageRow {
     }
 
     /** docker.io/library/busybox is shown as busybox. */
-    static String familiar(String repo) {
+    public static String familiar(String repo) {
         String r = repo.startsWith("docker.io/") ? repo.substring("docker.io/".length()) : repo;
         return r.startsWith("library/") && r.indexOf('/', 8) < 0 ? r.substring("library/".length()) : r;
     }

@@ -1,0 +1,226 @@
+package dev.purser.tui.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purser.engine.testing.TmuxSession;
+import dev.purser.tui.it.InProcessDaemon.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The dashboard in a real terminal, used as a person would: tmux runs bash, bash runs
+ * {@code purser} (its own JVM) against an in-process daemon with two running containers, one
+ * printing a line every 100 ms.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class DashboardTerminalIT {
+    static InProcessDaemon daemon;
+    static Path home;
+    TmuxSession terminal;
+
+    @BeforeAll
+    static void startDaemon() throws IOException {
+        daemon = InProcessDaemon.start();
+        Result imported = daemon.importBusybox();
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(daemon.purser("run", "-d", "--name", "tmux_web", "busybox", "httpd", "-f", "-p", "80").exitCode()).isZero();
+        assertThat(daemon.purser("run", "-d", "--name", "tmux_ticker", "busybox", "sh", "-c",
+                "i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.1; done").exitCode()).isZero();
+        home = Files.createDirectories(daemon.root().resolve("home"));
+        Path script = daemon.root().resolve("bin/purser");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.createDirectories(script.getParent());
+        Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '" + classpath
+                + "' dev.purser.tui.Purser -H '" + daemon.host() + "' \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @AfterAll
+    static void stopDaemon() {
+        daemon.close();
+    }
+
+    @BeforeEach
+    void openTerminal() {
+        terminal = TmuxSession.start(100, 30, Map.of());
+        terminal.type("export PATH='" + daemon.root().resolve("bin") + "':$PATH HOME='" + home + "' PURSER_AUTOSTART=0; PS1='outer''$ '");
+        terminal.waitForPrompt("outer$");
+    }
+
+    @AfterEach
+    void closeTerminal() {
+        terminal.close();
+    }
+
+    private void openDashboard() {
+        terminal.type("clear; stty -a > '" + home + "/stty-before'; purser; stty -a > '" + home + "/stty-after'; echo dashboard-closed");
+        terminal.waitFor("1 Containers");
+    }
+
+    /** Filters the list to {@code name}: the only row, so the selected one. */
+    private void select(String name) {
+        terminal.keys("/");
+        terminal.keys("-l", name);
+        terminal.keys("Enter");
+        terminal.waitFor(name + " · running");
+    }
+
+    private static String hostname(String name) {
+        return daemon.purser("inspect", "-f", "{{.Config.Hostname}}", name).outLine();
+    }
+
+    @Test
+    void listsBothContainersAndTheLogsTabShowsNewLinesArriving() {
+        openDashboard();
+        String shown = terminal.waitFor("tmux_ticker");
+        assertThat(shown).contains("tmux_web");
+        select("tmux_ticker");
+        terminal.waitFor("tick-");
+        int first = lastTick(terminal.screen());
+        waitForTickAfter(first);
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    private void waitForTickAfter(int tick) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (lastTick(terminal.screen()) <= tick) {
+            if (System.nanoTime() > deadline) throw new AssertionError("no tick after " + tick + " arrived:\n" + terminal.screen());
+            Thread.onSpinWait();
+        }
+    }
+
+    private static int lastTick(String screen) {
+        int last = 0;
+        for (String line : screen.split("\n")) {
+            if (line.startsWith("tick-")) {
+                try {
+                    last = Math.max(last, Integer.parseInt(line.substring(5).strip()));
+                } catch (NumberFormatException partial) {
+                    // a line being redrawn: the next capture has it whole
+                }
+            }
+        }
+        return last;
+    }
+
+    @Test
+    void aShellPrintsTheContainersHostnameAndCtrlPCtrlQBringsTheDashboardBackWithTheSameSelection() {
+        openDashboard();
+        terminal.waitFor("tmux_web");
+        select("tmux_web");
+        terminal.keys("e");
+        terminal.waitForPrompt("/ #");
+        terminal.type("hostname");
+        terminal.waitFor("\n" + hostname("tmux_web"));
+        terminal.keys("C-p", "C-q");
+        String back = terminal.waitFor("1 Containers");
+        assertThat(back).contains("tmux_web · running").contains("filter \"tmux_web\"").contains("detached from the sh in tmux_web");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
+    void exitingTheShellBringsTheDashboardBack() {
+        openDashboard();
+        select("tmux_web");
+        terminal.keys("e");
+        terminal.waitForPrompt("/ #");
+        terminal.type("exit 4");
+        terminal.waitFor("sh in tmux_web ended with 4");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
+    void theDashboardComesBackWhenTheContainerDiesDuringTheShell() {
+        assertThat(daemon.purser("run", "-d", "--name", "tmux_victim", "busybox", "sleep", "600").exitCode()).isZero();
+        openDashboard();
+        select("tmux_victim");
+        terminal.keys("e");
+        terminal.waitForPrompt("/ #");
+        assertThat(daemon.purser("kill", "tmux_victim").exitCode()).isZero();
+        terminal.waitFor("1 Containers");
+        terminal.waitFor("tmux_victim · exited");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
+    void aResizeWhileTheShellIsOpenReachesTheShellAndTheDashboardAfterwards() {
+        openDashboard();
+        select("tmux_web");
+        terminal.keys("e");
+        terminal.waitForPrompt("/ #");
+        terminal.resize(90, 26);
+        // the new size reaches the container's terminal a moment after tmux has it (SIGWINCH, then
+        // the resize request): ask until it has arrived
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        do {
+            terminal.type("clear; stty size");
+            terminal.waitForPrompt("/ #");
+            if (System.nanoTime() > deadline) throw new AssertionError("the shell never saw 26 90:\n" + terminal.screen());
+        } while (!terminal.screen().contains("26 90"));
+        terminal.keys("C-p", "C-q");
+        // the top bar's right end is at the new width
+        String back = terminal.waitFor("1 Containers");
+        String top = back.lines().filter(l -> l.contains("1 Containers")).findFirst().orElseThrow();
+        assertThat(top).endsWith("q quit");
+        assertThat(top.length()).isEqualTo(89);
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
+    void quittingPutsTheTerminalBackExactlyAsItWas() throws IOException {
+        openDashboard();
+        terminal.waitFor("tmux_web");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+        assertThat(Files.readString(home.resolve("stty-after"))).isEqualTo(Files.readString(home.resolve("stty-before")));
+    }
+
+    @Test
+    void killTermPutsTheTerminalBackExactlyAsItWas() throws IOException {
+        openDashboard();
+        terminal.waitFor("tmux_web");
+        ProcessHandle dashboard = ProcessHandle.allProcesses()
+                .filter(p -> commandLine(p.pid()).contains("dev.purser.tui.Purser") && commandLine(p.pid()).contains(daemon.host()))
+                .findFirst().orElseThrow(() -> new AssertionError("no dashboard process found"));
+        dashboard.destroy();
+        terminal.waitFor("dashboard-closed");
+        assertThat(Files.readString(home.resolve("stty-after"))).isEqualTo(Files.readString(home.resolve("stty-before")));
+    }
+
+    /** A process's whole command line from /proc (ProcessHandle.Info may leave the arguments out). */
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    @Test
+    void theStopKeyTurnsTheStatusToExited() {
+        assertThat(daemon.purser("run", "-d", "--name", "tmux_stop", "busybox", "sleep", "600").exitCode()).isZero();
+        openDashboard();
+        select("tmux_stop");
+        terminal.keys("s");
+        terminal.waitFor("Exited (");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+}
