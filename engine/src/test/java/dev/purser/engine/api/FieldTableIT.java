@@ -80,6 +80,8 @@ class FieldTableIT {
             entry("HostConfig.Mounts.Target", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
             entry("HostConfig.Mounts.ReadOnly", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
             entry("HostConfig.Mounts.Consistency", "api.MountsIT#consistencyIsAcceptedAsDockerOnLinuxIgnoresIt"),
+            entry("HostConfig.Mounts.BindOptions", "api.MountsIT#bindPropagationIsTheOneGiven"),
+            entry("HostConfig.Mounts.TmpfsOptions", "api.MountsIT#mountTmpfsTakesSizeAndMode"),
             entry("HostConfig.Mounts.BindOptions.Propagation", "api.MountsIT#bindPropagationIsTheOneGiven"),
             entry("HostConfig.Mounts.BindOptions.CreateMountpoint", "api.MountsIT#createMountpointCreatesAMissingSource"),
             entry("HostConfig.Mounts.TmpfsOptions.SizeBytes", "api.MountsIT#mountTmpfsTakesSizeAndMode"),
