@@ -2,6 +2,7 @@ package dev.purser.engine.api;
 
 import dev.purser.engine.container.ContainerConflictException;
 import dev.purser.engine.container.ContainerStartException;
+import dev.purser.engine.container.Execs;
 import dev.purser.engine.container.naming.ContainerLookupException;
 import dev.purser.engine.image.ImageConflictException;
 import dev.purser.engine.image.NoSuchImageException;
@@ -19,7 +20,7 @@ final class ApiErrors {
         if (t instanceof ContainerLookupException e) {
             return new Reply(e.kind() == ContainerLookupException.Kind.NOT_FOUND ? 404 : 400, e.getMessage());
         }
-        if (t instanceof NoSuchImageException) {
+        if (t instanceof NoSuchImageException || t instanceof Execs.NoSuchExecException) {
             return new Reply(404, t.getMessage());
         }
         if (t instanceof ContainerConflictException || t instanceof ImageConflictException) {

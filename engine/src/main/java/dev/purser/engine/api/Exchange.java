@@ -189,6 +189,22 @@ public final class Exchange {
         json(status, Map.of("message", message));
     }
 
+    /** Docker's JSON error as a whole response, for the edge to answer requests no endpoint sees. */
+    static FullHttpResponse errorResponse(int status, String message) {
+        byte[] content;
+        try {
+            content = DockerJson.mapper().writeValueAsBytes(Map.of("message", message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(content));
+        standardHeaders(response);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.length);
+        return response;
+    }
+
     private static void standardHeaders(HttpResponse response) {
         response.headers().set("Api-Version", API_VERSION);
         response.headers().set("Docker-Experimental", "false");

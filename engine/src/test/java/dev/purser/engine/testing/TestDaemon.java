@@ -1,11 +1,13 @@
 package dev.purser.engine.testing;
 
 import dev.purser.engine.api.ApiServer;
+import dev.purser.engine.api.EdgeLimits;
 import dev.purser.engine.api.EngineApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +26,19 @@ public final class TestDaemon implements AutoCloseable {
     }
 
     public static TestDaemon start() {
+        return start(EdgeLimits.forThisHeap());
+    }
+
+    /** A daemon that closes a request whose bytes stop coming after {@code requestDeadline} of silence. */
+    public static TestDaemon start(Duration requestDeadline) {
+        return start(EdgeLimits.forThisHeap().withRequestDeadline(requestDeadline));
+    }
+
+    public static TestDaemon start(EdgeLimits limits) {
         TestEngine engine = TestEngine.start();
         try {
             ApiServer server = ApiServer.start(EngineApi.routes(engine.engine()), engine.root().resolve("purser.sock"),
-                    engine.root().resolve("tmp/api"));
+                    engine.root().resolve("tmp/api"), limits);
             return new TestDaemon(engine, server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
