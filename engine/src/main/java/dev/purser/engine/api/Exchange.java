@@ -34,6 +34,9 @@ import java.util.function.Consumer;
 public final class Exchange {
     static final String API_VERSION = "1.47";
     static final String MIN_API_VERSION = "1.24";
+    /** This daemon's build and process, told to clients in every response ({@link BuildId#HEADER}). */
+    static final String BUILD_HEADER = BuildId.of(Exchange.class)
+            .map(id -> id.value() + "; pid=" + ProcessHandle.current().pid()).orElse(null);
 
     private final Channel channel;
     private final String method;
@@ -210,6 +213,9 @@ public final class Exchange {
         response.headers().set("Docker-Experimental", "false");
         response.headers().set("Ostype", "linux");
         response.headers().set(HttpHeaderNames.SERVER, "purser");
+        if (BUILD_HEADER != null) {
+            response.headers().set(BuildId.HEADER, BUILD_HEADER);
+        }
     }
 
     // ---- streamed responses -------------------------------------------------------------------

@@ -8,6 +8,7 @@ import com.github.dockerjava.transport.DockerHttpClient.Request;
 import com.github.dockerjava.transport.DockerHttpClient.Response;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.io.ByteArrayInputStream;
+import dev.purser.engine.api.BuildId;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +28,16 @@ public final class EngineConnection implements Closeable {
 
     private final String host;
     private final DockerHttpClient http;
+    private final BuildMismatchNote buildNote;
 
     public EngineConnection(String host) {
+        this(host, null);
+    }
+
+    /** A connection that tells {@code buildNote} which build the daemon runs. */
+    public EngineConnection(String host, BuildMismatchNote buildNote) {
         this.host = host;
+        this.buildNote = buildNote;
         this.http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(URI.create(host))
                 .connectionTimeout(Duration.ofSeconds(5))
@@ -109,6 +117,9 @@ public final class EngineConnection implements Closeable {
             response = http.execute(request.build());
         } catch (RuntimeException e) {
             throw unavailable(e);
+        }
+        if (buildNote != null) {
+            buildNote.check(response.getHeader(BuildId.HEADER));
         }
         int status = response.getStatusCode();
         if (status >= 400) {
