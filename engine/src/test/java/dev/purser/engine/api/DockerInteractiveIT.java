@@ -91,23 +91,13 @@ class DockerInteractiveIT {
     }
 
     @Test
-    void resizingTheTerminalResizesTheContainersTerminal() throws InterruptedException {
+    void resizingTheTerminalResizesTheContainersTerminal() {
         terminal.type("docker run -it --name it-resize busybox sh");
         terminal.waitForPromptAtEnd("/ #");
         terminal.resize(100, 30);
-        // the client forwards the new size when its SIGWINCH arrives: ask until it has landed
-        String screen = "";
-        for (int i = 0; i < 20 && !screen.contains("30 100"); i++) {
-            if (i % 5 == 4) {
-                // a SIGWINCH the client missed: change the size and back, so it gets another
-                terminal.resize(101, 30);
-                terminal.resize(100, 30);
-            }
-            terminal.type("clear; stty size");
-            Thread.sleep(500);
-            screen = terminal.screen();
-        }
-        assertThat(screen).contains("30 100");
+        // the client forwards the new size when its SIGWINCH arrives: the shell asks until it has landed
+        terminal.type("clear; " + TmuxSession.untilSizeIs(30, 100));
+        terminal.waitFor("size=30x100");
         terminal.type("exit");
         terminal.waitForPromptAtEnd("outer$");
     }

@@ -96,8 +96,11 @@ class InteractiveIT {
     void theContainersTerminalFollowsResizeWindow() {
         runShell("web_resize");
         terminal.resize(100, 30);
-        terminal.type("clear; stty size");
-        terminal.waitFor("30 100");
+        // The new size travels from the client's SIGWINCH through a resize request, the keys
+        // typed next through the attach stream: the shell asks until the size has landed (ten
+        // seconds at most), then prints it in a form the typed line does not contain.
+        terminal.type("clear; " + TmuxSession.untilSizeIs(30, 100));
+        terminal.waitFor("size=30x100");
         terminal.type("exit");
     }
 
@@ -237,8 +240,9 @@ class InteractiveIT {
     @Test
     void ttyWithInteractiveNeedsATerminal() {
         terminal.type("clear; echo | purser run -it busybox sh; echo rc=$?");
-        String screen = terminal.waitFor("rc=");
-        assertThat(screen).contains("the input device is not a TTY").contains("rc=1");
+        // "rc=" alone is on the typed line already: wait for what only the command prints
+        terminal.waitFor("the input device is not a TTY");
+        assertThat(terminal.waitFor("rc=1")).contains("the input device is not a TTY");
     }
 
     @Test
