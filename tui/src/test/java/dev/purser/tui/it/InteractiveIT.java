@@ -77,6 +77,20 @@ class InteractiveIT {
         terminal.waitForPrompt("/ #");
     }
 
+    /**
+     * Waits until {@code command} runs in the container: a key that makes a signal (Ctrl-C,
+     * Ctrl-\\) typed while the shell is still starting it would reach the shell instead. The shell
+     * makes the job the terminal's foreground before it execs, so once the process runs under
+     * its own name it is the foreground.
+     */
+    private static void awaitForeground(String container, String command) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!daemon.purser("top", container).out().contains(command)) {
+            assertThat(System.nanoTime()).as(command + " runs in " + container).isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+    }
+
     private void detach() {
         terminal.keys("C-p", "C-q");
         terminal.waitForPromptAtEnd("outer$");
@@ -183,6 +197,7 @@ class InteractiveIT {
     void ctrlCGoesToTheContainer() {
         runShell("web_ctrlc");
         terminal.type("sleep 1000");
+        awaitForeground("web_ctrlc", "sleep 1000");
         terminal.keys("C-c");
         terminal.waitForPrompt("/ #");
         terminal.type("echo after-interrupt");
@@ -196,6 +211,7 @@ class InteractiveIT {
     void ctrlBackslashQuitsTheContainersForegroundJobAndLeavesPurserAttached() {
         runShell("web_quit");
         terminal.type("clear; sleep 1000; echo after-quit");
+        awaitForeground("web_quit", "sleep 1000");
         terminal.keys("C-\\");
         terminal.waitFor("\nafter-quit");
         assertThat(status("web_quit")).isEqualTo("running");
