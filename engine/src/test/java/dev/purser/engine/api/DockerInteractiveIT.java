@@ -90,10 +90,24 @@ class DockerInteractiveIT {
         terminal.waitForPromptAtEnd("outer$");
     }
 
+    private static void awaitResizeEvent(String container) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (daemon.docker("events", "--since", "0", "--until", Long.toString(java.time.Instant.now().getEpochSecond() + 1),
+                "--filter", "container=" + container, "--filter", "event=resize").out().isBlank()) {
+            assertThat(System.nanoTime()).as("the docker CLI sends " + container + "'s first size").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+    }
+
     @Test
     void resizingTheTerminalResizesTheContainersTerminal() {
         terminal.type("docker run -it --name it-resize busybox sh");
         terminal.waitForPromptAtEnd("/ #");
+        // The shell's prompt can come before the docker CLI has set up its SIGWINCH handler
+        // (it does so after the start, once it has sent the first size): a window resized
+        // before then is lost by the CLI, with any daemon. The first size's resize event says
+        // the CLI is past it.
+        awaitResizeEvent("it-resize");
         terminal.resize(100, 30);
         // the client forwards the new size when its SIGWINCH arrives: the shell asks until it has landed
         terminal.type("clear; " + TmuxSession.untilSizeIs(30, 100));
