@@ -305,11 +305,12 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
     private void served(Channel channel, boolean keepAlive) {
         discardBody();
         inFlight = false;
-        if (!keepAlive || inputShut) {
+        if (!keepAlive) {
             releasePending();
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        // requests a pipelining client sent meanwhile are served in order, even after it half-closed
         List<Object> next = List.copyOf(pending);
         pending.clear();
         for (Object msg : next) {
@@ -319,7 +320,9 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
                 exceptionCaught(context, e);
             }
         }
-        if (!inFlight || receiving) {
+        if (!inFlight && inputShut) {
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else if (!inFlight || receiving) {
             channel.config().setAutoRead(true);
         }
     }

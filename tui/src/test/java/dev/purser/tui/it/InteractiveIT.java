@@ -143,6 +143,9 @@ class InteractiveIT {
     void attachBringsTheSameShellBack() {
         runShell("web_attach");
         terminal.type("REMEMBERED=before-detach");
+        // the shell asks the terminal where its cursor is with each prompt: detach only once the
+        // prompt is out, or the terminal's answer lands in the outer shell after the detach
+        terminal.waitFor("REMEMBERED=before-detach\n/ #");
         detach();
         terminal.type("clear; purser attach web_attach");
         terminal.keys("Enter");
