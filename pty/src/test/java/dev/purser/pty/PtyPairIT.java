@@ -113,9 +113,17 @@ class PtyPairIT {
     }
 
     @Test
-    void closeIsIdempotent() throws IOException {
+    void closingTwiceLeavesDescriptorsThatReusedTheNumbersAlone() throws IOException {
+        int master = pty.master().fd();
+        int slave = pty.slave().fd();
         pty.close();
-        pty.close();
+        try (PtyPair next = PtyPair.open()) {
+            // the kernel hands out the lowest free numbers: the ones just closed
+            assertThat(java.util.Set.of(next.master().fd(), next.slave().fd())).containsExactlyInAnyOrder(master, slave);
+            pty.close();
+            assertThat(LibC.INSTANCE.isatty(next.master().fd())).isEqualTo(1);
+            assertThat(LibC.INSTANCE.isatty(next.slave().fd())).isEqualTo(1);
+        }
     }
 
     @Test

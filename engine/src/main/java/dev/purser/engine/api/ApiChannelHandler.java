@@ -4,6 +4,13 @@ import dev.purser.engine.container.ContainerStartException;
 import dev.purser.engine.runtime.Linux;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -15,11 +22,12 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,27 +48,44 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
     private final Router router;
     private final ExecutorService workers;
     private final Path spoolDir;
-    private final int maxBody;
+    private final EdgeLimits limits;
+    private final BodyBudget budget;
     private final Linux linux;
 
+    // Everything below but the volatile fields is touched on the channel's event loop only.
     private HttpRequest request;
     private Router.Match match;
     private String path;
-    private ByteArrayOutputStream memoryBody;
+    private String version;
+    private QueryStringDecoder decoder;
+    private BodyBuffer memoryBody;
     private Path fileBody;
     private OutputStream fileOut;
-    private boolean tooLarge;
+    /** What this request holds of the body budget; given back when its endpoint is done. */
+    private long reserved;
+    /** 413 or 503 to answer once the body is in, instead of running the endpoint. */
+    private int refusal;
+    /** A request is being received or served: its body and spool file belong to it. */
+    private boolean inFlight;
+    /** A request's body is still coming. */
+    private boolean receiving;
+    /** Requests a pipelining client sent while the one before was served, in order. */
+    private final List<Object> pending = new ArrayList<>();
+    private ChannelHandlerContext context;
+    /** The client will send nothing more (half-closed): close once the response is out. */
+    private boolean inputShut;
+    /** A malformed request was answered: nothing more is read on this connection. */
+    private boolean rejected;
 
-    private volatile boolean inFlight;
-    private volatile boolean closeAfterResponse;
     private volatile Consumer<byte[]> hijackedInput;
 
-    ApiChannelHandler(Router router, ExecutorService workers, Path spoolDir, int maxBody, Linux linux) {
+    ApiChannelHandler(Router router, ExecutorService workers, Path spoolDir, EdgeLimits limits, BodyBudget budget, Linux linux) {
         this.linux = linux;
         this.router = router;
         this.workers = workers;
         this.spoolDir = spoolDir;
-        this.maxBody = maxBody;
+        this.limits = limits;
+        this.budget = budget;
     }
 
     @Override
@@ -72,12 +97,27 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
                 }
                 return;
             }
-            if (msg instanceof HttpRequest r) {
-                begin(r);
+            if (rejected) {
+                return;
+            }
+            if (inFlight && !receiving) {
+                pending.add(ReferenceCountUtil.retain(msg));
+                return;
+            }
+            if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
+                reject(ctx, o.decoderResult().cause());
+                return;
+            }
+            if (msg instanceof HttpRequest r && !begin(ctx, r)) {
+                return;
             }
             if (msg instanceof HttpContent content) {
                 collect(content.content());
                 if (content instanceof LastHttpContent) {
+                    RequestDeadline deadline = ctx.pipeline().get(RequestDeadline.class);
+                    if (deadline != null) {
+                        deadline.requestComplete();
+                    }
                     finish(ctx.channel());
                 }
             }
@@ -86,64 +126,149 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
         }
     }
 
-    private void begin(HttpRequest r) throws IOException {
+    /**
+     * A request Netty could not parse, or whose target does not decode: 400 (431 when its head is
+     * too large, as Docker answers), and the connection ends, since where the next request would
+     * begin is unknown.
+     */
+    private void reject(ChannelHandlerContext ctx, Throwable cause) {
+        rejected = true;
+        discardBody();
+        boolean tooLarge = cause instanceof TooLongFrameException;
+        int status = tooLarge ? 431 : 400;
+        String message = tooLarge ? "request header fields too large (more than " + EdgeLimits.MAX_HEADER_BYTES + " bytes)"
+                : "malformed HTTP request: " + (cause == null ? "unreadable" : cause.getMessage());
+        log.debug("rejected a request: {}", message);
+        FullHttpResponse response = Exchange.errorResponse(status, message);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.channel().config().setAutoRead(false);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private boolean begin(ChannelHandlerContext ctx, HttpRequest r) throws IOException {
         request = r;
-        tooLarge = false;
+        refusal = 0;
         memoryBody = null;
         fileBody = null;
         fileOut = null;
-        QueryStringDecoder decoder = new QueryStringDecoder(r.uri());
-        path = Router.splitVersion(decoder.path())[0];
+        reserved = 0;
+        inFlight = true;
+        receiving = true;
+        try {
+            decoder = new QueryStringDecoder(r.uri());
+            String[] split = Router.splitVersion(decoder.path());
+            decoder.parameters();
+            path = split[0];
+            version = split[1];
+        } catch (IllegalArgumentException e) {
+            reject(ctx, e);
+            return false;
+        }
         match = router.match(r.method().name(), path).orElse(null);
         if (match != null && match.upload()) {
             Files.createDirectories(spoolDir);
             fileBody = Files.createTempFile(spoolDir, "upload-", ".tar");
             fileOut = Files.newOutputStream(fileBody);
-        } else {
-            memoryBody = new ByteArrayOutputStream();
+            return true;
         }
+        long length = HttpUtil.getContentLength(r, -1L);
+        if (length > limits.maxJsonBody()) {
+            refusal = 413;
+        } else if (length > 0 && !reserve(length)) {
+            refusal = 503;
+        } else {
+            memoryBody = new BodyBuffer(length > 0 ? (int) length : 0);
+        }
+        return true;
+    }
+
+    private boolean reserve(long bodyBytes) {
+        long cost = EdgeLimits.heapCost(bodyBytes);
+        if (!budget.tryReserve(cost)) {
+            return false;
+        }
+        reserved += cost;
+        return true;
     }
 
     private void collect(ByteBuf content) throws IOException {
-        if (!content.isReadable() || tooLarge) {
+        if (!content.isReadable() || refusal != 0) {
             return;
         }
         if (fileOut != null) {
             content.readBytes(fileOut, content.readableBytes());
         } else if (memoryBody != null) {
-            if (memoryBody.size() + content.readableBytes() > maxBody) {
-                tooLarge = true;
-                memoryBody = null;
+            int size = memoryBody.size() + content.readableBytes();
+            if (size > limits.maxJsonBody()) {
+                refuse(413);
+                return;
+            }
+            // a body without a Content-Length reserves its share as it grows
+            if (size > memoryBody.capacity() && !reserve(size - memoryBody.capacity())) {
+                refuse(503);
                 return;
             }
             content.readBytes(memoryBody, content.readableBytes());
         }
     }
 
+    private void refuse(int status) {
+        refusal = status;
+        memoryBody = null;
+    }
+
+    /** Gives the body's memory back and removes its spool file: the request is over, however it ended. */
+    private void discardBody() {
+        memoryBody = null;
+        if (reserved > 0) {
+            budget.release(reserved);
+            reserved = 0;
+        }
+        if (fileOut != null) {
+            try {
+                fileOut.close();
+            } catch (IOException e) {
+                log.debug("closing {}: {}", fileBody, e.getMessage());
+            }
+            fileOut = null;
+        }
+        if (fileBody != null) {
+            try {
+                Files.deleteIfExists(fileBody);
+            } catch (IOException e) {
+                log.warn("removing the spool file {}: {}", fileBody, e.getMessage());
+            }
+            fileBody = null;
+        }
+    }
+
     private void finish(Channel channel) throws IOException {
+        receiving = false;
         if (fileOut != null) {
             fileOut.close();
+            fileOut = null;
         }
         HttpRequest r = request;
-        QueryStringDecoder decoder = new QueryStringDecoder(r.uri());
-        String version = Router.splitVersion(decoder.path())[1];
+        String v = version;
         Router.Match m = match;
         Exchange exchange = new Exchange(channel, r.method().name(), path, m == null ? Map.of() : m.params(), decoder,
-                r.headers(), memoryBody == null ? null : memoryBody.toByteArray(), fileBody, this);
-        Path spooled = fileBody;
-        boolean refused = tooLarge;
+                r.headers(), memoryBody == null ? null : memoryBody.bytes(), fileBody, this);
+        int refused = refusal;
+        memoryBody = null;
         boolean keepAlive = HttpUtil.isKeepAlive(r);
         channel.config().setAutoRead(false);
-        inFlight = true;
         workers.execute(() -> {
             try {
-                if (refused) {
-                    exchange.error(413, "request body too large (more than " + maxBody + " bytes)");
-                } else if (version != null && Versions.compare(version, Exchange.API_VERSION) > 0) {
-                    exchange.error(400, "client version " + version + " is too new. Maximum supported API version is "
+                if (refused == 413) {
+                    exchange.error(413, "request body too large (more than " + limits.maxJsonBody() + " bytes)");
+                } else if (refused == 503) {
+                    exchange.error(503, "the daemon is holding as many request bodies as it can ("
+                            + (budget.limit() >> 20) + " MB); try again when other requests have finished");
+                } else if (v != null && Versions.compare(v, Exchange.API_VERSION) > 0) {
+                    exchange.error(400, "client version " + v + " is too new. Maximum supported API version is "
                             + Exchange.API_VERSION);
-                } else if (version != null && Versions.compare(version, Exchange.MIN_API_VERSION) < 0) {
-                    exchange.error(400, "client version " + version + " is too old. Minimum supported API version is "
+                } else if (v != null && Versions.compare(v, Exchange.MIN_API_VERSION) < 0) {
+                    exchange.error(400, "client version " + v + " is too old. Minimum supported API version is "
                             + Exchange.MIN_API_VERSION + ", please upgrade your client to a newer version");
                 } else if (m == null) {
                     exchange.error(404, "page not found");
@@ -161,25 +286,68 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
                     exchange.abort();
                 }
             } finally {
-                if (spooled != null) {
-                    try {
-                        Files.deleteIfExists(spooled);
-                    } catch (IOException ignored) {
-                        // the spool directory is cleared at daemon start
-                    }
-                }
                 if (!exchange.responded()) {
                     exchange.status(204);
                 }
-                inFlight = false;
-                if (hijackedInput == null) {
-                    if (!keepAlive || closeAfterResponse) {
-                        channel.close();
-                    }
-                    channel.config().setAutoRead(true);
+                if (hijackedInput != null) {
+                    // the connection has left the event loop: nothing else touches this state
+                    discardBody();
+                } else {
+                    // Queued behind the response's own write (tasks run in order), so the
+                    // connection is closed, or read again, only once the response is out.
+                    channel.eventLoop().execute(() -> served(channel, keepAlive));
                 }
             }
         });
+    }
+
+    /** On the event loop, after the response was written: the next request, or the end of the connection. */
+    private void served(Channel channel, boolean keepAlive) {
+        discardBody();
+        inFlight = false;
+        if (!keepAlive) {
+            releasePending();
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        // requests a pipelining client sent meanwhile are served in order, even after it half-closed
+        List<Object> next = List.copyOf(pending);
+        pending.clear();
+        for (Object msg : next) {
+            try {
+                channelRead(context, msg);
+            } catch (Exception e) {
+                exceptionCaught(context, e);
+            }
+        }
+        if (!inFlight && inputShut) {
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else if (!inFlight || receiving) {
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    private void releasePending() {
+        pending.forEach(ReferenceCountUtil::release);
+        pending.clear();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        // A client gone mid-request (an upload cut off): nothing will finish it, so its spool
+        // file and memory go now. One being served keeps them until its endpoint is done.
+        if (receiving) {
+            discardBody();
+            receiving = false;
+            inFlight = false;
+        }
+        releasePending();
+        super.channelInactive(ctx);
     }
 
     @Override
@@ -191,6 +359,9 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
         // request (they reach {@code input} through channelRead); the channel leaves the event
         // loop. Reading stays off meanwhile, so everything later is read from the socket itself.
         channel.eventLoop().execute(() -> channel.writeAndFlush(response).addListener(written -> {
+            if (channel.pipeline().get(RequestDeadline.class) != null) {
+                channel.pipeline().remove(RequestDeadline.class);
+            }
             if (channel.pipeline().get("http") != null) {
                 channel.pipeline().remove("http");
             }
@@ -215,10 +386,15 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
         if (evt instanceof ChannelInputShutdownEvent) {
             // A client may half-close once its request is sent (the docker CLI does for some
             // calls); the response still goes out, and the connection closes after it.
+            inputShut = true;
+            if (receiving) {
+                // the rest of the request will never come (an upload cut off)
+                discardBody();
+                receiving = false;
+                inFlight = false;
+            }
             if (!inFlight) {
                 ctx.close();
-            } else {
-                closeAfterResponse = true;
             }
             return;
         }

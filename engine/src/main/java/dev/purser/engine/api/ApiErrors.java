@@ -3,6 +3,7 @@ package dev.purser.engine.api;
 import dev.purser.engine.archive.ArchivePathException;
 import dev.purser.engine.container.ContainerConflictException;
 import dev.purser.engine.container.ContainerStartException;
+import dev.purser.engine.container.Execs;
 import dev.purser.engine.container.naming.ContainerLookupException;
 import dev.purser.engine.image.ImageConflictException;
 import dev.purser.engine.image.NoSuchImageException;
@@ -26,7 +27,7 @@ final class ApiErrors {
         if (t instanceof dev.purser.engine.image.InvalidArchiveException) {
             return new Reply(400, t.getMessage());
         }
-        if (t instanceof NoSuchImageException) {
+        if (t instanceof NoSuchImageException || t instanceof Execs.NoSuchExecException) {
             return new Reply(404, t.getMessage());
         }
         if (t instanceof ContainerConflictException || t instanceof ImageConflictException) {

@@ -10,6 +10,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
-    static final int MAX_JSON_BODY = 16 << 20;
+    static final int MAX_JSON_BODY = EdgeLimits.MAX_JSON_BODY;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
     private final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("api"));
@@ -44,6 +45,12 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(Router router, Path socket, Path spoolDir) throws IOException, InterruptedException {
+        return start(router, socket, spoolDir, EdgeLimits.forThisHeap());
+    }
+
+    public static ApiServer start(Router router, Path socket, Path spoolDir, EdgeLimits limits)
+            throws IOException, InterruptedException {
+        BodyBudget budget = new BodyBudget(limits.memoryBudget());
         ApiServer server = new ApiServer(socket);
         Files.createDirectories(socket.toAbsolutePath().getParent());
         Files.deleteIfExists(socket);
@@ -54,8 +61,13 @@ public final class ApiServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("http", new HttpServerCodec());
-                        ch.pipeline().addLast("api", new ApiChannelHandler(router, server.workers, spoolDir, MAX_JSON_BODY, server.linux));
+                        ch.pipeline().addLast("deadline", new RequestDeadline(limits.requestDeadline()));
+                        // Go's limit is on the request line and headers together; Netty's on
+                        // each: the line's within the headers' is as strict
+                        ch.pipeline().addLast("http", new HttpServerCodec(new HttpDecoderConfig()
+                                .setMaxInitialLineLength(EdgeLimits.MAX_HEADER_BYTES)
+                                .setMaxHeaderSize(EdgeLimits.MAX_HEADER_BYTES)));
+                        ch.pipeline().addLast("api", new ApiChannelHandler(router, server.workers, spoolDir, limits, budget, server.linux));
                     }
                 });
         server.channel = bootstrap.bind(new DomainSocketAddress(socket.toFile())).sync().channel();

@@ -34,6 +34,9 @@ import java.util.function.Consumer;
 public final class Exchange {
     static final String API_VERSION = "1.47";
     static final String MIN_API_VERSION = "1.24";
+    /** This daemon's build and process, told to clients in every response ({@link BuildId#HEADER}). */
+    static final String BUILD_HEADER = BuildId.of(Exchange.class)
+            .map(id -> id.value() + "; pid=" + ProcessHandle.current().pid()).orElse(null);
 
     private final Channel channel;
     private final String method;
@@ -197,10 +200,33 @@ public final class Exchange {
 
     private void standardHeaders(HttpResponse response) {
         responseHeaders.forEach((name, value) -> response.headers().set(name, value));
+        dockerHeaders(response);
+    }
+
+    /** Docker's JSON error as a whole response, for the edge to answer requests no endpoint sees. */
+    static FullHttpResponse errorResponse(int status, String message) {
+        byte[] content;
+        try {
+            content = DockerJson.mapper().writeValueAsBytes(Map.of("message", message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(content));
+        dockerHeaders(response);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.length);
+        return response;
+    }
+
+    private static void dockerHeaders(HttpResponse response) {
         response.headers().set("Api-Version", API_VERSION);
         response.headers().set("Docker-Experimental", "false");
         response.headers().set("Ostype", "linux");
         response.headers().set(HttpHeaderNames.SERVER, "purser");
+        if (BUILD_HEADER != null) {
+            response.headers().set(BuildId.HEADER, BUILD_HEADER);
+        }
     }
 
     // ---- streamed responses -------------------------------------------------------------------

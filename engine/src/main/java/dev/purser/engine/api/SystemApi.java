@@ -16,6 +16,8 @@ import java.util.Map;
 /** {@code /_ping}, {@code /version} and {@code /info}. */
 final class SystemApi {
     static final String VERSION = versionOfThisBuild();
+    /** Which build this is (a jar's fingerprint), or "" when run from class directories. */
+    static final String BUILD_ID = BuildId.of(SystemApi.class).map(BuildId::value).orElse("");
 
     private final Engine engine;
 
@@ -47,6 +49,7 @@ final class SystemApi {
         details.put("Os", "linux");
         details.put("Arch", arch());
         details.put("KernelVersion", kernel());
+        details.put("BuildId", BUILD_ID);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Platform", Map.of("Name", "purser"));
         out.put("Components", List.of(Map.of("Name", "Engine", "Version", VERSION, "Details", details)));

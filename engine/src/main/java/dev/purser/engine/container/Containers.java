@@ -650,7 +650,10 @@ public final class Containers {
 
     /** Resizes the container's terminal (a no-op without one), as {@code POST /containers/{id}/resize}. */
     public void resize(String reference, int rows, int cols) {
-        requireRunning(get(reference)).stdio.resize(rows, cols);
+        Container c = get(reference);
+        requireRunning(c).stdio.resize(rows, cols);
+        // Docker tells every resize: a client (or a test) can see that the size it sent arrived
+        publish(c, "resize", Map.of("height", Integer.toString(rows), "width", Integer.toString(cols)));
     }
 
     // ---- engine start and stop ----------------------------------------------------------------

@@ -22,6 +22,8 @@ final class ProcessStdio {
     private int stdoutFd;
     private final int stderrFd;
     private int ptyMaster;
+    /** A size asked for before the stage sent the terminal: applied as soon as it is here. */
+    private WindowSize pendingSize;
     private final boolean tty;
     private boolean inputClosed;
 
@@ -64,6 +66,14 @@ final class ProcessStdio {
         ptyMaster = master;
         inputFd = master;
         stdoutFd = master;
+        if (pendingSize != null) {
+            try {
+                pendingSize.applyTo(master);
+            } catch (NativeCallException e) {
+                // the process is gone already: there is nothing left to size
+            }
+            pendingSize = null;
+        }
     }
 
     int[] childFds() {
@@ -117,9 +127,17 @@ final class ProcessStdio {
         }
     }
 
-    /** Sets the terminal's size; the kernel tells the foreground process with SIGWINCH. */
-    void resize(int rows, int cols) {
-        if (!isTty() || ptyMaster < 0) {
+    /**
+     * Sets the terminal's size; the kernel tells the foreground process with SIGWINCH. A resize
+     * that comes while the stage is still making the terminal is kept and applied when it arrives,
+     * instead of being answered as done and lost.
+     */
+    synchronized void resize(int rows, int cols) {
+        if (!isTty()) {
+            return;
+        }
+        if (ptyMaster < 0) {
+            pendingSize = new WindowSize(rows, cols);
             return;
         }
         try {

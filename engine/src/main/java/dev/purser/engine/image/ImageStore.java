@@ -424,7 +424,7 @@ public final class ImageStore {
             for (String blob : java.util.stream.Stream.concat(removed.diffIds().stream(), java.util.stream.Stream.of(removed.id())).toList()) {
                 String hex = Digest.parse(blob).hex();
                 if (!blobsInUse.contains(hex)) {
-                    Files.deleteIfExists(root.blobs().resolve(hex));
+                    LayerBlobs.delete(root.blobs(), Digest.parse(blob));
                 }
             }
         } catch (IOException e) {

@@ -57,12 +57,22 @@ final class SaveWriter {
             List<String> layerPaths = new ArrayList<>();
             for (String diffId : image.diffIds()) {
                 Digest d = Digest.parse(diffId);
-                Path layerFile = blobs.resolve(d.hex());
-                blob(tar, d, layerFile, written);
+                long size = LayerBlobs.tarSize(blobs, d);
+                if (written.add(d.hex())) {
+                    TarArchiveEntry entry = new TarArchiveEntry("blobs/sha256/" + d.hex());
+                    entry.setSize(size);
+                    entry.setMode(0644);
+                    entry.setModTime(0);
+                    tar.putArchiveEntry(entry);
+                    try (InputStream in = LayerBlobs.open(blobs, d)) {
+                        in.transferTo(tar);
+                    }
+                    tar.closeArchiveEntry();
+                }
                 ObjectNode layer = layers.addObject();
                 layer.put("mediaType", "application/vnd.oci.image.layer.v1.tar");
                 layer.put("digest", d.toString());
-                layer.put("size", Files.size(layerFile));
+                layer.put("size", size);
                 layerPaths.add("blobs/sha256/" + d.hex());
             }
             byte[] manifestBytes = ImageJson.MAPPER.writeValueAsBytes(manifest);

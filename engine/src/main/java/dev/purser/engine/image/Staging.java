@@ -51,8 +51,8 @@ final class Staging implements AutoCloseable {
     }
 
     /**
-     * Unpacks a layer for {@code chainId} on top of {@code parent}, keeps its uncompressed tar as
-     * a blob, and checks the tar's digest against {@code expectedDiffId} (null: accept any, as
+     * Unpacks a layer for {@code chainId} on top of {@code parent}, keeps its tar compressed as
+     * a blob ({@link LayerBlobs}), and checks the tar's digest against {@code expectedDiffId} (null: accept any, as
      * for an import, whose diff id is whatever the tar hashes to). A layer the store or this
      * staging already has is only verified, not unpacked again.
      */
@@ -62,9 +62,9 @@ final class Staging implements AutoCloseable {
         Path blobFile = scratch("blob");
         ExtractedLayer extracted;
         try (FileChannel ch = FileChannel.open(blobFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream copy = new java.io.BufferedOutputStream(Channels.newOutputStream(ch), 65536)) {
+             java.util.zip.GZIPOutputStream copy = LayerBlobs.compressing(Channels.newOutputStream(ch))) {
             extracted = LayerExtractor.extract(layerTar, layerDir.resolve("diff"), copy);
-            copy.flush();
+            copy.finish();
             ch.force(true);
         }
         if (expectedDiffId != null && !extracted.diffId().equals(expectedDiffId)) {
@@ -74,8 +74,9 @@ final class Staging implements AutoCloseable {
         Digest chain = chainId != null ? chainId : extracted.diffId();
         LayerRecord record = new LayerRecord(chain.toString(), extracted.diffId().toString(),
                 parent == null ? null : parent.toString(), extracted.size());
-        if (!blobs.containsKey(extracted.diffId().hex()) && !Files.exists(root.blobs().resolve(extracted.diffId().hex()))) {
-            blobs.put(extracted.diffId().hex(), blobFile);
+        String blobName = LayerBlobs.compressed(root.blobs(), extracted.diffId()).getFileName().toString();
+        if (!blobs.containsKey(blobName) && !LayerBlobs.has(root.blobs(), extracted.diffId())) {
+            blobs.put(blobName, blobFile);
         }
         Path committed = root.layers().resolve(chain.hex());
         if (Files.exists(committed.resolve(LayerRecord.FILE))) {

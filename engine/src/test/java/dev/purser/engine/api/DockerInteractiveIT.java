@@ -61,7 +61,10 @@ class DockerInteractiveIT {
         terminal.type("docker run -it --name it-detach busybox sh");
         terminal.waitForPromptAtEnd("/ #");
         terminal.type("echo typed-before-detach");
-        terminal.waitFor("typed-before-detach");
+        // the output and the next prompt, not the typed line: the shell asks the terminal where
+        // its cursor is with each prompt, and an answer still on its way after the detach keys
+        // lands in the outer shell
+        terminal.waitFor("\ntyped-before-detach\n/ #");
         terminal.keys("C-p", "C-q");
         terminal.waitForPromptAtEnd("outer$");
         assertThat(status("it-detach")).isEqualTo("running");
@@ -90,24 +93,28 @@ class DockerInteractiveIT {
         terminal.waitForPromptAtEnd("outer$");
     }
 
+    private static void awaitResizeEvent(String container) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (daemon.docker("events", "--since", "0", "--until", Long.toString(java.time.Instant.now().getEpochSecond() + 1),
+                "--filter", "container=" + container, "--filter", "event=resize").out().isBlank()) {
+            assertThat(System.nanoTime()).as("the docker CLI sends " + container + "'s first size").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+    }
+
     @Test
-    void resizingTheTerminalResizesTheContainersTerminal() throws InterruptedException {
+    void resizingTheTerminalResizesTheContainersTerminal() {
         terminal.type("docker run -it --name it-resize busybox sh");
         terminal.waitForPromptAtEnd("/ #");
+        // The shell's prompt can come before the docker CLI has set up its SIGWINCH handler
+        // (it does so after the start, once it has sent the first size): a window resized
+        // before then is lost by the CLI, with any daemon. The first size's resize event says
+        // the CLI is past it.
+        awaitResizeEvent("it-resize");
         terminal.resize(100, 30);
-        // the client forwards the new size when its SIGWINCH arrives: ask until it has landed
-        String screen = "";
-        for (int i = 0; i < 20 && !screen.contains("30 100"); i++) {
-            if (i % 5 == 4) {
-                // a SIGWINCH the client missed: change the size and back, so it gets another
-                terminal.resize(101, 30);
-                terminal.resize(100, 30);
-            }
-            terminal.type("clear; stty size");
-            Thread.sleep(500);
-            screen = terminal.screen();
-        }
-        assertThat(screen).contains("30 100");
+        // the client forwards the new size when its SIGWINCH arrives: the shell asks until it has landed
+        terminal.type("clear; " + TmuxSession.untilSizeIs(30, 100));
+        terminal.waitFor("size=30x100");
         terminal.type("exit");
         terminal.waitForPromptAtEnd("outer$");
     }

@@ -114,11 +114,12 @@ class V1CgroupIT {
     }
 
     @Test
-    void detectsThisHostAsV1() throws IOException {
-        // /sys/fs/cgroup/unified is cgroup2 but carries no controllers here
-        String info = Files.readString(Path.of("/proc/self/mountinfo"));
-        if (info.contains("/sys/fs/cgroup/unified")) {
-            assertThat(hierarchy.version()).isEqualTo(CgroupVersion.V1);
-        }
+    void detectsTheVersionThatIsMountedAtSysFsCgroup() throws IOException {
+        // v2 only when /sys/fs/cgroup is itself cgroup2; a tmpfs of v1 hierarchies (with or
+        // without a controller-less cgroup2 at /sys/fs/cgroup/unified) is v1
+        boolean unified = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+                .map(line -> line.split(" "))
+                .anyMatch(f -> f[4].equals("/sys/fs/cgroup") && f[f.length - 3].equals("cgroup2"));
+        assertThat(hierarchy.version()).isEqualTo(unified ? CgroupVersion.V2 : CgroupVersion.V1);
     }
 }

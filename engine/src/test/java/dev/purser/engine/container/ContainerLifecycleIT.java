@@ -9,6 +9,8 @@ import dev.purser.engine.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,13 +57,13 @@ class ContainerLifecycleIT {
 
     @Test
     void stopSendsSigtermFirst() throws Exception {
-        Container c = engine.start("sh", "-c", "trap 'echo got TERM; exit 0' TERM; while true; do sleep 0.1; done");
-        Thread.sleep(300);
+        Container c = engine.start("sh", "-c", "trap 'echo got TERM; exit 0' TERM; echo trapped; while true; do sleep 0.1; done");
+        engine.awaitLog(c, "trapped\n");
         containers.stop(c.id(), 10);
         ContainerState s = containers.get(c.id()).state();
         assertThat(s.status()).isEqualTo("exited");
         assertThat(s.exitCode()).isZero();
-        assertThat(engine.logs(c)).isEqualTo("got TERM\n");
+        assertThat(engine.logs(c)).isEqualTo("trapped\ngot TERM\n");
     }
 
     @Test
@@ -77,13 +79,13 @@ class ContainerLifecycleIT {
     @Test
     void stopSignalOfTheContainerIsUsed() throws Exception {
         ContainerConfig cfg = new ContainerConfig(null, null, null, false, true, true, false, false, false, List.of(),
-                List.of("sh", "-c", "trap 'echo got USR1; exit 0' USR1; while true; do sleep 0.1; done"),
+                List.of("sh", "-c", "trap 'echo got USR1; exit 0' USR1; echo trapped; while true; do sleep 0.1; done"),
                 TestEngine.IMAGE, null, null, null, null, "SIGUSR1", null);
         Container c = engine.create(cfg, null);
         containers.start(c.id());
-        Thread.sleep(300);
+        engine.awaitLog(c, "trapped\n");
         containers.stop(c.id(), 10);
-        assertThat(engine.logs(c)).isEqualTo("got USR1\n");
+        assertThat(engine.logs(c)).isEqualTo("trapped\ngot USR1\n");
     }
 
     @Test
@@ -115,18 +117,30 @@ class ContainerLifecycleIT {
     @Test
     void pauseFreezesAndUnpauseThaws() throws Exception {
         Container c = engine.start("sh", "-c", "i=0; while true; do i=$((i+1)); echo $i > /tmp/tick; sleep 0.05; done");
-        Thread.sleep(300);
+        awaitFileChange(c, "/tmp/tick", null);
         containers.pause(c.id());
         assertThat(containers.get(c.id()).state().status()).isEqualTo("paused");
         assertThat(containers.get(c.id()).state().paused()).isTrue();
         String frozen = containerFile(c, "/tmp/tick");
-        Thread.sleep(300);
+        Thread.sleep(300);   // not waiting for something: a window in which a frozen process would have ticked
         assertThat(containerFile(c, "/tmp/tick")).isEqualTo(frozen);
         containers.unpause(c.id());
-        Thread.sleep(300);
+        awaitFileChange(c, "/tmp/tick", frozen);
         assertThat(containerFile(c, "/tmp/tick")).isNotEqualTo(frozen);
         assertThat(containers.get(c.id()).state().status()).isEqualTo("running");
         containers.remove(c.id(), true);
+    }
+
+    /** Waits, up to 30 s, until the container's file exists and holds something other than {@code from}. */
+    private void awaitFileChange(Container c, String path, String from) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        Path file = engine.root().resolve("containers").resolve(c.id()).resolve("upper" + path);
+        while (!Files.exists(file) || Files.readString(file).isEmpty() || Files.readString(file).equals(from)) {
+            if (System.nanoTime() > deadline) {
+                return;   // the caller's assertion says what did not happen
+            }
+            LockSupport.parkNanos(20_000_000);
+        }
     }
 
     private String containerFile(Container c, String path) throws Exception {

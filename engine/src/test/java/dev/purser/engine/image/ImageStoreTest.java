@@ -212,6 +212,40 @@ class ImageStoreTest {
     }
 
     @Test
+    void gzipBombLayerIsKeptUnpackedAndCompressedButNotDecompressed() throws Exception {
+        // 32 MB of zeros gzip to about 32 KB: the store must not hold the 32 MB tar besides the tree
+        byte[] bomb = Fixtures.tar().file("zeros", new byte[32 << 20], 0644).bytes();
+        byte[] config = Fixtures.config(List.of(bomb), "sh");
+        store.load(in(Fixtures.ociLayout(config, List.of(Fixtures.gzip(bomb)), "docker.io/library/bomb:1")));
+        long blobBytes;
+        try (var files = Files.walk(root.blobs())) {
+            blobBytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        assertThat(blobBytes).isLessThan(1 << 20);
+        assertThat(store.get("bomb:1").diffIds()).hasSize(1);
+    }
+
+    @Test
+    void savedLayerOfACompressedLoadIsTheTarItsDiffIdNames() throws Exception {
+        byte[] l1 = Fixtures.layerOne();
+        byte[] config = Fixtures.config(List.of(l1), "sh");
+        Image image = store.load(in(Fixtures.ociLayout(config, List.of(Fixtures.gzip(l1)), "docker.io/library/oci:1"))).images().get(0);
+        String diffId = image.diffIds().get(0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.save(List.of("oci:1"), out);
+        byte[] saved = null;
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(in(out.toByteArray()))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (e.getName().equals("blobs/sha256/" + Digest.parse(diffId).hex())) {
+                    saved = tar.readAllBytes();
+                }
+            }
+        }
+        assertThat(saved).isEqualTo(l1);
+        assertThat(Digest.of(saved).toString()).isEqualTo(diffId);
+    }
+
+    @Test
     void savedTarballHasBothLegacyAndOciFiles() throws Exception {
         importBusybox("busybox");
         ByteArrayOutputStream out = new ByteArrayOutputStream();

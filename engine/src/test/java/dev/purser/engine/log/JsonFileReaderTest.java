@@ -136,7 +136,13 @@ class JsonFileReaderTest {
                 }
             });
             t.start();
-            Thread.sleep(100);
+            // close while the follower waits for more, not before it got there
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(t.getState()).isIn(Thread.State.WAITING, Thread.State.TIMED_WAITING);
             cursor.close();
             assertThat(done.poll(5, TimeUnit.SECONDS)).isEqualTo("null");
         }

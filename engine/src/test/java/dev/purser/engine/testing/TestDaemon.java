@@ -1,11 +1,13 @@
 package dev.purser.engine.testing;
 
 import dev.purser.engine.api.ApiServer;
+import dev.purser.engine.api.EdgeLimits;
 import dev.purser.engine.api.EngineApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +26,19 @@ public final class TestDaemon implements AutoCloseable {
     }
 
     public static TestDaemon start() {
+        return start(EdgeLimits.forThisHeap());
+    }
+
+    /** A daemon that closes a request whose bytes stop coming after {@code requestDeadline} of silence. */
+    public static TestDaemon start(Duration requestDeadline) {
+        return start(EdgeLimits.forThisHeap().withRequestDeadline(requestDeadline));
+    }
+
+    public static TestDaemon start(EdgeLimits limits) {
         TestEngine engine = TestEngine.start();
         try {
             ApiServer server = ApiServer.start(EngineApi.routes(engine.engine()), engine.root().resolve("purser.sock"),
-                    engine.root().resolve("tmp/api"));
+                    engine.root().resolve("tmp/api"), limits);
             return new TestDaemon(engine, server);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,22 +106,21 @@ public final class TestDaemon implements AutoCloseable {
                 p.getOutputStream().write(stdin);
             }
             p.getOutputStream().close();
+            // both streams are read by threads of their own, so a command that hangs with them
+            // open still meets the timeout below
             var out = new java.io.ByteArrayOutputStream();
-            Thread reader = new Thread(() -> {
-                try {
-                    p.getInputStream().transferTo(out);
-                } catch (IOException ignored) {
-                    // the process is gone
-                }
-            });
-            reader.start();
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            var err = new java.io.ByteArrayOutputStream();
+            Thread outReader = drain(p.getInputStream(), out);
+            Thread errReader = drain(p.getErrorStream(), err);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", args) + " did not finish");
+                throw new IllegalStateException(String.join(" ", args) + " did not finish within 120 s; stderr so far: "
+                        + err.toString(StandardCharsets.UTF_8));
             }
-            reader.join();
-            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err);
+            // a child the command left behind may hold the pipes open: the output is what came until then
+            outReader.join(10_000);
+            errReader.join(10_000);
+            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -123,6 +133,22 @@ public final class TestDaemon implements AutoCloseable {
         pb.environment().put("DOCKER_HOST", "unix://" + socket());
         pb.environment().put("DOCKER_CONFIG", engine.root().resolve("docker-config").toString());
         pb.environment().remove("DOCKER_CONTEXT");
+    }
+
+    private static Thread drain(java.io.InputStream from, java.io.ByteArrayOutputStream to) {
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = from.read(buffer)) >= 0; ) {
+                    to.write(buffer, 0, n);   // ByteArrayOutputStream is synchronized
+                }
+            } catch (IOException ignored) {
+                // the process is gone
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
     }
 
     @Override

@@ -114,6 +114,20 @@ public final class TestEngine implements AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * Waits, up to 30 s, until the container's log contains {@code text} (a script saying it has
+     * installed its trap, say); fails when it never does.
+     */
+    public void awaitLog(Container c, String text) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!logs(c).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the log of " + c.id() + " never showed \"" + text + "\"; it is: " + logs(c));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+        }
+    }
+
     /** Output of a command run to completion in a new container. */
     public String output(String... cmd) {
         Container c = create(config(cmd), null);

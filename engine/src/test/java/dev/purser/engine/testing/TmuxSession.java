@@ -52,6 +52,16 @@ public final class TmuxSession implements AutoCloseable {
         tmux("resize-window", "-t", "main", "-x", Integer.toString(cols), "-y", Integer.toString(rows));
     }
 
+    /**
+     * A shell line for a container's shell that waits, ten seconds at most, until its terminal is
+     * {@code rows} x {@code cols}, then prints {@code size=ROWSxCOLS} of what it is; a test waits
+     * for the text, which the typed line itself never contains.
+     */
+    public static String untilSizeIs(int rows, int cols) {
+        return "i=0; while [ \"$(stty size)\" != \"" + rows + " " + cols + "\" ] && [ $i -lt 100 ]; do i=$((i+1)); sleep 0.1; done;"
+                + " stty size | sed 's/^/size=/; s/ /x/'";
+    }
+
     public String waitFor(String text) {
         return waitUntil("\"" + text + "\"", s -> s.contains(text), 30);
     }

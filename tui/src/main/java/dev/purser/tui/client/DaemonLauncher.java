@@ -11,8 +11,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Starts {@code purser daemon} in the background when purser's own socket does not answer, so a
- * user never has to start anything by hand. The daemon runs from the same java and class path as
- * this process, in its own session (setsid) so closing the terminal does not stop it, and logs to
+ * user never has to start anything by hand. The daemon runs from the same java as this process and
+ * a copy of its jar that a rebuild cannot change, in its own session (setsid) so closing the terminal does not stop it, and logs to
  * {@code <root>/daemon.log}.
  */
 public final class DaemonLauncher {
@@ -30,7 +30,10 @@ public final class DaemonLauncher {
         this.interactive = interactive;
     }
 
-    /** The command line that runs the daemon with this process's java and class path. */
+    /**
+     * The command line that runs the daemon with this process's java and class path; a class
+     * path that is one jar is replaced by its copy under the state root ({@link DaemonJar}).
+     */
     public List<String> command() {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
@@ -39,7 +42,9 @@ public final class DaemonLauncher {
         cmd.add(java);
         cmd.addAll(settings.daemonJvmOptions());
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        String classPath = System.getProperty("java.class.path");
+        cmd.add(DaemonJar.ofThisProcess(classPath).map(jar -> DaemonJar.copyUnder(Path.of(settings.root()), jar).toString())
+                .orElse(classPath));
         cmd.add("dev.purser.tui.Purser");
         cmd.add("daemon");
         cmd.add("--root");
@@ -59,7 +64,7 @@ public final class DaemonLauncher {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true)
                     .start();
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new DaemonUnavailableException("Cannot start the purser daemon (" + e.getMessage() + ")."
                     + " Start it with 'purser daemon' or point PURSER_HOST at a running one.");
         }

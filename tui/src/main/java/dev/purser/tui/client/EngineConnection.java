@@ -3,6 +3,7 @@ package dev.purser.tui.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.purser.engine.api.BuildId;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +24,16 @@ public final class EngineConnection implements Closeable {
 
     private final String host;
     private final HttpTransport http;
+    private final BuildMismatchNote buildNote;
 
     public EngineConnection(String host) {
+        this(host, null);
+    }
+
+    /** A connection that tells {@code buildNote} which build the daemon runs. */
+    public EngineConnection(String host, BuildMismatchNote buildNote) {
         this.host = host;
+        this.buildNote = buildNote;
         this.http = new HttpTransport(DaemonAddress.of(host), "purser");
     }
 
@@ -98,8 +106,14 @@ public final class EngineConnection implements Closeable {
         return "/v" + API_VERSION + path;
     }
 
-    /** An error status becomes the daemon's message as a {@link DaemonError}. */
-    private static Response checked(Response response) {
+    /**
+     * Notes the daemon's build (once per client, see {@link BuildMismatchNote}); an error status
+     * becomes the daemon's message as a {@link DaemonError}.
+     */
+    private Response checked(Response response) {
+        if (buildNote != null) {
+            buildNote.check(response.header(BuildId.HEADER));
+        }
         int status = response.status();
         if (status < 400) return response;
         String message;

@@ -1,5 +1,6 @@
 package dev.purser.tui.client;
 
+import dev.purser.engine.api.BuildId;
 import java.io.Closeable;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -34,15 +35,16 @@ public final class PurserClient implements Closeable {
     public static PurserClient connect(ClientSettings settings, PrintStream status, java.util.function.BooleanSupplier interactive) {
         if (!settings.isUnixSocket()) return new PurserClient(new EngineConnection(settings.host()));
         SocketProbe.State state = SocketProbe.probe(Path.of(settings.socketPath()));
+        BuildMismatchNote note = new BuildMismatchNote(settings.host(), status, BuildId.of(PurserClient.class));
         switch (state) {
             case ANSWERS:
-                return new PurserClient(new EngineConnection(settings.host()));
+                return new PurserClient(new EngineConnection(settings.host(), note));
             case PERMISSION_DENIED:
                 throw DaemonUnavailableException.permissionDenied(settings.host());
             default:
                 if (!settings.mayStartDaemon()) throw DaemonUnavailableException.notRunning(settings.host());
         }
-        PurserClient client = new PurserClient(new EngineConnection(settings.host()));
+        PurserClient client = new PurserClient(new EngineConnection(settings.host(), note));
         new DaemonLauncher(settings, status, interactive.getAsBoolean()).startAndWait(() ->
                 SocketProbe.probe(Path.of(settings.socketPath())) == SocketProbe.State.ANSWERS && client.system.ping());
         return client;

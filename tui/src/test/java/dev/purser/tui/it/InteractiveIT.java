@@ -72,23 +72,23 @@ class InteractiveIT {
         return daemon.purser("inspect", "-f", "{{.State.Status}}", name).outLine();
     }
 
-    /** Waits until {@code docker top} of the container lists {@code command}. */
-    private static void awaitProcess(String name, String command) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!daemon.purser("top", name).out().contains(command)) {
-            assertThat(System.currentTimeMillis()).as("waiting for " + command + " in " + name).isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     private void runShell(String name, String... extraFlags) {
         terminal.type("clear; purser run -it " + String.join(" ", extraFlags) + " --name " + name + " busybox sh");
         terminal.waitForPrompt("/ #");
+    }
+
+    /**
+     * Waits until {@code command} runs in the container: a key that makes a signal (Ctrl-C,
+     * Ctrl-\\) typed while the shell is still starting it would reach the shell instead. The shell
+     * makes the job the terminal's foreground before it execs, so once the process runs under
+     * its own name it is the foreground.
+     */
+    private static void awaitForeground(String container, String command) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!daemon.purser("top", container).out().contains(command)) {
+            assertThat(System.nanoTime()).as(command + " runs in " + container).isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
     }
 
     private void detach() {
@@ -110,8 +110,11 @@ class InteractiveIT {
     void theContainersTerminalFollowsResizeWindow() {
         runShell("web_resize");
         terminal.resize(100, 30);
-        terminal.type("clear; stty size");
-        terminal.waitFor("30 100");
+        // The new size travels from the client's SIGWINCH through a resize request, the keys
+        // typed next through the attach stream: the shell asks until the size has landed (ten
+        // seconds at most), then prints it in a form the typed line does not contain.
+        terminal.type("clear; " + TmuxSession.untilSizeIs(30, 100));
+        terminal.waitFor("size=30x100");
         terminal.type("exit");
     }
 
@@ -140,6 +143,9 @@ class InteractiveIT {
     void attachBringsTheSameShellBack() {
         runShell("web_attach");
         terminal.type("REMEMBERED=before-detach");
+        // the shell asks the terminal where its cursor is with each prompt: detach only once the
+        // prompt is out, or the terminal's answer lands in the outer shell after the detach
+        terminal.waitFor("REMEMBERED=before-detach\n/ #");
         detach();
         terminal.type("clear; purser attach web_attach");
         terminal.keys("Enter");
@@ -194,7 +200,7 @@ class InteractiveIT {
     void ctrlCGoesToTheContainer() {
         runShell("web_ctrlc");
         terminal.type("sleep 1000");
-        awaitProcess("web_ctrlc", "sleep 1000");
+        awaitForeground("web_ctrlc", "sleep 1000");
         terminal.keys("C-c");
         terminal.waitForPrompt("/ #");
         terminal.type("echo after-interrupt");
@@ -208,8 +214,7 @@ class InteractiveIT {
     void ctrlBackslashQuitsTheContainersForegroundJobAndLeavesPurserAttached() {
         runShell("web_quit");
         terminal.type("clear; sleep 1000; echo after-quit");
-        // Ctrl-\ typed before sleep runs would reach the shell's line editor or `clear`, not sleep.
-        awaitProcess("web_quit", "sleep 1000");
+        awaitForeground("web_quit", "sleep 1000");
         terminal.keys("C-\\");
         terminal.waitFor("\nafter-quit");
         assertThat(status("web_quit")).isEqualTo("running");
@@ -254,8 +259,9 @@ class InteractiveIT {
     @Test
     void ttyWithInteractiveNeedsATerminal() {
         terminal.type("clear; echo | purser run -it busybox sh; echo rc=$?");
-        String screen = terminal.waitFor("rc=");
-        assertThat(screen).contains("the input device is not a TTY").contains("rc=1");
+        // "rc=" alone is on the typed line already: wait for what only the command prints
+        terminal.waitFor("the input device is not a TTY");
+        assertThat(terminal.waitFor("rc=1")).contains("the input device is not a TTY");
     }
 
     @Test

@@ -1,0 +1,62 @@
+package dev.purser.tui.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The jar a daemon runs from: a copy of purser's jar under the state root named by its content
+ * hash ({@code <root>/bin/purser-<sha256>.jar}, as the stage binary is), so a rebuild that
+ * rewrites the jar in place never changes the classes under a running daemon. {@code bin/purser
+ * daemon} names its copy the same way.
+ */
+public final class DaemonJar {
+    private DaemonJar() {}
+
+    /** The copy of {@code jar} under {@code root}, made when it is not there yet. */
+    public static Path copyUnder(Path root, Path jar) {
+        try {
+            Path target = root.resolve("bin").resolve("purser-" + sha256(jar).substring(0, 16) + ".jar");
+            if (Files.isRegularFile(target)) {
+                return target;
+            }
+            Files.createDirectories(target.getParent());
+            Path partial = Files.createTempFile(target.getParent(), ".purser-", ".jar.partial");
+            try {
+                Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("copying " + jar + " under " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** This process's jar, when its class path is one jar (the shaded purser.jar). */
+    public static Optional<Path> ofThisProcess(String classPath) {
+        if (classPath == null || classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(classPath).toAbsolutePath();
+        return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

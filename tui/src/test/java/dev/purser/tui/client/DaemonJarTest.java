@@ -1,0 +1,41 @@
+package dev.purser.tui.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DaemonJarTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCopyIsNamedByTheJarsSha256AndHoldsTheSameBytes() throws IOException {
+        Path jar = Files.writeString(dir.resolve("purser.jar"), "jar content");
+        Path copy = DaemonJar.copyUnder(dir.resolve("root"), jar);
+        assertThat(copy).isEqualTo(dir.resolve("root/bin/purser-756030e5b496ad86.jar"));   // sha256sum of "jar content"
+        assertThat(Files.mismatch(copy, jar)).isEqualTo(-1L);
+    }
+
+    @Test
+    void aRebuiltJarGetsACopyOfItsOwnAndTheOldOneStays() throws IOException {
+        Path jar = Files.writeString(dir.resolve("purser.jar"), "build one");
+        Path first = DaemonJar.copyUnder(dir.resolve("root"), jar);
+        Files.writeString(jar, "build two");
+        Path second = DaemonJar.copyUnder(dir.resolve("root"), jar);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(Files.readString(first)).isEqualTo("build one");
+        assertThat(Files.readString(second)).isEqualTo("build two");
+    }
+
+    @Test
+    void onlyAClassPathOfOneJarHasAJarToCopy() throws IOException {
+        Path jar = Files.writeString(dir.resolve("purser.jar"), "x");
+        assertThat(DaemonJar.ofThisProcess(jar.toString())).contains(jar);
+        assertThat(DaemonJar.ofThisProcess(jar + ":" + dir)).isEmpty();
+        assertThat(DaemonJar.ofThisProcess(dir.toString())).isEmpty();
+    }
+}
