@@ -454,6 +454,28 @@ public final class ImageStore {
         return out;
     }
 
+    /**
+     * What each of the image's layers takes on disk, by chain id: the unpacked tree and the tar
+     * kept for {@code save} (docs/decisions/0019) — what {@code system df} and prune count.
+     */
+    public java.util.LinkedHashMap<String, Long> layerDiskSizes(Image image) {
+        java.util.LinkedHashMap<String, Long> out = new java.util.LinkedHashMap<>();
+        for (Digest chain : image.chainIds()) {
+            Path dir = root.layers().resolve(chain.hex());
+            if (!Files.exists(dir.resolve(LayerRecord.FILE))) {
+                out.put(chain.hex(), 0L);
+                continue;
+            }
+            LayerRecord record = LayerRecord.read(dir);
+            try {
+                out.put(chain.hex(), record.size() + LayerBlobs.storedSize(root.blobs(), Digest.parse(record.diffId())));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
     private long layerSize(Digest chain) {
         Path dir = root.layers().resolve(chain.hex());
         return Files.exists(dir.resolve(LayerRecord.FILE)) ? LayerRecord.read(dir).size() : 0;

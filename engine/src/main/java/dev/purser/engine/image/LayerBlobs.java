@@ -58,6 +58,13 @@ final class LayerBlobs {
         }
     }
 
+    /** What the layer's tar takes on disk, in whichever form the store keeps it (0 when it keeps none). */
+    static long storedSize(Path blobs, Digest diffId) throws IOException {
+        Path plain = blobs.resolve(diffId.hex());
+        Path gz = compressed(blobs, diffId);
+        return (Files.exists(plain) ? Files.size(plain) : 0) + (Files.exists(gz) ? Files.size(gz) : 0);
+    }
+
     /** Removes the layer's tar in whichever form the store has it. */
     static void delete(Path blobs, Digest diffId) throws IOException {
         Files.deleteIfExists(compressed(blobs, diffId));

@@ -30,16 +30,16 @@ public final class DiskUsage {
         return new ContainerSize(rw, rw + image);
     }
 
-    /** Every unpacked layer any image uses, by chain id, with its size. */
+    /** Every layer any image uses, by chain id, with what it takes on disk (tree and kept tar). */
     public Map<String, Long> layers() {
         Map<String, Long> all = new HashMap<>();
         for (Image image : images.list()) {
-            all.putAll(images.layerSizes(image));
+            all.putAll(images.layerDiskSizes(image));
         }
         return all;
     }
 
-    /** Docker's {@code LayersSize}: all unpacked layers, each counted once. */
+    /** Docker's {@code LayersSize}: all layers on disk, each counted once. */
     public long layersSize() {
         return layers().values().stream().mapToLong(Long::longValue).sum();
     }

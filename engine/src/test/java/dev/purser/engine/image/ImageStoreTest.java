@@ -226,6 +226,21 @@ class ImageStoreTest {
     }
 
     @Test
+    void aLayersDiskCountsItsUnpackedTreeAndTheTarKeptForSave() throws Exception {
+        // what system df and the dashboard's layers view show is what the layer takes on disk
+        byte[] bomb = Fixtures.tar().file("zeros", new byte[4 << 20], 0644).bytes();
+        byte[] config = Fixtures.config(List.of(bomb), "sh");
+        Image image = store.load(in(Fixtures.ociLayout(config, List.of(Fixtures.gzip(bomb)), "docker.io/library/bomb:2"))).images().get(0);
+        long kept;
+        try (var files = Files.walk(root.blobs())) {
+            kept = files.filter(f -> f.getFileName().toString().endsWith(".tar.gz")).mapToLong(f -> f.toFile().length()).sum();
+        }
+        assertThat(kept).isPositive();
+        assertThat(store.layerDiskSizes(image).values()).containsExactly(store.layerSizes(image).values().iterator().next() + kept);
+        assertThat(store.layerSizes(image).values().iterator().next()).isGreaterThanOrEqualTo(4 << 20);
+    }
+
+    @Test
     void savedLayerOfACompressedLoadIsTheTarItsDiffIdNames() throws Exception {
         byte[] l1 = Fixtures.layerOne();
         byte[] config = Fixtures.config(List.of(l1), "sh");
