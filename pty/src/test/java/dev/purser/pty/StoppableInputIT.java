@@ -38,16 +38,30 @@ class StoppableInputIT {
     @Test
     void closeWakesABlockedRead() throws Exception {
         StoppableInput in = StoppableInput.of(pty.slave().fd());
-        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Integer> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
             try {
-                return in.read(new byte[8], 0, 8);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                read.complete(in.read(new byte[8], 0, 8));
+            } catch (IOException | RuntimeException e) {
+                read.completeExceptionally(e);
             }
-        });
-        Thread.sleep(100); // let the reader block in poll; the test passes either way
+        }, "blocked-reader");
+        reader.start();
+        // the close must wake a read that is already waiting in poll(2), not one that has yet to start
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!waitsInPoll(reader)) {
+            assertThat(System.nanoTime()).as("the reader reaches poll").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
         in.close();
         assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo(-1);
+    }
+
+    private static boolean waitsInPoll(Thread t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getMethodName().equals("poll")) return true;
+        }
+        return false;
     }
 
     @Test
