@@ -1,10 +1,6 @@
 package dev.purser.engine.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.purser.engine.container.Container;
-import dev.purser.engine.container.DockerJson;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,42 +23,19 @@ final class ContainerFilters {
     }
 
     static ContainerFilters parse(String query) {
-        Map<String, List<String>> out = new HashMap<>();
-        if (query == null || query.isEmpty()) {
-            return new ContainerFilters(out);
-        }
-        JsonNode root;
-        try {
-            root = DockerJson.mapper().readTree(query);
-        } catch (Exception e) {
-            throw ApiException.badRequest("invalid filter: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (!root.isObject()) {
-            throw ApiException.badRequest("invalid filter: not a JSON object");
-        }
-        root.fields().forEachRemaining(entry -> {
-            String key = entry.getKey();
-            if (!KEYS.contains(key)) {
-                throw ApiException.badRequest("invalid filter '" + key + "'");
+        Map<String, List<String>> out = FilterQuery.parse(query);
+        for (Map.Entry<String, List<String>> e : out.entrySet()) {
+            if (!KEYS.contains(e.getKey())) {
+                throw ApiException.badRequest("invalid filter '" + e.getKey() + "'");
             }
-            List<String> values = new ArrayList<>();
-            JsonNode v = entry.getValue();
-            if (v.isArray()) {
-                v.forEach(x -> values.add(x.asText()));
-            } else if (v.isObject()) {
-                v.fieldNames().forEachRemaining(values::add);
-            } else {
-                values.add(v.asText());
-            }
-            if (key.equals("status")) {
-                for (String s : values) {
-                    if (!STATUSES.contains(s)) {
-                        throw ApiException.badRequest("invalid filter 'status=" + s + "'");
+            if (e.getKey().equals("status")) {
+                for (String status : e.getValue()) {
+                    if (!STATUSES.contains(status)) {
+                        throw ApiException.badRequest("invalid filter 'status=" + status + "'");
                     }
                 }
             }
-            out.put(key, values);
-        });
+        }
         return new ContainerFilters(out);
     }
 
