@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.purser.engine.testing.RawHttp;
 import dev.purser.engine.testing.TestDaemon;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,9 +32,7 @@ class InspectSchemaIT {
     @BeforeAll
     static void start() throws IOException {
         daemon = TestDaemon.start();
-        try (InputStream in = InspectSchemaIT.class.getResourceAsStream("/docker-engine-api-v1.41.yaml")) {
-            spec = new ObjectMapper(new YAMLFactory()).readTree(in);
-        }
+        spec = new ObjectMapper(new YAMLFactory()).readTree(FieldTableIT.specFile().toFile());
         daemon.docker("create", "--name", "inspected", "busybox", "true");
         daemon.docker("run", "-d", "--name", "inspected-running", "busybox", "sleep", "1000");
     }
