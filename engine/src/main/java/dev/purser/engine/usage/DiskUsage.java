@@ -39,9 +39,17 @@ public final class DiskUsage {
         return all;
     }
 
-    /** Docker's {@code LayersSize}: all layers on disk, each counted once. */
+    /**
+     * Docker's {@code LayersSize}: all unpacked layers, each counted once. The tars kept for
+     * {@code save} are left out, as images' {@code Size} leaves them out: the docker CLI takes
+     * what is reclaimable as the difference of the two.
+     */
     public long layersSize() {
-        return layers().values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> all = new HashMap<>();
+        for (Image image : images.list()) {
+            all.putAll(images.layerSizes(image));
+        }
+        return all.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Docker's {@code SharedSize}: the part of the image's layers that other images use too. */

@@ -101,12 +101,7 @@ class DiskUsageIT {
     @Test
     void systemDfReportsLayersImagesAndContainersWithTheirSizes() throws IOException {
         JsonNode df = get("/system/df");
-        long keptTars;
-        try (var files = java.nio.file.Files.walk(daemon.engine().root().resolve("blobs"))) {
-            keptTars = files.filter(f -> f.getFileName().toString().endsWith(".tar.gz")).mapToLong(f -> f.toFile().length()).sum();
-        }
-        // the unpacked layers and the tars kept for save (docs/decisions/0019)
-        assertThat(df.path("LayersSize").asLong()).isEqualTo(imageSize + keptTars);
+        assertThat(df.path("LayersSize").asLong()).isEqualTo(imageSize);
         JsonNode image = df.path("Images").get(0);
         assertThat(image.path("Containers").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(image.path("SharedSize").asLong()).isZero();
