@@ -1,6 +1,5 @@
 package dev.purser.engine.api;
 
-import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,74 +38,12 @@ class FieldTableIT {
     static JsonNode spec;
     static String containerId;
 
-    /** Each applied field, and the test (under dev.purser.engine) that shows purser applies it. */
-    static final Map<String, String> PROOFS = Map.ofEntries(
-            entry("Config.Hostname", "container.ContainerProcessIT#hostnameCanBeGiven"),
-            entry("Config.User", "container.ContainerProcessIT#userGivenAsUidAndGid"),
-            entry("Config.AttachStdin", "api.AppliedFieldsIT#attachFlagsAreRecordedAsTheClientSentThem"),
-            entry("Config.AttachStdout", "api.AppliedFieldsIT#attachFlagsAreRecordedAsTheClientSentThem"),
-            entry("Config.AttachStderr", "api.AppliedFieldsIT#attachFlagsAreRecordedAsTheClientSentThem"),
-            entry("Config.Tty", "container.ContainerTtyIT#ttyContainerRunsOnAPseudoTerminal"),
-            entry("Config.OpenStdin", "api.DockerCliIT#binaryStdinGoesThroughRunIUnchanged"),
-            entry("Config.StdinOnce", "api.DockerCliIT#binaryStdinGoesThroughRunIUnchanged"),
-            entry("Config.Env", "container.ContainerProcessIT#environmentAndWorkingDirectoryAreApplied"),
-            entry("Config.Cmd", "container.ContainerProcessIT#echoOutputReachesTheLog"),
-            entry("Config.Image", "container.ContainerLifecycleIT#createdContainerIsInStateCreated"),
-            entry("Config.WorkingDir", "container.ContainerProcessIT#environmentAndWorkingDirectoryAreApplied"),
-            entry("Config.Entrypoint", "api.AppliedFieldsIT#entrypointRunsWithTheCommandAsItsArguments"),
-            entry("Config.Labels", "api.AppliedFieldsIT#labelsAreShownAndFilterTheList"),
-            entry("Config.StopSignal", "container.ContainerLifecycleIT#stopSignalOfTheContainerIsUsed"),
-            entry("Config.StopTimeout", "api.AppliedFieldsIT#stopTimeoutIsTheGraceBeforeSigkill"),
-            entry("HostConfig.CpuShares", "api.AppliedFieldsIT#limitsReachTheContainersCgroup"),
-            entry("HostConfig.Memory", "container.ContainerResourcesIT#processExceedingTheMemoryLimitIsOomKilled"),
-            entry("HostConfig.MemorySwap", "api.AppliedFieldsIT#limitsReachTheContainersCgroup"),
-            entry("HostConfig.NanoCpus", "api.AppliedFieldsIT#limitsReachTheContainersCgroup"),
-            entry("HostConfig.PidsLimit", "container.ContainerResourcesIT#pidsLimitStopsForks"),
-            entry("HostConfig.ContainerIDFile", "api.AppliedFieldsIT#cidfileGetsTheContainersId"),
-            entry("HostConfig.LogConfig", "api.AppliedFieldsIT#logOptionsRotateTheContainersLog"),
-            entry("HostConfig.NetworkMode", "api.AppliedFieldsIT#hostNetworkIsTheHostsNetwork"),
-            entry("HostConfig.RestartPolicy", "api.DockerCliIT#restartAlwaysRestartsAContainerEachTimeItExits"),
-            entry("HostConfig.AutoRemove", "container.ContainerLifecycleIT#autoRemoveLeavesNothingBehind"),
-            entry("HostConfig.CapAdd", "container.ContainerProcessIT#addedCapabilityIsGranted"),
-            entry("HostConfig.CapDrop", "container.ContainerProcessIT#droppedCapabilityIsReallyGone"),
-            entry("HostConfig.Privileged", "api.AppliedFieldsIT#privilegedGetsEveryCapability"),
-            entry("HostConfig.SecurityOpt", "api.AppliedFieldsIT#noNewPrivilegesIsSet"),
-            entry("HostConfig.Binds", "api.MountsIT#bindMountSharesAHostDirectoryBothWays"),
-            entry("HostConfig.Mounts", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
-            entry("HostConfig.Tmpfs", "api.MountsIT#tmpfsGetsDockersOptionsAndTheGivenOnes"),
-            entry("HostConfig.ReadonlyRootfs", "api.MountsIT#readOnlyRootRefusesWritesWhileBindsAndTmpfsStayWritable"),
-            entry("HostConfig.Mounts.Type", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
-            entry("HostConfig.Mounts.Source", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
-            entry("HostConfig.Mounts.Target", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
-            entry("HostConfig.Mounts.ReadOnly", "api.MountsIT#readOnlyBindRefusesWritesWithErofs"),
-            entry("HostConfig.Mounts.Consistency", "api.MountsIT#consistencyIsAcceptedAsDockerOnLinuxIgnoresIt"),
-            entry("HostConfig.Mounts.BindOptions", "api.MountsIT#bindPropagationIsTheOneGiven"),
-            entry("HostConfig.Mounts.TmpfsOptions", "api.MountsIT#mountTmpfsTakesSizeAndMode"),
-            entry("HostConfig.Mounts.BindOptions.Propagation", "api.MountsIT#bindPropagationIsTheOneGiven"),
-            entry("HostConfig.Mounts.BindOptions.CreateMountpoint", "api.MountsIT#createMountpointCreatesAMissingSource"),
-            entry("HostConfig.Mounts.TmpfsOptions.SizeBytes", "api.MountsIT#mountTmpfsTakesSizeAndMode"),
-            entry("HostConfig.Mounts.TmpfsOptions.Mode", "api.MountsIT#mountTmpfsTakesSizeAndMode"),
-            entry("HostConfig.Mounts.TmpfsOptions.Options", "api.MountsIT#tmpfsExecOptionAllowsExecution"),
-            entry("HostConfig.ConsoleSize", "container.ContainerTtyIT#consoleSizeIsTheTerminalsSizeFromTheFirstInstant"),
-            entry("NetworkingConfig.EndpointsConfig", "api.AppliedFieldsIT#hostNetworkIsTheHostsNetwork"),
-            entry("ExecConfig.AttachStdin", "api.DockerCliIT#binaryStdinGoesThroughExecIUnchanged"),
-            entry("ExecConfig.AttachStdout", "api.AppliedFieldsIT#execStartCarriesOnlyTheAttachedStreams"),
-            entry("ExecConfig.AttachStderr", "api.AppliedFieldsIT#execStartCarriesOnlyTheAttachedStreams"),
-            entry("ExecConfig.DetachKeys", "api.AppliedFieldsIT#execDetachKeysEndTheExecsStream"),
-            entry("ExecConfig.Tty", "container.ContainerTtyIT#execWithATerminalGetsItsOwnPty"),
-            entry("ExecConfig.Env", "api.AppliedFieldsIT#execTakesEnvUserAndWorkdir"),
-            entry("ExecConfig.Cmd", "container.ContainerExecIT#execReturnsTheCommandsExitCode"),
-            entry("ExecConfig.Privileged", "api.AppliedFieldsIT#privilegedExecGetsEveryCapability"),
-            entry("ExecConfig.User", "api.AppliedFieldsIT#execTakesEnvUserAndWorkdir"),
-            entry("ExecConfig.WorkingDir", "api.AppliedFieldsIT#execTakesEnvUserAndWorkdir"),
-            entry("ExecConfig.ConsoleSize", "container.ContainerTtyIT#execConsoleSizeIsItsTerminalsSizeFromTheFirstInstant"));
-
     /** A table and the v1.41 definition it must cover, with the label its fields carry in messages. */
     record Section(String name, BodySchema schema, List<String> specProperties, Map<String, JsonNode> specTypes) {}
 
     @BeforeAll
     static void start() throws IOException {
-        spec = new ObjectMapper(new YAMLFactory()).readTree(specFile().toFile());
+        spec = new ObjectMapper(new YAMLFactory()).readTree(EngineApiSpec.file().toFile());
         daemon = TestDaemon.start();
         http = new UnixHttp(daemon.socket());
         UnixHttp.Response r = http.send("POST", "/v1.41/containers/create?name=field-table",
@@ -118,26 +55,6 @@ class FieldTableIT {
     @AfterAll
     static void stop() {
         daemon.close();
-    }
-
-    /**
-     * The v1.41 swagger beside the project (its repository keeps no copy of Docker's text):
-     * {@code shared/reference/} in the nearest directory above the project that has one, or
-     * the file the {@code purser.engineApiSpec} property names.
-     */
-    static Path specFile() {
-        String given = System.getProperty("purser.engineApiSpec");
-        if (given != null) {
-            return Path.of(given);
-        }
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared/reference/docker-engine-api-v1.41.yaml");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("docker-engine-api-v1.41.yaml not found in shared/reference above "
-                + Path.of("").toAbsolutePath() + "; set -Dpurser.engineApiSpec");
     }
 
     private static JsonNode definition(String name) {
@@ -253,13 +170,13 @@ class FieldTableIT {
         for (Section s : sections()) {
             for (BodyField f : s.schema().fields()) {
                 String label = s.schema().label() + f.name();
-                if (f.applied() && !isSection(f) && !PROOFS.containsKey(label)) {
+                if (f.applied() && !isSection(f) && !AppliedFieldProofs.PROOFS.containsKey(label)) {
                     unproven.add(label);
                 }
             }
         }
         assertThat(unproven).as("applied fields without a proof").isEmpty();
-        for (String proof : new LinkedHashSet<>(PROOFS.values())) {
+        for (String proof : new LinkedHashSet<>(AppliedFieldProofs.PROOFS.values())) {
             String[] parts = proof.split("#");
             Class<?> test = Class.forName("dev.purser.engine." + parts[0]);
             Method m = Stream.of(test.getDeclaredMethods()).filter(x -> x.getName().equals(parts[1])).findFirst()
@@ -278,7 +195,7 @@ class FieldTableIT {
                 }
             }
         }
-        assertThat(applied).containsAll(PROOFS.keySet());
+        assertThat(applied).containsAll(AppliedFieldProofs.PROOFS.keySet());
     }
 
     /** A value no client sends unasked: a list with something in it, true, 1... */

@@ -32,7 +32,7 @@ class InspectSchemaIT {
     @BeforeAll
     static void start() throws IOException {
         daemon = TestDaemon.start();
-        spec = new ObjectMapper(new YAMLFactory()).readTree(FieldTableIT.specFile().toFile());
+        spec = new ObjectMapper(new YAMLFactory()).readTree(EngineApiSpec.file().toFile());
         daemon.docker("create", "--name", "inspected", "busybox", "true");
         daemon.docker("run", "-d", "--name", "inspected-running", "busybox", "sleep", "1000");
     }

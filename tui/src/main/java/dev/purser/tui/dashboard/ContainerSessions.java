@@ -73,7 +73,7 @@ final class ContainerSessions implements Handover {
             });
             return end == TerminalRelay.End.DETACHED ? "detached from " + name + " (it keeps running)" : "attach to " + name + " ended";
         } catch (IOException | RuntimeException e) {
-            return "could not open a session in " + name + ": " + Dashboard.plain(e);
+            return "could not open a session in " + name + ": " + PlainWords.plain(e);
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.purser.tui.dashboard;
 
+import static dev.purser.tui.dashboard.Cells.pad;
+import static dev.purser.tui.dashboard.Cells.put;
+import static dev.purser.tui.dashboard.Cells.shares;
+import static dev.purser.tui.dashboard.PlainWords.plain;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
@@ -1021,19 +1026,6 @@ public final class Dashboard {
         if (col < w) put(g, col, y, w, pad("", w - col), header);
     }
 
-    /** Widths for {@code w} cells in proportion to {@code wanted}; the last column takes what is left. */
-    private static int[] shares(int w, int[] wanted) {
-        int total = java.util.Arrays.stream(wanted).sum();
-        int[] out = new int[wanted.length];
-        int used = 0;
-        for (int i = 0; i < wanted.length; i++) {
-            out[i] = Math.max(4, wanted[i] * w / total);
-            used += out[i];
-        }
-        out[wanted.length - 1] += Math.max(0, w - used);
-        return out;
-    }
-
     private TextColor sourceColour(String source) {
         return SOURCE_COLOURS[Math.floorMod(source.hashCode(), SOURCE_COLOURS.length)];
     }
@@ -1105,30 +1097,6 @@ public final class Dashboard {
             put(g, x + boxW - 1, y + 1 + i, x + boxW, "│", border);
         }
         put(g, x, y + boxH - 1, x + boxW, "└" + "─".repeat(boxW - 2) + "┘", border);
-    }
-
-    private static int put(TextGraphics g, int col, int row, int limit, String text, Style style) {
-        style.applyTo(g);
-        for (int i = 0; i < text.length() && col < limit; i++) g.setCharacter(col++, row, text.charAt(i));
-        return col;
-    }
-
-    /** {@code s} in a column of {@code width} cells, cut so one blank always separates it from the next. */
-    private static String pad(String s, int width) {
-        if (width <= 0) return "";
-        if (width == 1) return " ";
-        String cut = s.length() > width - 1 ? s.substring(0, width - 1) : s;
-        return cut + " ".repeat(width - cut.length());
-    }
-
-    /** An exception in plain words: the daemon's message, without class names. */
-    static String plain(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof RuntimeException && cause.getClass() == RuntimeException.class)) {
-            cause = cause.getCause();
-        }
-        String m = cause.getMessage();
-        return m == null || m.isBlank() ? cause.getClass().getSimpleName() : m.strip();
     }
 
     private static void sleepQuietly(long millis) {

@@ -75,7 +75,7 @@ public final class DashboardLauncher {
             return 0;
         } catch (IOException | RuntimeException e) {
             e.printStackTrace(log);
-            stderr.println("purser: the dashboard stopped: " + Dashboard.plain(e) + " (details in " + logFile + ")");
+            stderr.println("purser: the dashboard stopped: " + PlainWords.plain(e) + " (details in " + logFile + ")");
             return 1;
         } finally {
             System.setOut(stdout);
