@@ -37,6 +37,8 @@ final class HistoryCommand extends BaseCommand {
     String usage() { return "history [OPTIONS] IMAGE"; }
 
     public Integer call() {
+        // parsed so docker's command lines are understood, refused because nothing here would apply it
+        if (platform != null) throw new CliError("purser does not support --platform yet", 125);
         requireExactly(args, 1);
         String fmt = quiet ? "{{.ID}}" : format.isEmpty() || format.equals("table") ? (human ? HUMAN_FORMAT : RAW_FORMAT) : format;
         Instant now = Instant.now();

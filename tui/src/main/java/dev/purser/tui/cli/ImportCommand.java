@@ -24,6 +24,8 @@ final class ImportCommand extends BaseCommand {
     String usage() { return "import [OPTIONS] file|URL|- [REPOSITORY[:TAG]]"; }
 
     public Integer call() {
+        // parsed so docker's command lines are understood, refused because nothing here would apply it
+        if (platform != null) throw new CliError("purser does not support --platform yet", 125);
         if (args.isEmpty() || args.size() > 2) {
             throw new CliError("purser: '" + commandPath() + "' requires at least 1 and at most 2 arguments\n\nUsage:  purser " + usage()
                     + "\n\nSee '" + commandPath() + " --help' for more information", 1);

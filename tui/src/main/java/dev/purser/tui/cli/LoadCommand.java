@@ -24,6 +24,8 @@ final class LoadCommand extends BaseCommand {
     String usage() { return "load [OPTIONS]"; }
 
     public Integer call() {
+        // parsed so docker's command lines are understood, refused because nothing here would apply it
+        if (!platforms.isEmpty()) throw new CliError("purser does not support --platform yet", 125);
         requireNone(args);
         if (input.isEmpty() && session.terminal()) throw new CliError("requested load from stdin, but stdin is empty", 1);
         InputStream tar;

@@ -18,6 +18,8 @@ final class RmiCommand extends BaseCommand {
     String usage() { return "rmi [OPTIONS] IMAGE [IMAGE...]"; }
 
     public Integer call() {
+        // parsed so docker's command lines are understood, refused because nothing here would apply it
+        if (!platforms.isEmpty()) throw new CliError("purser does not support --platform yet", 125);
         requireAtLeast(targets, 1);
         return forEach(targets, t -> {
             StringBuilder printed = new StringBuilder();

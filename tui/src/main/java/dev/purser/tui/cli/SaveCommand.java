@@ -23,6 +23,8 @@ final class SaveCommand extends BaseCommand {
     String usage() { return "save [OPTIONS] IMAGE [IMAGE...]"; }
 
     public Integer call() {
+        // parsed so docker's command lines are understood, refused because nothing here would apply it
+        if (!platforms.isEmpty()) throw new CliError("purser does not support --platform yet", 125);
         requireAtLeast(images, 1);
         if (output.isEmpty() && session.terminal()) {
             throw new CliError("cowardly refusing to save to a terminal. Use the -o flag or redirect", 1);

@@ -47,6 +47,16 @@ class CommandLineTest {
         assertThat(err()).startsWith("unknown flag: --foo\n\nUsage:  purser run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'purser run --help' for more information");
     }
 
+    @Test void platformIsRefusedWhereNothingWouldApplyIt() {
+        for (String[] args : new String[][] {{"save", "--platform", "linux/arm64", "-o", "/dev/null", "busybox"},
+                {"load", "--platform", "linux/arm64", "-i", "/dev/null"}, {"rmi", "--platform", "linux/arm64", "busybox"},
+                {"history", "--platform", "linux/arm64", "busybox"}, {"import", "--platform", "linux/arm64", "/dev/null", "x"}}) {
+            err.reset();
+            assertThat(purser(args)).as(String.join(" ", args)).isEqualTo(125);
+            assertThat(err()).as(String.join(" ", args)).contains("purser does not support --platform yet");
+        }
+    }
+
     @Test void unknownCommandExits1() {
         assertThat(purser("frobnicate")).isEqualTo(1);
         assertThat(err()).startsWith("purser: unknown command: purser frobnicate");
