@@ -122,7 +122,7 @@ public final class CommandTree {
     private static CommandLine command(BaseCommand c, Session session) {
         c.session = session;
         CommandLine cl = new CommandLine(c);
-        if (c instanceof RunCommand || c instanceof ExecCommand || c instanceof TopCommand) cl.setStopAtPositional(true);
+        if (c instanceof NewContainerCommand || c instanceof ExecCommand || c instanceof TopCommand) cl.setStopAtPositional(true);
         return cl;
     }
 

@@ -1,21 +1,15 @@
 package dev.purser.tui.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purser.tui.client.Response;
 import dev.purser.tui.client.Containers;
 import dev.purser.tui.client.CreatedContainer;
 import dev.purser.pty.DetachKeys;
-import dev.purser.pty.WindowSize;
 import dev.purser.tui.client.DaemonError;
 import dev.purser.tui.client.HijackedConnection;
 import dev.purser.tui.client.StreamDemux;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code run}: create, attach, start, wait, exit with the container's code. As in docker the
@@ -23,80 +17,47 @@ import picocli.CommandLine.Parameters;
  * with {@code --rm} (where the daemon removes the container itself).
  */
 @Command(name = "run", description = "Create and run a new container from an image")
-class RunCommand extends BaseCommand {
-    @Mixin ContainerFlags flags;
+final class RunCommand extends NewContainerCommand {
     @Option(names = {"-d", "--detach"}, arity = "0..1", fallbackValue = "true") boolean detach;
     @Option(names = "--detach-keys") String detachKeys;
     @Option(names = "--sig-proxy", arity = "0..1", fallbackValue = "true") Boolean sigProxy;
-    @Option(names = {"-q", "--quiet"}) boolean quiet;
-    @Parameters List<String> args = new ArrayList<>();
+    private String keys;
+    private DetachKeys parsedKeys;
 
     @Override
     String usage() {
         return "run [OPTIONS] IMAGE [COMMAND] [ARG...]";
     }
 
-    boolean isRun() {
-        return true;
+    @Override
+    boolean detached() {
+        return detach;
     }
 
     @Override
-    public Integer call() {
-        requireAtLeast(args, 1);
-        refuseUnappliedFlags();
-        ObjectNode body;
-        try {
-            body = CreateBody.build(flags, args.get(0), args.subList(1, args.size()), detach || !isRun(), session.env);
-        } catch (IllegalArgumentException e) {
-            throw failure(e.getMessage(), 125);
-        }
-        if (flags.tty && session.stdoutTerminal()) {
-            // as docker: the terminal has the right size from the first instant, before any resize
-            try {
-                WindowSize size = WindowSize.of(1);
-                ((ObjectNode) body.get("HostConfig")).putArray("ConsoleSize").add(size.rows()).add(size.cols());
-            } catch (java.io.IOException e) {
-                // no size to give: the first resize sets it
-            }
-        }
-        if (isRun() && !detach && flags.tty && flags.interactive && !session.stdinTerminal()) {
+    void beforeCreate() {
+        if (!detach && flags.tty && flags.interactive && !session.stdinTerminal()) {
             throw new CliError("the input device is not a TTY", 1);
         }
-        String keys = ConfigFile.detachKeys(detachKeys, session.env);
-        DetachKeys parsedKeys = validDetachKeys(keys);
-        Containers containers;
-        CreatedContainer created;
-        try {
-            containers = session.client().containers();
-            created = containers.create(flags.name, flags.platform, body);
-        } catch (RuntimeException e) {
-            // as docker: run reports a failed create as its own (125); create as any error (1)
-            throw isRun() ? statusError(e) : new CliError(String.valueOf(e.getMessage()), 1);
-        }
-        created.warnings().forEach(w -> session.err.println("WARNING: " + w));
-        if (!isRun() || detach) {
-            if (isRun()) start(containers, created.id());
+        keys = ConfigFile.detachKeys(detachKeys, session.env);
+        parsedKeys = validDetachKeys(keys);
+    }
+
+    @Override
+    CliError createFailed(RuntimeException e) {
+        // as docker: run reports a failed create as its own (125)
+        return statusError(e);
+    }
+
+    @Override
+    int created(Containers containers, CreatedContainer created) {
+        if (detach) {
+            start(containers, created.id());
             session.out.println(created.id());
             return 0;
         }
         if (flags.interactive || flags.tty) return attachInteractive(containers, created.id(), keys, parsedKeys);
         return attachAndRun(containers, created.id());
-    }
-
-    private static final java.util.Set<String> PULL_POLICIES = java.util.Set.of("always", "missing", "never");
-
-    /**
-     * Flags purser parses but cannot act on yet are refused like a bad flag, before anything is
-     * created: purser never pulls, so {@code --pull always} cannot be honoured, while
-     * {@code missing} and {@code never} are what it does.
-     */
-    void refuseUnappliedFlags() {
-        if (!PULL_POLICIES.contains(flags.pull)) {
-            throw failure("invalid pull option: '" + flags.pull + "': must be one of \"always\", \"missing\" or \"never\"", 125);
-        }
-        if (flags.pull.equals("always")) {
-            throw failure("purser does not support --pull always yet", 125);
-        }
     }
 
     /** docker/cli's validateDetachKeys: null/empty means the default. */
@@ -192,10 +153,5 @@ class RunCommand extends BaseCommand {
             else if (m.contains("permission denied") || m.contains("is a directory")) code = 126;
         }
         return failure(m, code);
-    }
-
-    CliError failure(String message, int code) {
-        // docker 28 adds no full stop to the message
-        return new CliError("purser: " + message + "\n\nRun '" + commandPath() + " --help' for more information", code);
     }
 }

@@ -99,6 +99,13 @@ class FlagsReachTheBodyTest {
         assertThat(options(new RunCommand())).containsAll(listed);
     }
 
+    @Test
+    void createHasNoneOfRunsAttachFlags() {
+        // docker create has no -d, --detach-keys or --sig-proxy: it never attaches
+        assertThat(options(new CreateCommand())).doesNotContain("--detach", "--detach-keys", "--sig-proxy");
+        assertThat(options(new RunCommand())).contains("--detach", "--detach-keys", "--sig-proxy");
+    }
+
     private static RunCommand run(List<String> args) {
         RunCommand run = new RunCommand();
         new CommandLine(run).setStopAtPositional(true).parseArgs(args.toArray(String[]::new));
