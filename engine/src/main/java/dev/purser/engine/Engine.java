@@ -38,13 +38,19 @@ public final class Engine implements AutoCloseable {
      * refused).
      */
     public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion) {
+        return open(root, cgroupParent, cgroupVersion, RemovalStep.haltingAtPropertyStep());
+    }
+
+    /** As above, with {@code removalSteps} told of each step of every removal (tests hold one midway). */
+    public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion,
+                              RemovalStep.Listener removalSteps) {
         root.createPrivate();
         Linux linux = new Linux();
         EventBus events = new EventBus();
         ImageStore images = new ImageStore(root);
         Containers containers = new Containers(new ContainerStore(root), images,
                 CgroupHierarchy.detect(cgroupParent, cgroupVersion, linux), linux, StageBinary.extractInto(root.bin()), events,
-                RemovalStep.haltingAtPropertyStep());
+                removalSteps);
         containers.startByPolicy();
         return new Engine(root, images, containers, events);
     }

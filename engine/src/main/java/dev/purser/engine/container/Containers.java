@@ -84,7 +84,10 @@ public final class Containers {
         this.events = events;
         this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments);
-        new CrashRecovery(store, linux, cgroups).run();
+        for (String id : new CrashRecovery(store, linux, cgroups).run()) {
+            log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
+            remove(id, true);
+        }
     }
 
     /** {@code listener} is told the id of every container once it is removed (e.g. to forget its execs). */
@@ -441,7 +444,12 @@ public final class Containers {
      * last; a daemon killed midway restarts to a record its recovery finishes removing.
      */
     public void remove(String reference, boolean force) {
-        String id = get(reference).id();
+        Container found = get(reference);
+        if (found.state().removalInProgress()) {
+            // Docker's answer while another removal holds the container, rather than waiting for it
+            throw new ContainerConflictException("removal of container " + reference + " is already in progress");
+        }
+        String id = found.id();
         try (ContainerLocks.Held held = locks.lock(id)) {
             removeHeld(current(id, reference), force);
         }

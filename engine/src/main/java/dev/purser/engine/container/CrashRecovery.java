@@ -43,8 +43,12 @@ final class CrashRecovery {
      * its stage recorded (137 when none was); every container's mount and cgroup are removed
      * (a crash during a start or a removal can leave them for a container that is not running);
      * containers marked removing are removed, and directories without a record deleted.
+     *
+     * @return the containers with AutoRemove that were running: Docker removes them at restart,
+     *     and they must go the way every removal goes (volumes, events), which is the caller's
      */
-    void run() {
+    List<String> run() {
+        List<String> autoRemove = new java.util.ArrayList<>();
         for (String id : store.orphanDirectories()) {
             Path dir = store.directory(id);
             log.info("removing the remains of container directory {}", dir);
@@ -71,6 +75,9 @@ final class CrashRecovery {
             if (s.running() || s.paused() || s.restarting()) {
                 int code = recordedExitCode(c, dir);
                 store.update(c.id(), cur -> cur.withState(cur.state().exited(code, false, Containers.now())));
+                if (c.hostConfig().autoRemove()) {
+                    autoRemove.add(c.id());
+                }
             }
             try {
                 Files.deleteIfExists(identityFile(dir));
@@ -78,6 +85,7 @@ final class CrashRecovery {
                 log.warn("removing {}: {}", identityFile(dir), e.getMessage());
             }
         }
+        return autoRemove;
     }
 
     /**

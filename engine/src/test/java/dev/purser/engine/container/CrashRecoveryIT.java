@@ -84,4 +84,16 @@ class CrashRecoveryIT {
         assertThat(unrelated.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(unrelated.exitValue()).isEqualTo(128 + 9);
     }
+
+    @Test
+    void anAutoRemoveContainerThatWasRunningIsRemovedAtTheNextStart() throws Exception {
+        HostConfig autoRemove = new HostConfig(null, null, null, false, true, null, 0, 0, 0, 0, null, null, false, null, null);
+        Container c = first.create(config("sleep", "1000"), autoRemove);
+        Path dir = recordRunningAs(c, (int) unrelated.pid());
+
+        try (Engine second = Engine.open(new StateRoot(first.root()), "purser-it")) {
+            assertThat(second.containers().list()).extracting(Container::id).doesNotContain(c.id());
+        }
+        assertThat(dir).doesNotExist();
+    }
 }
