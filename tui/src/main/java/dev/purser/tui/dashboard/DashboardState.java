@@ -2,6 +2,7 @@ package dev.purser.tui.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.purser.tui.dashboard.containers.ContainerTable;
+import dev.purser.tui.dashboard.images.ContainerLayers;
 import dev.purser.tui.dashboard.images.ImageLayers;
 import dev.purser.tui.dashboard.images.ImageTable;
 import dev.purser.tui.dashboard.log.LogView;
@@ -34,6 +35,8 @@ final class DashboardState {
     final LogView inspect = new LogView(INSPECT_LINES);
     final LogView allLogs = new LogView(LOG_LINES);
     JsonNode top;
+    /** The selected container's layers, once read (Layers tab). */
+    ContainerLayers containerLayers;
     final StatsWindow stats = new StatsWindow(STATS_WINDOW);
 
     View view = View.CONTAINERS;

@@ -5,6 +5,8 @@ import static dev.purser.tui.dashboard.PlainWords.plain;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.purser.tui.client.PurserClient;
 import dev.purser.tui.dashboard.containers.ContainerEntry;
+import dev.purser.tui.dashboard.images.ContainerLayers;
+import dev.purser.tui.dashboard.images.ImageLayers;
 import dev.purser.tui.dashboard.log.LogLine;
 import dev.purser.tui.dashboard.log.StyledText;
 import dev.purser.tui.dashboard.stats.StatsSample;
@@ -33,6 +35,7 @@ final class DetailFeeds {
     private UiBatcher<LogLine> logStream;
     private String logsFor;
     private String inspectFor;
+    private String layersFor;
     private UiBatcher<?> tabStream;
     private String tabStreamFor;
 
@@ -53,6 +56,7 @@ final class DetailFeeds {
         DetailTab tab = state.tab;
         if (tab == DetailTab.LOGS && !Objects.equals(id, logsFor)) followLogs(selected);
         if (tab == DetailTab.INSPECT && !Objects.equals(id, inspectFor)) loadInspect(selected);
+        if (tab == DetailTab.LAYERS && !Objects.equals(id, layersFor)) loadLayers(selected);
         String wanted = (tab == DetailTab.TOP || tab == DetailTab.STATS) && id != null ? tab + " " + id : null;
         if (!Objects.equals(wanted, tabStreamFor)) followTab(wanted == null ? null : id);
     }
@@ -139,5 +143,23 @@ final class DetailFeeds {
                     state.inspect.append(lines);
                     state.inspect.toStart();
                 });
+    }
+
+    /**
+     * The container's writable layer size (inspect with size: it walks the layer) and its image's
+     * layers with their sharing counts (every image is inspected for those, as in the images view).
+     */
+    private void loadLayers(Optional<ContainerEntry> selected) {
+        state.containerLayers = null;
+        layersFor = selected.map(ContainerEntry::id).orElse(null);
+        if (selected.isEmpty()) return;
+        String id = selected.get().id();
+        background.call(() -> {
+            JsonNode container = client.containers().inspect(id, true);
+            ImageLayers image = ImagesFeed.layersOf(client, container.path("Image").asText());
+            return new ContainerLayers(id, container.path("SizeRw").asLong(), image);
+        }, layers -> {
+            if (id.equals(layersFor)) state.containerLayers = layers;
+        });
     }
 }

@@ -6,6 +6,8 @@ import static dev.purser.tui.dashboard.Cells.put;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.purser.tui.dashboard.containers.ContainerEntry;
+import dev.purser.tui.dashboard.images.ContainerLayers;
+import dev.purser.tui.dashboard.images.ImageLayers;
 import dev.purser.tui.dashboard.log.LogView;
 import dev.purser.tui.dashboard.stats.StatsSample;
 import dev.purser.tui.dashboard.stats.StatsWindow;
@@ -21,9 +23,11 @@ import java.util.Optional;
 /** Draws the selected container's detail pane: its tabs, then the log, the JSON, the processes or the stats. */
 final class DetailPane {
     private final Theme theme;
+    private final LayerRows layerRows;
 
     DetailPane(Theme theme) {
         this.theme = theme;
+        this.layerRows = new LayerRows(theme);
     }
 
     void draw(TextGraphics g, DashboardState state, int y, int w, int height) {
@@ -44,6 +48,7 @@ final class DetailPane {
         switch (state.tab) {
             case TOP -> drawTop(g, state.top, y + 1, w, height - 1);
             case STATS -> drawStats(g, state.stats, y + 1, w, height - 1);
+            case LAYERS -> drawLayers(g, state.containerLayers, selected.get(), y + 1, w, height - 1);
             default -> pane.draw(g, 0, y + 1, w, height - 1, theme, SourceColours::of);
         }
     }
@@ -71,6 +76,21 @@ final class DetailPane {
             }
             r++;
         }
+    }
+
+    /** The container's writable layer on top, then its image's layers, newest first. */
+    private void drawLayers(TextGraphics g, ContainerLayers layers, ContainerEntry selected, int y, int w, int height) {
+        if (layers == null || !layers.containerId().equals(selected.id())) {
+            put(g, 2, y, w, "reading the layers ...", theme.style(Role.DIM));
+            return;
+        }
+        ImageLayers image = layers.image();
+        put(g, 2, y, w, selected.field("Image") + ": " + LayerRows.summary(image.layers(), image.savedBySharing())
+                + "; this container's writable layer " + HumanSize.of(layers.writableSize()), theme.style(Role.DIM));
+        List<LayerRows.Row> rows = new ArrayList<>();
+        rows.add(new LayerRows.Row(layers.writableSize(), "this container", "(writable layer: what the container changed)", Role.HEADER));
+        image.layers().forEach(l -> rows.add(LayerRows.Row.of(l)));
+        layerRows.draw(g, rows, y + 1, w, height - 1);
     }
 
     private void drawStats(TextGraphics g, StatsWindow stats, int y, int w, int height) {

@@ -43,12 +43,15 @@ final class ImagesFeed {
         String ref = selected.get().reference();
         String id = selected.get().id();
         state.layersFor = ref;
-        background.call(() -> {
-            List<JsonNode> all = new ArrayList<>();
-            for (JsonNode image : client.images().list(true, false, List.of())) all.add(client.images().inspect(image.path("Id").asText()));
-            return ImageLayers.of(client.images().inspect(id), client.images().history(id), all);
-        }, result -> {
+        background.call(() -> layersOf(client, id), result -> {
             if (ref.equals(state.layersFor)) state.layers = result;
         });
+    }
+
+    /** The image's layers with how many images share each: every image is inspected for that. */
+    static ImageLayers layersOf(PurserClient client, String imageId) {
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode image : client.images().list(true, false, List.of())) all.add(client.images().inspect(image.path("Id").asText()));
+        return ImageLayers.of(client.images().inspect(imageId), client.images().history(imageId), all);
     }
 }

@@ -8,11 +8,9 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.purser.tui.dashboard.images.ImageEntry;
 import dev.purser.tui.dashboard.images.ImageLayers;
 import dev.purser.tui.dashboard.images.ImageTable;
-import dev.purser.tui.dashboard.images.Layer;
 import dev.purser.tui.dashboard.theme.Role;
 import dev.purser.tui.dashboard.theme.Style;
 import dev.purser.tui.dashboard.theme.Theme;
-import dev.purser.tui.format.HumanSize;
 
 /** Draws the images list and, when open, the selected image's layers with how many images share each. */
 final class ImagesPane {
@@ -20,9 +18,11 @@ final class ImagesPane {
     private static final String[] FIELDS = {"Repository", "Tag", "ID", "CreatedSince", "Size"};
 
     private final Theme theme;
+    private final LayerRows rows;
 
     ImagesPane(Theme theme) {
         this.theme = theme;
+        this.rows = new LayerRows(theme);
     }
 
     void drawList(TextGraphics g, ImageTable images, int y, int w, int height) {
@@ -54,21 +54,7 @@ final class ImagesPane {
             put(g, col + 1, y, w, " reading ... ", theme.style(Role.DIM));
             return;
         }
-        long total = shown.layers().stream().mapToLong(Layer::size).sum();
-        String summary = " " + shown.layers().stream().filter(l -> !l.diffId().isEmpty()).count() + " layers, " + HumanSize.of(total)
-                + (shown.savedBySharing() > 0 ? "; sharing saves " + HumanSize.of(shown.savedBySharing()) + " of disk" : "; no layer shared") + " ";
-        put(g, col + 1, y, w, summary, theme.style(Role.DIM));
-        String[] headers = {"SIZE", "SHARED BY", "CREATED BY"};
-        int[] widths = {10, 16, Math.max(10, w - 2 - 26)};
-        Cells.header(g, y + 1, w, headers, widths, theme.style(Role.HEADER));
-        for (int r = 0; r < height - 2 && r < shown.layers().size(); r++) {
-            Layer l = shown.layers().get(r);
-            String shared = l.diffId().isEmpty() ? "(no layer)" : l.sharedBy() == 1 ? "this image" : l.sharedBy() + " images";
-            Style style = theme.style(l.sharedBy() > 1 ? Role.RUNNING : l.diffId().isEmpty() ? Role.DIM : Role.NORMAL);
-            int c = put(g, 0, y + 2 + r, 2, "  ", style);
-            c = put(g, c, y + 2 + r, c + widths[0], pad(HumanSize.of(l.size()), widths[0]), style);
-            c = put(g, c, y + 2 + r, c + widths[1], pad(shared, widths[1]), style);
-            put(g, c, y + 2 + r, w, l.createdBy().replace('\t', ' '), style);
-        }
+        put(g, col + 1, y, w, " " + LayerRows.summary(shown.layers(), shown.savedBySharing()) + " ", theme.style(Role.DIM));
+        rows.draw(g, shown.layers().stream().map(LayerRows.Row::of).toList(), y + 1, w, height - 1);
     }
 }

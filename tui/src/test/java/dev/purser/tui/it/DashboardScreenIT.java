@@ -257,6 +257,31 @@ class DashboardScreenIT {
     }
 
     @Test
+    void theLayersTabShowsTheContainersWritableLayerOverItsImagesLayers() {
+        runDetached("layers_tab", "sh", "-c", "head -c 300000 /dev/zero > /written; sleep 600");
+        String rw = awaitWritableLayer("layers_tab");
+        screen = new DashboardHarness(daemon);
+        screen.waitFor("layers_tab");
+        select("layers_tab");
+        for (int i = 0; i < 4; i++) screen.press(']');
+        String shown = screen.waitFor("this container");
+        assertThat(shown).contains("Layers").contains("writable layer " + rw).contains("this image").contains("CREATED BY");
+        // the writable layer is the first row, above the image's
+        assertThat(screen.rowOf("(writable layer")).isLessThan(screen.rowOf("this image"));
+    }
+
+    /** The container's writable layer size as the CLI prints it, once the container has written its file. */
+    private static String awaitWritableLayer(String name) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            String size = daemon.purser("ps", "-s", "--filter", "name=" + name, "--format", "{{.Size}}").outLine();
+            if (!size.startsWith("0B")) return size.split(" ")[0];
+            assertThat(System.nanoTime()).as("the container wrote its file").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
+    }
+
+    @Test
     void theTopTabShowsTheContainersProcessesWithTheirCpu() {
         runDetached("top_tab", "sleep", "601");
         screen = new DashboardHarness(daemon);
