@@ -2,7 +2,7 @@ package dev.purser.tui.dashboard;
 
 /** The tabs of the selected container's detail pane. */
 enum DetailTab {
-    LOGS("Logs"), TOP("Top"), STATS("Stats"), INSPECT("Inspect");
+    LOGS("Logs"), TOP("Top"), STATS("Stats"), INSPECT("Inspect"), LAYERS("Layers");
 
     final String title;
 

@@ -187,9 +187,10 @@ class DashboardScreenIT {
                 screen.type(text);
                 screen.press(KeyType.Enter);
             } while (!screen.text().contains(line));
+            // the tag is in a colour of the container's own, not the pane's text colour (read while the line is in view:
+            // the next search may scroll it away)
+            assertThat(screen.cellOf(line).getForegroundColor()).isNotEqualTo(screen.theme.style(Role.NORMAL).foreground());
         }
-        // the tag is in a colour of the container's own, not the pane's text colour
-        assertThat(screen.cellOf("all_logs_a | from-a").getForegroundColor()).isNotEqualTo(screen.theme.style(Role.NORMAL).foreground());
     }
 
     @Test
@@ -253,6 +254,31 @@ class DashboardScreenIT {
         // both images are the one busybox layer, so they have its size
         String size = daemon.purser("images", "--format", "{{.Size}}", "busybox:latest").outLine().lines().findFirst().orElseThrow();
         assertThat(shown).contains("sharing saves " + size);
+    }
+
+    @Test
+    void theLayersTabShowsTheContainersWritableLayerOverItsImagesLayers() {
+        runDetached("layers_tab", "sh", "-c", "head -c 300000 /dev/zero > /written; sleep 600");
+        String rw = awaitWritableLayer("layers_tab");
+        screen = new DashboardHarness(daemon);
+        screen.waitFor("layers_tab");
+        select("layers_tab");
+        for (int i = 0; i < 4; i++) screen.press(']');
+        String shown = screen.waitFor("this container");
+        assertThat(shown).contains("Layers").contains("writable layer " + rw).contains("this image").contains("CREATED BY");
+        // the writable layer is the first row, above the image's
+        assertThat(screen.rowOf("(writable layer")).isLessThan(screen.rowOf("this image"));
+    }
+
+    /** The container's writable layer size as the CLI prints it, once the container has written its file. */
+    private static String awaitWritableLayer(String name) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            String size = daemon.purser("ps", "-s", "--filter", "name=" + name, "--format", "{{.Size}}").outLine();
+            if (!size.startsWith("0B")) return size.split(" ")[0];
+            assertThat(System.nanoTime()).as("the container wrote its file").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+        }
     }
 
     @Test
