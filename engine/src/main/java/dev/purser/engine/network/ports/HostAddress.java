@@ -21,7 +21,8 @@ public record HostAddress(InetAddress address, boolean ipv4, boolean ipv6) {
             return new HostAddress(null, true, hostHasIpv6);
         }
         String text = hostIp.startsWith("[") && hostIp.endsWith("]") ? hostIp.substring(1, hostIp.length() - 1) : hostIp;
-        if (!text.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+        // Go's net.ParseIP: four decimal bytes, or an IPv6 literal (never a host name or 1.2.3)
+        if (text.contains(":") ? !text.matches("[0-9a-fA-F:.]+") : !fourBytes(text)) {
             throw new IllegalArgumentException("invalid IP address: " + hostIp);
         }
         InetAddress a;
@@ -31,6 +32,15 @@ public record HostAddress(InetAddress address, boolean ipv4, boolean ipv6) {
             throw new IllegalArgumentException("invalid IP address: " + hostIp);
         }
         return new HostAddress(a, a instanceof Inet4Address, a instanceof Inet6Address);
+    }
+
+    private static boolean fourBytes(String text) {
+        String[] parts = text.split("\\.", -1);
+        if (parts.length != 4) return false;
+        for (String p : parts) {
+            if (!p.matches("[0-9]{1,3}") || Integer.parseInt(p) > 255) return false;
+        }
+        return true;
     }
 
     public boolean everyAddress() {
