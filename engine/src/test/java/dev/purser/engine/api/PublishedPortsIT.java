@@ -102,11 +102,16 @@ class PublishedPortsIT {
 
     /** The page at {@code host:port}, asked for again until the container's server answers (20 s at most). */
     static String get(String host, int port) throws InterruptedException {
+        return get(host, port + "/");
+    }
+
+    /** {@code portAndPath} is the port and the path: {@code 8080/cgi-bin/peer}. */
+    static String get(String host, String portAndPath) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         IOException last = null;
         while (System.nanoTime() < deadline) {
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create("http://" + host + ":" + port + "/").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://" + host + ":" + portAndPath).toURL().openConnection();
                 c.setConnectTimeout(2000);
                 c.setReadTimeout(5000);
                 try (InputStream in = c.getInputStream()) {
@@ -119,7 +124,7 @@ class PublishedPortsIT {
                 Thread.sleep(50);
             }
         }
-        throw new AssertionError("no answer on " + host + ":" + port, last);
+        throw new AssertionError("no answer on " + host + ":" + portAndPath, last);
     }
 
     /** True when nothing listens on the port at any address: binding the wildcard address succeeds. */
@@ -148,6 +153,15 @@ class PublishedPortsIT {
         int port = freePort();
         web("-p", port + ":80");
         assertThat(get("[::1]", port)).isEqualTo("hello from web");
+    }
+
+    /** The proxy connects from inside the container's network namespace (docs/decisions/0032). */
+    @Test
+    void containerSeesTheProxyOnItsLoopbackAsTheClient() throws Exception {
+        int port = freePort();
+        run("-p", port + ":80", "busybox", "sh", "-c", "mkdir -p /www/cgi-bin && printf '#!/bin/sh\\necho Content-Type: text/plain\\necho\\necho $REMOTE_ADDR\\n' > /www/cgi-bin/peer && chmod +x /www/cgi-bin/peer && exec httpd -f -p 80 -h /www");
+        // busybox httpd listens on a dual-stack socket: it writes 127.0.0.1 as [::ffff:127.0.0.1]
+        assertThat(get("127.0.0.1", port + "/cgi-bin/peer")).isEqualTo("[::ffff:127.0.0.1]");
     }
 
     @Test

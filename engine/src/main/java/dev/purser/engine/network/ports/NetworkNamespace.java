@@ -16,12 +16,14 @@ import java.util.concurrent.RejectedExecutionException;
  * Opens sockets inside a container's network namespace: one platform thread moves itself into
  * the namespace with setns(2) and makes the sockets there; a socket stays in the namespace it
  * was made in, so the forwarders use it from any thread (as rootlesskit's builtin port driver
- * does). The namespace is entered only when the first socket is asked for, so the container's
- * interfaces are whatever its start made them (docs/decisions/0032).
+ * does). One stream socket is kept made ahead, so a new connection does not wait for the
+ * thread (docs/decisions/0032).
  */
 final class NetworkNamespace implements AutoCloseable {
     private final ExecutorService thread;
     private final CompletableFuture<Void> entered;
+    private final java.util.concurrent.atomic.AtomicReference<SocketChannel> spare = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile boolean closed;
 
     NetworkNamespace(Linux linux, int pid, String name) {
         this.thread = Executors.newSingleThreadExecutor(r -> {
@@ -33,7 +35,28 @@ final class NetworkNamespace implements AutoCloseable {
     }
 
     SocketChannel stream() throws IOException {
-        return open(() -> SocketChannel.open(StandardProtocolFamily.INET));
+        SocketChannel ready = spare.getAndSet(null);
+        makeSpare();
+        return ready != null ? ready : open(() -> SocketChannel.open(StandardProtocolFamily.INET));
+    }
+
+    /** Makes the next stream socket on the namespace's thread, for the next connection. */
+    private void makeSpare() {
+        try {
+            thread.execute(() -> {
+                try {
+                    entered.join();
+                    SocketChannel made = SocketChannel.open(StandardProtocolFamily.INET);
+                    if (closed || !spare.compareAndSet(null, made)) {
+                        made.close();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the next connection makes its own, and reports why it cannot
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
     }
 
     DatagramChannel datagram() throws IOException {
@@ -69,6 +92,21 @@ final class NetworkNamespace implements AutoCloseable {
     /** The thread ends, and with it the namespace reference it held. */
     @Override
     public void close() {
+        closed = true;
         thread.shutdownNow();
+        try {
+            // a spare being made now is either closed by its maker (closed is set) or taken below
+            thread.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        SocketChannel left = spare.getAndSet(null);
+        if (left != null) {
+            try {
+                left.close();
+            } catch (IOException e) {
+                // nothing to release then
+            }
+        }
     }
 }

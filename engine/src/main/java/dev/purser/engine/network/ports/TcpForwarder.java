@@ -10,6 +10,11 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +35,16 @@ final class TcpForwarder implements Forwarder {
     private final InetSocketAddress target;
     private final String name;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    /** Threads are kept for a minute after a connection ends: a new connection does not wait for one to start. */
+    private final ExecutorService threads;
     private volatile boolean closed;
 
     private TcpForwarder(ServerSocketChannel listener, InetSocketAddress target, String name) {
         this.listener = listener;
         this.target = target;
         this.name = name;
+        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> thread("tcp-" + name, r));
     }
 
     /** Binds the host socket now, so a port that cannot be had fails the start before the container runs. */
@@ -72,7 +81,11 @@ final class TcpForwarder implements Forwarder {
                 return;
             }
             open.add(client);
-            thread("tcp-" + name, () -> connect(namespace, client)).start();
+            try {
+                threads.execute(() -> connect(namespace, client));
+            } catch (RejectedExecutionException e) {
+                closeQuietly(client); // closing
+            }
         }
     }
 
@@ -93,7 +106,13 @@ final class TcpForwarder implements Forwarder {
         }
         SocketChannel up = upstream;
         AtomicInteger directions = new AtomicInteger(2);
-        thread("tcp-" + name + "-back", () -> copy(up, client, up, directions)).start();
+        try {
+            threads.execute(() -> copy(up, client, up, directions));
+        } catch (RejectedExecutionException e) {
+            closeQuietly(client);
+            closeQuietly(up);
+            return;
+        }
         copy(client, up, up, directions);
     }
 
@@ -140,6 +159,7 @@ final class TcpForwarder implements Forwarder {
     @Override
     public void close() {
         closed = true;
+        threads.shutdown();
         try {
             listener.close();
         } catch (IOException e) {
