@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import dev.purser.engine.network.ports.PortRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -78,7 +79,8 @@ final class ContainerApi {
             checkMounts(host);
         }
         Container c = containers.create(new CreateRequest(x.query("name"), config, host));
-        x.json(201, Map.of("Id", c.id(), "Warnings", List.of()));
+        x.json(201, Map.of("Id", c.id(), "Warnings",
+                PortRequest.warnings(c.hostConfig().networkMode(), c.hostConfig().portBindings())));
     }
 
     /**
@@ -125,7 +127,7 @@ final class ContainerApi {
             if (limit != null && limit > 0 && out.size() >= limit) {
                 break;
             }
-            ObjectNode row = ContainerViews.summary(c);
+            ObjectNode row = ContainerViews.summary(c, containers.publishedPorts(c));
             if (x.queryBool("size", false)) {
                 sizes(row, c);
             }
@@ -136,7 +138,7 @@ final class ContainerApi {
 
     private void inspect(Exchange x) {
         Container c = containers.get(x.param("id"));
-        ObjectNode n = ContainerViews.inspect(c);
+        ObjectNode n = ContainerViews.inspect(c, containers.publishedPorts(c));
         if (x.queryBool("size", false)) {
             sizes(n, c);
         }

@@ -10,6 +10,10 @@ import dev.purser.engine.mount.MountPoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import dev.purser.engine.network.ports.ContainerPort;
+import dev.purser.engine.network.ports.PublishedPort;
 
 /** A container as {@code GET /containers/json} (summary) and {@code GET /containers/{id}/json} (inspect) show it. */
 final class ContainerViews {
@@ -17,7 +21,7 @@ final class ContainerViews {
 
     private ContainerViews() {}
 
-    static ObjectNode summary(Container c) {
+    static ObjectNode summary(Container c, Map<String, List<PublishedPort>> ports) {
         ObjectNode n = JSON.createObjectNode();
         n.put("Id", c.id());
         n.putArray("Names").add(c.name());
@@ -27,7 +31,7 @@ final class ContainerViews {
         c.args().forEach(a -> command.append(' ').append(a));
         n.put("Command", command.toString());
         n.put("Created", Instant.parse(c.created()).getEpochSecond());
-        n.putArray("Ports");
+        n.set("Ports", summaryPorts(ports));
         n.set("Labels", JSON.valueToTree(c.config().labels()));
         n.put("State", c.state().status());
         n.put("Status", status(c.state(), Instant.now()));
@@ -35,6 +39,39 @@ final class ContainerViews {
         n.putObject("NetworkSettings").putObject("Networks");
         n.set("Mounts", mounts(c));
         return n;
+    }
+
+    /**
+     * Docker's {@code Ports} of the list: one entry per host address a port is published on
+     * ({@code IP}, {@code PublicPort}), one without them for a port only exposed.
+     */
+    static ArrayNode summaryPorts(Map<String, List<PublishedPort>> ports) {
+        ArrayNode out = JSON.createArrayNode();
+        ports.forEach((key, published) -> {
+            ContainerPort port = ContainerPort.parse(key);
+            if (published.isEmpty()) {
+                out.addObject().put("PrivatePort", port.number()).put("Type", port.protocol());
+            }
+            for (PublishedPort p : published) {
+                out.addObject().put("IP", p.hostIp()).put("PrivatePort", port.number()).put("PublicPort", p.hostPort())
+                        .put("Type", port.protocol());
+            }
+        });
+        return out;
+    }
+
+    /** Docker's {@code NetworkSettings.Ports}: each port's bindings, null for one only exposed. */
+    static ObjectNode networkPorts(Map<String, List<PublishedPort>> ports) {
+        ObjectNode out = JSON.createObjectNode();
+        ports.forEach((key, published) -> {
+            if (published.isEmpty()) {
+                out.putNull(key);
+            } else {
+                ArrayNode list = out.putArray(key);
+                published.forEach(p -> list.add(JSON.valueToTree(p.binding())));
+            }
+        });
+        return out;
     }
 
     /** Docker's MountPoint list: binds and {@code --mount} tmpfs (not {@code HostConfig.Tmpfs}, as Docker). */
@@ -76,7 +113,7 @@ final class ContainerViews {
         }
     }
 
-    static ObjectNode inspect(Container c) {
+    static ObjectNode inspect(Container c, Map<String, List<PublishedPort>> ports) {
         ObjectNode n = JSON.valueToTree(c);
         n.remove("HasBeenManuallyStopped");
         n.put("MountLabel", "");
@@ -91,7 +128,9 @@ final class ContainerViews {
         data.put("WorkDir", dir.resolve("work").toString());
         driver.put("Name", "overlay2");
         n.set("Mounts", mounts(c));
-        n.set("NetworkSettings", InspectDefaults.networkSettings());
+        ObjectNode network = InspectDefaults.networkSettings();
+        network.set("Ports", networkPorts(ports));
+        n.set("NetworkSettings", network);
         InspectDefaults.fill(n);
         return n;
     }

@@ -46,7 +46,7 @@ final class DiskUsageApi {
         }
         ArrayNode containerRows = out.putArray("Containers");
         for (Container c : all) {
-            ObjectNode row = ContainerViews.summary(c);
+            ObjectNode row = ContainerViews.summary(c, java.util.Map.of());
             ContainerSize size = usage.of(c);
             row.put("SizeRw", size.rw());
             row.put("SizeRootFs", size.rootFs());

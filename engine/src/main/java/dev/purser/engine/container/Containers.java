@@ -15,6 +15,11 @@ import dev.purser.engine.log.JsonFileReader;
 import dev.purser.engine.log.LogCursor;
 import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.LogQuery;
+import dev.purser.engine.network.ports.PortAllocationException;
+import dev.purser.engine.network.ports.PortPublisher;
+import dev.purser.engine.network.ports.PortRequest;
+import dev.purser.engine.network.ports.Publication;
+import dev.purser.engine.network.ports.PublishedPort;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -65,6 +70,9 @@ public final class Containers {
     private final ContainerLauncher launcher;
     private final ProcessStop stop;
     private final ContainerStdin stdin = new ContainerStdin();
+    private final PortPublisher ports;
+    /** The published ports of each running container, held from before its process runs until it exits. */
+    private final Map<String, Publication> publications = new ConcurrentHashMap<>();
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events) {
@@ -84,6 +92,7 @@ public final class Containers {
         this.events = events;
         this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments);
+        this.ports = PortPublisher.ofHost(linux);
         for (String id : new CrashRecovery(store, linux, cgroups).run()) {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
             remove(id, true);
@@ -146,6 +155,10 @@ public final class Containers {
         Image image = images.find(imageRef).orElseThrow(() -> new NoSuchImageException(imageRef));
         Capabilities.resolve(request.hostConfig().capAdd(), request.hostConfig().capDrop(),
                 request.hostConfig().privileged());
+        PortRequest.refuseConflicts(request.hostConfig().networkMode(), request.hostConfig().portBindings(),
+                request.hostConfig().publishAllPorts(), request.config().exposedPorts());
+        portRequest(request.hostConfig(), image.config().exposedPorts() == null ? Map.of()
+                : new java.util.TreeMap<>(image.config().exposedPorts()), request.config().exposedPorts());
         // A profile that could not be applied is refused now rather than at every start.
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
         synchronized (nameLock) {
@@ -209,18 +222,29 @@ public final class Containers {
 
     /** Runs the container's process; the caller holds the container's lock. */
     private void launch(Container c) {
+        Publication publication;
+        try {
+            publication = publish(c);
+        } catch (PortAllocationException e) {
+            failedToStart(c, 125, e.getMessage());
+            throw new ContainerStartException(e.getMessage(), 125, e);
+        }
         ContainerLauncher.Launched launched;
         try {
             launched = launcher.launch(c);
         } catch (StageFailure e) {
+            publication.close();
             failedToStart(c, e.exitCode(), e.getMessage());
             throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
         } catch (IOException | RuntimeException e) {
+            publication.close();
             failedToStart(c, 125, String.valueOf(e.getMessage()));
             throw e instanceof ContainerStartException cse ? cse
                     : new ContainerStartException(String.valueOf(e.getMessage()), 125, e);
         }
         RunningContainer rc = launched.process();
+        publication.forwardTo(rc.pid, c.shortId());
+        publications.put(c.id(), publication);
         // written before the record says running: recovery signals the pid only while it names this process
         ProcessIdentity.of(rc.pid).ifPresent(p -> p.writeTo(CrashRecovery.identityFile(store.directory(c.id()))));
         synchronized (stdin.guard(c.id())) {
@@ -260,6 +284,7 @@ public final class Containers {
             log.debug("reading OOM kills of {}: {}", id, e.getMessage());
         }
         rc.stdio.closeAll();
+        releasePorts(id);
         Teardown.of(linux, rc.overlay, rc.cgroup);
         // No container lock here: whoever holds it may be waiting for this very exit (stop, rm -f).
         Optional<Container> before = store.get(id);
@@ -297,6 +322,53 @@ public final class Containers {
                 log.warn("auto-removing {}: {}", id, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Binds the host ports the container asks for, before its process runs (Docker programs
+     * them before the process starts too). A container on the host's network, or on none, has
+     * nothing published: Docker discards its bindings (create warned).
+     */
+    private Publication publish(Container c) {
+        String mode = c.hostConfig().networkMode();
+        PortRequest request = mode.equals("host") || mode.equals("none")
+                ? PortRequest.of(Map.of(), false, Map.of())
+                : portRequest(c.hostConfig(), Map.of(), c.config().exposedPorts());
+        return ports.reserve(c.id(), c.shortName(), request);
+    }
+
+    private static PortRequest portRequest(HostConfig host, Map<String, ?> imageExposed, Map<String, ?> exposed) {
+        Map<String, Object> all = new java.util.TreeMap<>(imageExposed);
+        all.putAll(exposed);
+        return PortRequest.of(host.portBindings(), host.publishAllPorts(), all);
+    }
+
+    private void releasePorts(String id) {
+        Publication p = publications.remove(id);
+        if (p != null) {
+            p.close();
+        }
+    }
+
+    /**
+     * The container's ports as NetworkSettings.Ports lists them: while it runs, every exposed or
+     * published port with the host addresses it is published on (an empty list for an exposed
+     * one); empty when it does not run, as Docker's.
+     */
+    public Map<String, List<PublishedPort>> publishedPorts(Container c) {
+        Publication p = publications.get(c.id());
+        if (p == null || !running.containsKey(c.id())) {
+            return Map.of();
+        }
+        Map<String, List<PublishedPort>> out = new java.util.LinkedHashMap<>();
+        String mode = c.hostConfig().networkMode();
+        if (mode.equals("host") || mode.equals("none")) {
+            return out;
+        }
+        for (var port : portRequest(c.hostConfig(), Map.of(), c.config().exposedPorts()).ports()) {
+            out.put(port.toString(), p.ports().stream().filter(pp -> pp.port().equals(port)).toList());
+        }
+        return out;
     }
 
     private void restartByPolicy(String id) {
@@ -477,6 +549,7 @@ public final class Containers {
             restarts.suppressNext(id);
             stop.now(rc);
         }
+        releasePorts(id);
         removalSteps.reached(id, RemovalStep.PROCESS_DOWN);
         Path dir = store.directory(id);
         // the exit handler has undone what the start set up; this is for what a crash left

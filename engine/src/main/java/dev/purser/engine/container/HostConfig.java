@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.purser.engine.mount.MountPlan;
 import dev.purser.engine.mount.MountPoint;
 import dev.purser.engine.mount.MountSpec;
+import dev.purser.engine.network.ports.PortBinding;
 import dev.purser.pty.WindowSize;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,9 @@ public record HostConfig(
         List<Integer> consoleSize,
         @JsonProperty("Binds") List<String> binds,
         @JsonProperty("Mounts") @JsonInclude(JsonInclude.Include.NON_NULL) List<MountSpec> mounts,
-        @JsonProperty("Tmpfs") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> tmpfs) {
+        @JsonProperty("Tmpfs") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> tmpfs,
+        @JsonProperty("PortBindings") Map<String, List<PortBinding>> portBindings,
+        @JsonProperty("PublishAllPorts") boolean publishAllPorts) {
 
     @JsonCreator
     public HostConfig {
@@ -48,6 +51,7 @@ public record HostConfig(
         mounts = mounts == null ? null : List.copyOf(mounts);
         // sorted, so that inspect and the mounts' order are the same every time
         tmpfs = tmpfs == null ? null : java.util.Collections.unmodifiableMap(new TreeMap<>(tmpfs));
+        portBindings = portBindings == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(portBindings));
         if (consoleSize.size() != 2 || consoleSize.stream().anyMatch(n -> n < 0 || n > 65535)) {
             throw new IllegalArgumentException("invalid ConsoleSize " + consoleSize + ": expected [height, width]");
         }
@@ -60,6 +64,15 @@ public record HostConfig(
                       List<Integer> consoleSize) {
         this(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap, cpuShares,
                 nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, null, null, null);
+    }
+
+    /** Without published ports. */
+    public HostConfig(List<String> capAdd, List<String> capDrop, List<String> securityOpt, boolean privileged,
+                      boolean autoRemove, RestartPolicy restartPolicy, long memory, long memorySwap, long cpuShares,
+                      long nanoCpus, Long pidsLimit, String networkMode, boolean readonlyRootfs, LogConfig logConfig,
+                      List<Integer> consoleSize, List<String> binds, List<MountSpec> mounts, Map<String, String> tmpfs) {
+        this(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap, cpuShares,
+                nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, binds, mounts, tmpfs, null, false);
     }
 
     public static HostConfig defaults() {

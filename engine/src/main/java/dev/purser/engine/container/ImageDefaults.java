@@ -39,7 +39,17 @@ final class ImageDefaults {
                 blank(c.workingDir()) ? nullToEmpty(image.workingDir()) : c.workingDir(),
                 entrypoint, labels,
                 blank(c.stopSignal()) ? image.stopSignal() : c.stopSignal(),
-                c.stopTimeout());
+                c.stopTimeout(), exposedPorts(c.exposedPorts(), image.exposedPorts()));
+    }
+
+    /** The image's exposed ports and the container's, as Docker merges them at create. */
+    private static Map<String, Object> exposedPorts(Map<String, Object> container, Map<String, Map<String, Object>> image) {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        if (image != null) {
+            image.keySet().forEach(k -> out.put(k, Map.of()));
+        }
+        container.keySet().forEach(k -> out.put(k, Map.of()));
+        return out;
     }
 
     static List<String> mergeEnv(List<String> image, List<String> container) {

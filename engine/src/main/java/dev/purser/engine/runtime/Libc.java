@@ -50,6 +50,10 @@ public interface Libc {
     long syscall(long number, long arg1, long arg2, long arg3);
 
     /** {@code fds} holds struct pollfd entries: the descriptor, then events and revents as two shorts. */
+    /** Moves the calling thread into the namespace {@code fd} refers to. */
+    @SaveError
+    int setns(int fd, int nstype);
+
     @SaveError
     int poll(@In @Out int[] fds, long nfds, int timeout);
 }

@@ -36,6 +36,12 @@ abstract class BaseCommand implements Callable<Integer> {
         if (args == null || args.size() != n) throw argCount("requires exactly " + n + " argument" + (n == 1 ? "" : "s"));
     }
 
+    void requireBetween(List<String> args, int min, int max) {
+        if (args == null || args.size() < min || args.size() > max) {
+            throw argCount("requires at least " + min + " and at most " + max + " arguments");
+        }
+    }
+
     void requireNone(List<String> args) {
         if (args != null && !args.isEmpty()) throw argCount("accepts no arguments");
     }

@@ -42,7 +42,7 @@ public final class CommandTree {
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
                 WaitCommand::new, PsCommand::new, LogsCommand::new, InspectCommand::new, ImagesCommand::new,
-                ExecCommand::new, AttachCommand::new, TopCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new, CpCommand::new,
+                ExecCommand::new, AttachCommand::new, TopCommand::new, PortCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new, CpCommand::new,
                 TagCommand::new, RmiCommand::new, ImportCommand::new, LoadCommand::new, SaveCommand::new,
                 VersionCommand::new, InfoCommand::new, DaemonCommand::new, CompletionCommand::new, HelpCommand::new)) {
             BaseCommand made = top.get();
@@ -57,7 +57,7 @@ public final class CommandTree {
                 RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
                 RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
                 WaitCommand::new, PsCommand::new, LogsCommand::new, ExecCommand::new, AttachCommand::new, TopCommand::new,
-                StatsCommand::new, ContainerPruneCommand::new, CpCommand::new)) {
+                PortCommand::new, StatsCommand::new, ContainerPruneCommand::new, CpCommand::new)) {
             BaseCommand made = c.get();
             String name = name(made).equals("ps") ? "ls" : name(made);
             String[] aliases = switch (name) {

@@ -39,6 +39,9 @@ final class ContainerFlags {
     @Option(names = "--log-driver") String logDriver = "";
     @Option(names = "--log-opt") List<String> logOpts = new ArrayList<>();
     @Option(names = {"--network", "--net"}) String network;
+    @Option(names = {"-p", "--publish"}) List<String> publish = new ArrayList<>();
+    @Option(names = {"-P", "--publish-all"}, arity = "0..1", fallbackValue = "true") boolean publishAll;
+    @Option(names = "--expose") List<String> expose = new ArrayList<>();
     @Option(names = {"-i", "--interactive"}, arity = "0..1", fallbackValue = "true") boolean interactive;
     @Option(names = {"-t", "--tty"}, arity = "0..1", fallbackValue = "true") boolean tty;
     @Option(names = "--init", arity = "0..1", fallbackValue = "true") Boolean init;

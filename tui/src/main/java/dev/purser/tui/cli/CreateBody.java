@@ -37,6 +37,8 @@ final class CreateBody {
         if (command.isEmpty()) body.putNull("Cmd");
         else body.set("Cmd", strings(command));
         body.put("Image", image);
+        PublishFlags.Ports ports = PublishFlags.parse(f.publish, f.expose);
+        if (!ports.exposed().isEmpty()) body.set("ExposedPorts", ports.exposedPorts());
         ObjectNode volumes = body.putObject("Volumes");
         MountFlags.anonymous(f.volumes).forEach(v -> volumes.putObject(v));
         body.put("WorkingDir", f.workdir);
@@ -51,6 +53,7 @@ final class CreateBody {
         if (f.stopSignal != null && !f.stopSignal.isEmpty()) body.put("StopSignal", f.stopSignal);
         if (f.stopTimeout != null) body.put("StopTimeout", f.stopTimeout);
         body.set("HostConfig", hostConfig(f));
+        ((ObjectNode) body.get("HostConfig")).set("PortBindings", ports.portBindings());
         String network = networkMode(f);
         body.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject(network);
         return body;
@@ -95,7 +98,7 @@ final class CreateBody {
         h.put("OomScoreAdj", 0);
         h.put("PidMode", "");
         h.put("Privileged", f.privileged);
-        h.put("PublishAllPorts", false);
+        h.put("PublishAllPorts", f.publishAll);
         h.put("ReadonlyRootfs", f.readOnly);
         if (!f.mounts.isEmpty()) {
             ArrayNode mounts = h.putArray("Mounts");

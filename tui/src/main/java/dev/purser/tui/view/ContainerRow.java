@@ -52,7 +52,7 @@ public final class ContainerRow {
         List<String> networks = new ArrayList<>();
         c.path("NetworkSettings").path("Networks").fieldNames().forEachRemaining(networks::add);
         row.put("Networks", String.join(",", networks));
-        row.put("Ports", ports(c.path("Ports")));
+        row.put("Ports", PortText.column(c.path("Ports")));
         row.put("RunningFor", HumanDuration.ago(Duration.between(Instant.ofEpochSecond(created), now)));
         row.put("Size", size(c));
         row.put("State", c.path("State").asText());
@@ -107,23 +107,6 @@ public final class ContainerRow {
             out.add(name);
         }
         return String.join(",", out);
-    }
-
-    /** "0.0.0.0:8080->80/tcp, 443/tcp" (ranges are not grouped yet). */
-    private static String ports(JsonNode ports) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode p : ports) {
-            String proto = p.path("Type").asText("tcp");
-            String priv = p.path("PrivatePort").asText();
-            if (p.hasNonNull("PublicPort") && p.path("PublicPort").asInt() != 0) {
-                String ip = p.path("IP").asText();
-                String hostIp = ip.contains(":") ? "[" + ip + "]" : ip;
-                out.add((ip.isEmpty() ? "" : hostIp + ":") + p.path("PublicPort").asText() + "->" + priv + "/" + proto);
-            } else {
-                out.add(priv + "/" + proto);
-            }
-        }
-        return String.join(", ", out);
     }
 
     private static String size(JsonNode c) {

@@ -61,6 +61,9 @@ class FlagsReachTheBodyTest {
         m.put("--log-driver", List.of("--log-driver", "json-file"));
         m.put("--log-opt", List.of("--log-opt", "max-size=1m"));
         m.put("--network", List.of("--network", "host"));
+        m.put("--publish", List.of("-p", "8080:80"));
+        m.put("--publish-all", List.of("-P"));
+        m.put("--expose", List.of("--expose", "80"));
         m.put("--interactive", List.of("-i"));
         m.put("--tty", List.of("-t"));
         m.put("--init", List.of("--init"));

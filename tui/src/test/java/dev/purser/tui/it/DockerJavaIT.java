@@ -7,7 +7,10 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -82,5 +85,45 @@ class DockerJavaIT {
 
         docker.removeContainerCmd(created.getId()).exec();
         Assertions.assertThatThrownBy(() -> docker.inspectContainerCmd(created.getId()).exec()).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void publishedPortIsShownAsDockerJavasTypesAndAnswers() throws Exception {
+        int hostPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            hostPort = free.getLocalPort();
+        }
+        ExposedPort http = ExposedPort.tcp(80);
+        Ports bindings = new Ports();
+        bindings.bind(http, Ports.Binding.bindPort(hostPort));
+        CreateContainerResponse created = docker.createContainerCmd("busybox")
+                .withCmd("sh", "-c", "mkdir -p /www && echo hello > /www/index.html && exec httpd -f -p 80 -h /www")
+                .withExposedPorts(http)
+                .withHostConfig(HostConfig.newHostConfig().withPortBindings(bindings))
+                .exec();
+        try {
+            docker.startContainerCmd(created.getId()).exec();
+            InspectContainerResponse inspect = docker.inspectContainerCmd(created.getId()).exec();
+            Ports.Binding[] bound = inspect.getNetworkSettings().getPorts().getBindings().get(http);
+            assertThat(bound).extracting(Ports.Binding::getHostIp).containsExactly("0.0.0.0", "::");
+            assertThat(bound).extracting(Ports.Binding::getHostPortSpec).containsOnly(Integer.toString(hostPort));
+            assertThat(docker.listContainersCmd().withIdFilter(java.util.List.of(created.getId())).exec().get(0).getPorts())
+                    .extracting(p -> p.getPublicPort()).containsOnly(hostPort);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            String page = null;
+            while (page == null && System.nanoTime() < deadline) {
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", hostPort)) {
+                    s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (answer.startsWith("HTTP/")) page = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+                } catch (java.io.IOException e) {
+                    // httpd is not listening yet
+                }
+                if (page == null) Thread.sleep(50);
+            }
+            assertThat(page).isEqualTo("hello\n");
+        } finally {
+            docker.removeContainerCmd(created.getId()).withForce(true).exec();
+        }
     }
 }

@@ -90,4 +90,19 @@ class JavaTestcontainersIT {
         other.stop();
         assertThat(daemon.purser("ps", "-a", "-q", "--no-trunc").out()).doesNotContain(id);
     }
+
+    @Test
+    void exposedPortIsMappedAndTheHttpWaitReachesIt() throws Exception {
+        try (GenericContainer<?> web = new GenericContainer<>(DockerImageName.parse("busybox:latest"))
+                .withImagePullPolicy(NEVER_PULL)
+                .withCommand("sh", "-c", "mkdir -p /www && echo hello from web > /www/index.html && exec httpd -f -p 80 -h /www")
+                .withExposedPorts(80)
+                .waitingFor(Wait.forHttp("/").withStartupTimeout(Duration.ofSeconds(30)))) {
+            web.start();
+            java.net.URL url = java.net.URI.create("http://" + web.getHost() + ":" + web.getMappedPort(80) + "/").toURL();
+            try (java.io.InputStream in = url.openStream()) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello from web\n");
+            }
+        }
+    }
 }
