@@ -15,6 +15,7 @@ import dev.purser.engine.log.JsonFileReader;
 import dev.purser.engine.log.LogCursor;
 import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.LogQuery;
+import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -65,6 +66,7 @@ public final class Containers {
     private final ContainerLauncher launcher;
     private final ProcessStop stop;
     private final ContainerStdin stdin = new ContainerStdin();
+    private final EtcFiles etcFiles;
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events) {
@@ -74,6 +76,13 @@ public final class Containers {
     /** As above, with {@code removalSteps} told of each step of every removal (tests stop a daemon midway). */
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events, RemovalStep.Listener removalSteps) {
+        this(store, images, cgroups, linux, stageBinary, events, removalSteps, new EtcFiles(EtcFiles.HostEtc.SYSTEM, null));
+    }
+
+    /** As above, with the writer of the containers' /etc files ({@code etcFiles}: the daemon's host-gateway address). */
+    public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
+            EventBus events, RemovalStep.Listener removalSteps, EtcFiles etcFiles) {
+        this.etcFiles = etcFiles;
         this.removalSteps = removalSteps;
         this.store = store;
         this.images = images;
@@ -83,7 +92,7 @@ public final class Containers {
         this.seccompPrograms = new SeccompPrograms(stageBinary);
         this.events = events;
         this.stop = new ProcessStop(linux);
-        this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments);
+        this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles);
         new CrashRecovery(store, linux, cgroups).run();
     }
 
@@ -145,6 +154,7 @@ public final class Containers {
                 request.hostConfig().privileged());
         // A profile that could not be applied is refused now rather than at every start.
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
+        etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
         synchronized (nameLock) {
             ContainerId id = ContainerId.generate();
             ContainerName name;
@@ -154,7 +164,9 @@ public final class Containers {
                 name = ContainerName.of(request.name());
                 refuseNameInUse(name);
             }
-            ContainerConfig config = ImageDefaults.merge(request.config(), image.config(), id.shortId());
+            // Docker's default hostname: the short id, or the host's own name on the host's network
+            ContainerConfig config = ImageDefaults.merge(request.config(), image.config(),
+                    request.hostConfig().hostNetwork() ? etcFiles.hostHostname() : id.shortId());
             if (config.commandLine().isEmpty()) {
                 throw new IllegalArgumentException("No command specified");
             }
@@ -164,9 +176,12 @@ public final class Containers {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            ContainerFiles.write(dir, config.hostname());
             Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config, request.hostConfig(),
                     dir, now());
+            if (request.hostConfig().networkContainer() == null) {
+                // written now so that they exist (inspect names them, cp reads them); a joiner has the other's
+                etcFiles.write(dir, ProcessPlans.etcIdentity(container, List.of()));
+            }
             store.insert(container);
             publish(container, "create");
             return container;
@@ -206,9 +221,16 @@ public final class Containers {
 
     /** Runs the container's process; the caller holds the container's lock. */
     private void launch(Container c) {
+        ContainerLauncher.NetworkJoin join;
+        try {
+            join = networkJoin(c);
+        } catch (ContainerConflictException | ContainerStartException e) {
+            failedToStart(c, 125, e.getMessage());
+            throw e;
+        }
         ContainerLauncher.Launched launched;
         try {
-            launched = launcher.launch(c);
+            launched = launcher.launch(c, join);
         } catch (StageFailure e) {
             failedToStart(c, e.exitCode(), e.getMessage());
             throw new ContainerStartException(e.getMessage(), e.exitCode(), e);
@@ -230,6 +252,37 @@ public final class Containers {
         Container started = store.update(c.id(), cur -> cur.withState(cur.state().running(rc.pid, now()))).orElseThrow();
         publish(started, "start");
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
+    }
+
+    /**
+     * For {@code --net container:X}: X, which must exist, be another container and run, and its
+     * process, whose network namespace the stage joins; null for any other network mode. Docker's
+     * errors and status codes (moby's getNetworkedContainer): checked at start, not at create.
+     */
+    private ContainerLauncher.NetworkJoin networkJoin(Container c) {
+        String reference = c.hostConfig().networkContainer();
+        if (reference == null) {
+            return null;
+        }
+        Container target;
+        try {
+            target = get(reference);
+        } catch (ContainerLookupException e) {
+            throw new ContainerStartException("joining network namespace of container: " + e.getMessage(), 125, e);
+        }
+        if (target.id().equals(c.id())) {
+            throw new ContainerStartException("cannot join own network namespace", 125, null);
+        }
+        RunningContainer rc = running.get(target.id());
+        if (rc == null || !target.state().running()) {
+            throw new ContainerConflictException("cannot join network namespace of a non running container: container "
+                    + target.shortName() + " is " + target.state().status());
+        }
+        if (target.state().restarting()) {
+            throw new ContainerConflictException("cannot join network namespace of container: Container " + reference
+                    + " is restarting, wait until the container is running");
+        }
+        return new ContainerLauncher.NetworkJoin(rc.pid, target);
     }
 
     /**

@@ -33,7 +33,11 @@ public record HostConfig(
         List<Integer> consoleSize,
         @JsonProperty("Binds") List<String> binds,
         @JsonProperty("Mounts") @JsonInclude(JsonInclude.Include.NON_NULL) List<MountSpec> mounts,
-        @JsonProperty("Tmpfs") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> tmpfs) {
+        @JsonProperty("Tmpfs") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> tmpfs,
+        List<String> dns,
+        List<String> dnsOptions,
+        List<String> dnsSearch,
+        List<String> extraHosts) {
 
     @JsonCreator
     public HostConfig {
@@ -48,6 +52,10 @@ public record HostConfig(
         mounts = mounts == null ? null : List.copyOf(mounts);
         // sorted, so that inspect and the mounts' order are the same every time
         tmpfs = tmpfs == null ? null : java.util.Collections.unmodifiableMap(new TreeMap<>(tmpfs));
+        dns = dns == null ? List.of() : List.copyOf(dns);
+        dnsOptions = dnsOptions == null ? List.of() : List.copyOf(dnsOptions);
+        dnsSearch = dnsSearch == null ? List.of() : List.copyOf(dnsSearch);
+        extraHosts = extraHosts == null ? null : List.copyOf(extraHosts);
         if (consoleSize.size() != 2 || consoleSize.stream().anyMatch(n -> n < 0 || n > 65535)) {
             throw new IllegalArgumentException("invalid ConsoleSize " + consoleSize + ": expected [height, width]");
         }
@@ -59,7 +67,7 @@ public record HostConfig(
                       long nanoCpus, Long pidsLimit, String networkMode, boolean readonlyRootfs, LogConfig logConfig,
                       List<Integer> consoleSize) {
         this(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap, cpuShares,
-                nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, null, null, null);
+                nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, null, null, null, null, null, null, null);
     }
 
     public static HostConfig defaults() {
@@ -75,6 +83,15 @@ public record HostConfig(
     public List<MountPoint> mountPoints(boolean checkSources) {
         return MountPlan.of(binds == null ? List.of() : binds, mounts == null ? List.of() : mounts,
                 tmpfs == null ? Map.of() : tmpfs, checkSources);
+    }
+
+    /** {@code --net container:NAME}: the container whose network namespace this one joins, or null. */
+    public String networkContainer() {
+        return networkMode.startsWith("container:") ? networkMode.substring("container:".length()) : null;
+    }
+
+    public boolean hostNetwork() {
+        return networkMode.equals("host");
     }
 
     /** The terminal's size at start ({@code ConsoleSize}, height then width), or null when not given. */

@@ -39,6 +39,10 @@ final class ContainerFlags {
     @Option(names = "--log-driver") String logDriver = "";
     @Option(names = "--log-opt") List<String> logOpts = new ArrayList<>();
     @Option(names = {"--network", "--net"}) String network;
+    @Option(names = "--add-host") List<String> addHosts = new ArrayList<>();
+    @Option(names = "--dns") List<String> dns = new ArrayList<>();
+    @Option(names = "--dns-search") List<String> dnsSearch = new ArrayList<>();
+    @Option(names = "--dns-option") List<String> dnsOptions = new ArrayList<>();
     @Option(names = {"-i", "--interactive"}, arity = "0..1", fallbackValue = "true") boolean interactive;
     @Option(names = {"-t", "--tty"}, arity = "0..1", fallbackValue = "true") boolean tty;
     @Option(names = "--init", arity = "0..1", fallbackValue = "true") Boolean init;
