@@ -61,6 +61,10 @@ class FlagsReachTheBodyTest {
         m.put("--log-driver", List.of("--log-driver", "json-file"));
         m.put("--log-opt", List.of("--log-opt", "max-size=1m"));
         m.put("--network", List.of("--network", "host"));
+        m.put("--add-host", List.of("--add-host", "db:10.0.0.5"));
+        m.put("--dns", List.of("--dns", "10.0.0.53"));
+        m.put("--dns-search", List.of("--dns-search", "example.org"));
+        m.put("--dns-option", List.of("--dns-option", "ndots:2"));
         m.put("--interactive", List.of("-i"));
         m.put("--tty", List.of("-t"));
         m.put("--init", List.of("--init"));
