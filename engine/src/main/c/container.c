@@ -246,9 +246,16 @@ int child_main(void *arg)
 	if (c->exec_mode) {
 		join_namespaces(c);
 	} else {
+		if (c->netns_fd >= 0) {
+			if (setns(c->netns_fd, CLONE_NEWNET) < 0)
+				child_fail("setns-net", errno, "pid %d", (int)c->join_netns_pid);
+			close(c->netns_fd);
+		}
 		prepare_rootfs(c);
 		if (c->hostname && sethostname(c->hostname, strlen(c->hostname)) < 0)
 			child_fail("sethostname", errno, "%s", c->hostname);
+		if (c->domainname && setdomainname(c->domainname, strlen(c->domainname)) < 0)
+			child_fail("setdomainname", errno, "%s", c->domainname);
 		enter_rootfs(c);
 		protect_paths(c);
 		/* Docker creates a missing working directory before the container runs, so a
@@ -256,7 +263,7 @@ int child_main(void *arg)
 		if (c->readonly_rootfs && c->cwd)
 			mkdir_p(c->cwd);
 		readonly_root(c);
-		if (!c->host_network)
+		if (!c->host_network && c->netns_fd < 0)
 			bring_up_lo();
 	}
 	finish(c);

@@ -81,6 +81,7 @@ enum {
 	O_CWD, O_UID, O_GID, O_GROUPS, O_CAP, O_NNP, O_TTY, O_TTYSIZE, O_EXITFILE, O_PID, O_SECCOMP, O_SECCOMP_BPF,
 	O_CGROUPMOUNT,
 	O_TMPFS, O_READONLY_ROOTFS,
+	O_DOMAINNAME, O_JOIN_NETNS,   /* in the same order as opts[] below: usage() names an option by it */
 };
 
 static void parse_options(int argc, char **argv, struct config *c)
@@ -109,6 +110,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 		{ "cgroup-mount", required_argument, 0, O_CGROUPMOUNT },
 		{ "tmpfs", required_argument, 0, O_TMPFS },
 		{ "readonly-rootfs", no_argument, 0, O_READONLY_ROOTFS },
+		{ "domainname", required_argument, 0, O_DOMAINNAME },
+		{ "join-netns", required_argument, 0, O_JOIN_NETNS },
 		{ 0, 0, 0, 0 },
 	};
 	if (argc < 2)
@@ -137,7 +140,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 	/* "+": stop at the first non-option, the command's own options are not ours. */
 	while ((o = getopt_long(argc - 1, argv + 1, "+:", opts, NULL)) != -1) {
 		bool run_only = o == O_ROOTFS || o == O_HOSTNAME || o == O_HOSTNET || o == O_BIND ||
-				o == O_MASK || o == O_READONLY || o == O_CGROUPMOUNT || o == O_TMPFS || o == O_READONLY_ROOTFS;
+				o == O_MASK || o == O_READONLY || o == O_CGROUPMOUNT || o == O_TMPFS || o == O_READONLY_ROOTFS ||
+				o == O_DOMAINNAME || o == O_JOIN_NETNS;
 		if (run_only && c->exec_mode)
 			usage("--%s is for run mode only", opts[o - O_ROOTFS].name);
 		if (o == O_PID && !c->exec_mode)
@@ -146,6 +150,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 		case O_ROOTFS: c->rootfs = optarg; break;
 		case O_HOSTNAME: c->hostname = optarg; break;
 		case O_HOSTNET: c->host_network = true; break;
+		case O_DOMAINNAME: c->domainname = optarg; break;
+		case O_JOIN_NETNS: c->join_netns_pid = parse_num("--join-netns", optarg, INT_MAX); break;
 		case O_BIND: {
 			/* Split in place (argv is ours): SRC up to the first ':', then DST, then
 			 * OPTS after the last ':' when it holds only option words. */
@@ -258,6 +264,8 @@ static void parse_options(int argc, char **argv, struct config *c)
 		usage("run needs --rootfs");
 	if (c->exec_mode && c->target_pid <= 0)
 		usage("exec needs --pid");
+	if (c->join_netns_pid > 0 && c->host_network)
+		usage("--join-netns and --host-network exclude each other");
 	if (c->seccomp_file && c->seccomp_bpf)
 		usage("--seccomp and --seccomp-bpf exclude each other");
 }
@@ -378,6 +386,18 @@ static int monitor(struct config *c)
 		close(pidns);
 	}
 
+	c->netns_fd = -1;
+	if (c->join_netns_pid > 0) {
+		/* Opened before clone, so that a target that is gone is an error before any process
+		 * exists; the child joins it before its mounts, so /sys shows that namespace. */
+		char path[64];
+		snprintf(path, sizeof path, "/proc/%d/ns/net", (int)c->join_netns_pid);
+		if ((c->netns_fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+			send_line("error open-ns %d %s", errno, path);
+			return 1;
+		}
+	}
+
 	c->cap_last = read_cap_last();
 	/* Compiled here, in the host's mount namespace (the monitor never leaves it), so that the file is a host path and a bad
 	 * filter is reported before a process exists. The child inherits the compiled context. */
@@ -412,7 +432,7 @@ static int monitor(struct config *c)
 	int flags = SIGCHLD;
 	if (!c->exec_mode) {
 		flags |= CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC;
-		if (!c->host_network)
+		if (!c->host_network && c->netns_fd < 0)
 			flags |= CLONE_NEWNET;
 	}
 	pid_t pid = clone(child_main, stack + stack_size, flags, c);
@@ -425,6 +445,8 @@ static int monitor(struct config *c)
 	if (c->exec_mode)
 		for (int i = 0; i < 4; i++)
 			close(c->ns_fds[i]);
+	if (c->netns_fd >= 0)
+		close(c->netns_fd);
 
 	/* A pidfd lets one poll() wait for the child and the engine at once. */
 	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);

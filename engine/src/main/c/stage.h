@@ -26,7 +26,7 @@ struct tmpfs {
 /* Everything parsed from the command line, plus what the monitor prepares for the child. */
 struct config {
 	bool exec_mode;
-	const char *rootfs, *hostname, *cwd, *exit_file;
+	const char *rootfs, *hostname, *domainname, *cwd, *exit_file;
 	bool host_network, no_new_privs, tty;
 	unsigned short tty_rows, tty_cols;   /* the terminal's first size; 0 = the kernel's default */
 	struct bind *binds;
@@ -46,6 +46,7 @@ struct config {
 	size_t ngroups;
 	uint64_t caps;             /* bit N = capability N is kept */
 	pid_t target_pid;          /* exec mode: the container's init */
+	pid_t join_netns_pid;      /* run mode, --join-netns: the process whose network namespace is joined; 0: none */
 	const char *seccomp_file;  /* the filter to load before exec (text); NULL: unconfined */
 	const char *seccomp_bpf;   /* or the same, compiled by seccomp-compile */
 	char **argv;               /* the command, NULL-terminated */
@@ -58,6 +59,7 @@ struct config {
 	int err_fd;                /* child's write end: "STEP ERRNO MESSAGE" on failure */
 	int err_rfd;               /* monitor's end, closed in the child */
 	int ns_fds[4];             /* exec mode: ipc, uts, net, mnt of the container */
+	int netns_fd;              /* run mode, --join-netns: that namespace; -1: none */
 	void *seccomp;             /* the compiled filter (a libseccomp context), or NULL */
 	void *bpf;                 /* or the loaded --seccomp-bpf program (struct sock_fprog), or NULL */
 };

@@ -173,6 +173,11 @@ check exec-tty "$out" '^tty' '^CTL: exited 0'
 out=$(eng plain "$S" exec --pid "$init" --env PATH=/bin --seccomp-bpf "$work/deny-mkdir.bpf" -- /bin/sh -c \
   'grep -E "^Seccomp:" /proc/self/status; mkdir /tmp/x2; echo made=$?')
 check exec-seccomp "$out" 'Seccomp:.2$' '^made=1$' '^CTL: exited 0$'
+# --join-netns: a new container in the running one's network namespace
+out=$(eng plain "$S" run --rootfs "$rfs" --join-netns "$init" --env PATH=/bin -- readlink /proc/self/ns/net)
+check join-netns "$out" "^$(readlink "/proc/$init/ns/net" | sed 's/[][]/./g')\$" '^CTL: exited 0$'
+out=$(eng plain "$S" exec --pid "$init" --env PATH=/bin --join-netns "$init" -- true 2>&1)
+check join-netns-run-only "$out" 'is for run mode only'
 out=$(eng plain "$S" exec --pid "$init" --env PATH=/bin -- nope)
 check exec-missing "$out" '^CTL: error exec 2 nope$' '^rc 1$'
 kill "$engine_pid"; wait "$engine_pid" 2>/dev/null
@@ -182,6 +187,16 @@ check host-mounts "$(grep -c "$rfs" /proc/self/mountinfo)" '^0$'
 
 out=$("$S" run --cap CAP_NOPE -- true 2>&1); rc=$?
 check usage "$out rc=$rc" 'rc=2'
+
+# --join-netns of a process that is gone: an error before any process exists
+out=$(eng plain "$S" run --rootfs "$rfs" --join-netns 2147483646 --env PATH=/bin -- true)
+check join-netns-gone "$out" '^CTL: error open-ns 2 /proc/2147483646/ns/net$' '^rc 1$'
+check join-netns-gone-no-pid "$(echo "$out" | grep -c 'CTL: pid')" '^0$'
+out=$("$S" run --rootfs "$rfs" --join-netns 1 --host-network -- true 2>&1); rc=$?
+check join-netns-host-network "$out rc=$rc" 'exclude each other' 'rc=2'
+out=$(eng plain "$S" run --rootfs "$rfs" --hostname box --domainname example.org --env PATH=/bin -- \
+  /bin/sh -c 'cat /proc/sys/kernel/domainname; hostname')
+check domainname "$out" '^example.org$' '^box$' '^CTL: exited 0$'
 
 echo "$fails failure(s)"
 exit $((fails > 0))

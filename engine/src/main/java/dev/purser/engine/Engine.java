@@ -7,6 +7,7 @@ import dev.purser.engine.container.Containers;
 import dev.purser.engine.container.RemovalStep;
 import dev.purser.engine.event.EventBus;
 import dev.purser.engine.image.ImageStore;
+import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.StageBinary;
 import dev.purser.engine.store.StateRoot;
@@ -38,19 +39,25 @@ public final class Engine implements AutoCloseable {
      * refused).
      */
     public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion) {
-        return open(root, cgroupParent, cgroupVersion, RemovalStep.haltingAtPropertyStep());
+        return open(root, cgroupParent, cgroupVersion, null);
+    }
+
+    /** As above; {@code hostGatewayIp} is the daemon's {@code --host-gateway-ip}, or null. */
+    public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion, String hostGatewayIp) {
+        return open(root, cgroupParent, cgroupVersion, hostGatewayIp, RemovalStep.haltingAtPropertyStep());
     }
 
     /** As above, with {@code removalSteps} told of each step of every removal (tests hold one midway). */
-    public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion,
+    public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion, String hostGatewayIp,
                               RemovalStep.Listener removalSteps) {
+        EtcFiles etcFiles = new EtcFiles(EtcFiles.HostEtc.SYSTEM, hostGatewayIp);
         root.createPrivate();
         Linux linux = new Linux();
         EventBus events = new EventBus();
         ImageStore images = new ImageStore(root);
         Containers containers = new Containers(new ContainerStore(root), images,
                 CgroupHierarchy.detect(cgroupParent, cgroupVersion, linux), linux, StageBinary.extractInto(root.bin()), events,
-                removalSteps);
+                removalSteps, etcFiles);
         containers.startByPolicy();
         return new Engine(root, images, containers, events);
     }

@@ -72,7 +72,9 @@ final class ContainerApi {
         if (platform != null && !platform.isEmpty()) {
             throw BodyField.unsupported("the platform parameter");
         }
-        JsonNode body = RequestBodies.CREATE.read(x.bodyJson(JsonNode.class));
+        JsonNode sent = x.bodyJson(JsonNode.class);
+        NetworkModeConflicts.check(sent);
+        JsonNode body = RequestBodies.CREATE.read(sent);
         ContainerConfig config = convert(body, ContainerConfig.class);
         HostConfig host = body.hasNonNull("HostConfig") ? convert(body.get("HostConfig"), HostConfig.class) : null;
         if (host != null) {

@@ -27,16 +27,21 @@ public final class Daemon {
 
     /** Where and how the daemon runs. */
     /** {@code cgroupVersion} null: the host's usual hierarchy. */
-    public record Options(StateRoot root, Path socket, String cgroupParent, CgroupVersion cgroupVersion) {
+    /** {@code hostGatewayIp} null: not given. */
+    public record Options(StateRoot root, Path socket, String cgroupParent, CgroupVersion cgroupVersion, String hostGatewayIp) {
         public Options(StateRoot root, Path socket, String cgroupParent) {
-            this(root, socket, cgroupParent, null);
+            this(root, socket, cgroupParent, null, null);
+        }
+
+        public Options(StateRoot root, Path socket, String cgroupParent, CgroupVersion cgroupVersion) {
+            this(root, socket, cgroupParent, cgroupVersion, null);
         }
     }
 
     private Daemon() {}
 
     /**
-     * {@code purser daemon [--root DIR] [-H unix:///path] [--cgroup-parent NAME] [--cgroup-version 1|2]};
+     * {@code purser daemon [--root DIR] [-H unix:///path] [--cgroup-parent NAME] [--cgroup-version 1|2] [--host-gateway-ip IP]};
      * PURSER_ROOT and PURSER_HOST are the defaults for the first two. {@code --cgroup-version 2}
      * uses the unified hierarchy even on a hybrid host (where it has no controllers, so limits are refused).
      */
@@ -45,6 +50,7 @@ public final class Daemon {
         String host = envOr("PURSER_HOST", "unix://" + DEFAULT_SOCKET);
         String cgroupParent = DEFAULT_CGROUP_PARENT;
         CgroupVersion cgroupVersion = null;
+        String hostGatewayIp = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[i + 1] : null);
@@ -53,6 +59,7 @@ public final class Daemon {
                 case "--root", "--data-root" -> root = value;
                 case "-H", "--host" -> host = value;
                 case "--cgroup-parent" -> cgroupParent = value;
+                case "--host-gateway-ip" -> hostGatewayIp = hostGatewayIp(value);
                 case "--cgroup-version" -> cgroupVersion = switch (String.valueOf(value)) {
                     case "1" -> CgroupVersion.V1;
                     case "2" -> CgroupVersion.V2;
@@ -67,7 +74,17 @@ public final class Daemon {
         if (host == null || !host.startsWith("unix://")) {
             throw new IllegalArgumentException("only unix:// hosts are supported, not " + host);
         }
-        run(new Options(new StateRoot(Path.of(root)), Path.of(host.substring("unix://".length())), cgroupParent, cgroupVersion));
+        run(new Options(new StateRoot(Path.of(root)), Path.of(host.substring("unix://".length())), cgroupParent, cgroupVersion,
+                hostGatewayIp));
+    }
+
+    /** dockerd's check: an IP address, or the daemon does not start. */
+    private static String hostGatewayIp(String value) {
+        try {
+            return dev.purser.engine.network.IpLiteral.parse(String.valueOf(value)).toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid argument \"" + value + "\" for \"--host-gateway-ip\" flag: " + e.getMessage());
+        }
     }
 
     private static String envOr(String name, String fallback) {
@@ -86,7 +103,8 @@ public final class Daemon {
             }
             Path spool = options.root().tmp().resolve("api");
             deleteChildren(spool);
-            Engine engine = Engine.open(options.root(), options.cgroupParent(), options.cgroupVersion());
+            Engine engine = Engine.open(options.root(), options.cgroupParent(), options.cgroupVersion(),
+                    options.hostGatewayIp());
             ApiServer server = ApiServer.start(EngineApi.routes(engine), options.socket(), spool);
             // as dockerd's --pidfile: what `kill $(cat <root>/daemon.pid)` stops (README)
             Path pidFile = options.root().root().resolve(PID_FILE);

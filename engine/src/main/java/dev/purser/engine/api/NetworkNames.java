@@ -4,9 +4,10 @@ import java.util.Set;
 
 /**
  * The networks a container can be on today: its own network namespace with only loopback (the
- * default network, which Docker calls {@code default} or {@code bridge}, and {@code none}), or
- * the host's ({@code host}). Joining another container's namespace is not done yet; every other
- * name is a network that does not exist.
+ * default network, which Docker calls {@code default} or {@code bridge}, and {@code none}), the
+ * host's ({@code host}), or another container's ({@code container:NAME|ID}, which must exist and
+ * run when this one starts: Docker checks it then, not at create). Every other name is a network
+ * that does not exist.
  */
 final class NetworkNames {
     private static final Set<String> WORKING = Set.of("", "default", "bridge", "none", "host");
@@ -18,8 +19,11 @@ final class NetworkNames {
         if (WORKING.contains(name)) {
             return;
         }
-        if (name.startsWith("container:")) {
-            throw BodyField.unsupported(label + " " + name);
+        if (name.equals("container") || name.startsWith("container:")) {
+            if (name.length() <= "container:".length()) {
+                throw ApiException.badRequest("invalid network mode: invalid container format container:<name|id>");
+            }
+            return;
         }
         // Docker's words, but a 400: a 404 from create makes the docker CLI pull the image and
         // report that instead (docs/decisions/0010)

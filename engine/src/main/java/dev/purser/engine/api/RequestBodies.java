@@ -166,10 +166,10 @@ final class RequestBodies {
                 applied("CapDrop", STRINGS),
                 // no cgroup namespace of its own: the host's, Docker's default on cgroup v1
                 refused("CgroupnsMode", STRING, "host"),
-                refused("Dns", STRINGS),
-                refused("DnsOptions", STRINGS),
-                refused("DnsSearch", STRINGS),
-                refused("ExtraHosts", STRINGS),
+                applied("Dns", STRINGS),
+                applied("DnsOptions", STRINGS),
+                applied("DnsSearch", STRINGS),
+                applied("ExtraHosts", STRINGS),
                 refused("GroupAdd", STRINGS),
                 // an IPC namespace of its own: Docker's default
                 refused("IpcMode", STRING, "private"),
@@ -201,7 +201,7 @@ final class RequestBodies {
     /** {@code POST /containers/create}: Docker's ContainerConfig with HostConfig and NetworkingConfig. */
     static final BodySchema CREATE = BodySchema.of("Config.", "ContainerConfigWrapper.",
             applied("Hostname", STRING),
-            refused("Domainname", STRING),
+            applied("Domainname", STRING),
             applied("User", STRING),
             // as in Docker's daemon, these record what the client attaches; the attach request decides
             applied("AttachStdin", BOOLEAN),

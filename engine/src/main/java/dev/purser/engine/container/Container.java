@@ -73,4 +73,19 @@ public record Container(
         return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
                 name, count, driver, platform, config, hostConfig, hasBeenManuallyStopped);
     }
+
+    /**
+     * This container as it runs in {@code target}'s network namespace ({@code --net container:}):
+     * with the target's hostname and domain name and its hostname, hosts and resolv.conf files,
+     * as Docker starts it. Only what the stage is given; the record keeps its own.
+     */
+    Container joiningNetworkOf(Container target) {
+        ContainerConfig c = config;
+        ContainerConfig joined = new ContainerConfig(target.config().hostname(), target.config().domainname(), c.user(),
+                c.attachStdin(), c.attachStdout(), c.attachStderr(), c.tty(), c.openStdin(), c.stdinOnce(), c.env(),
+                c.cmd(), c.image(), c.volumes(), c.workingDir(), c.entrypoint(), c.labels(), c.stopSignal(),
+                c.stopTimeout());
+        return new Container(id, created, path, args, state, image, target.resolvConfPath(), target.hostnamePath(),
+                target.hostsPath(), logPath, name, restartCount, driver, platform, joined, hostConfig, hasBeenManuallyStopped);
+    }
 }

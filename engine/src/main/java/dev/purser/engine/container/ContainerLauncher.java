@@ -9,6 +9,7 @@ import dev.purser.engine.log.JsonFileWriter;
 import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.RotationPolicy;
 import dev.purser.engine.mount.MountPoint;
+import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -18,6 +19,7 @@ import dev.purser.engine.runtime.StageProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,9 +42,11 @@ final class ContainerLauncher {
     private final Path stageBinary;
     private final SeccompPrograms seccompPrograms;
     private final Attachments attachments;
+    private final EtcFiles etcFiles;
 
     ContainerLauncher(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-                      Attachments attachments) {
+                      Attachments attachments, EtcFiles etcFiles) {
+        this.etcFiles = etcFiles;
         this.store = store;
         this.images = images;
         this.cgroups = cgroups;
@@ -55,18 +59,27 @@ final class ContainerLauncher {
     /** A process that runs, and the log its output goes to (closed by whoever sees it exit). */
     record Launched(RunningContainer process, LogListener log) {}
 
+    /** {@code --net container:}: the running container whose network namespace is joined, and its process. */
+    record NetworkJoin(int pid, Container target) {}
+
     /**
      * Runs the container's process. Fails with {@link StageFailure} when the stage could not run the command (its
      * exit code says why), or with the I/O or runtime error that stopped the start.
+     *
+     * @param join the network namespace to join, or null for the container's own (or the host's)
      */
-    Launched launch(Container c) throws IOException {
+    Launched launch(Container container, NetworkJoin join) throws IOException {
+        Container c = join == null ? container : container.joiningNetworkOf(join.target());
         Image image = images.find(c.image()).orElseThrow(() -> new NoSuchImageException(c.image()));
         Path dir = store.directory(c.id());
         Overlay overlay = Overlay.inContainerDirectory(dir, images.layerDirectories(image));
         Cgroup cgroup = null;
         ProcessStdio stdio = null;
         try {
-            ContainerFiles.makeReadable(dir);
+            if (join == null) {
+                // rewritten at every start, as Docker does: the addresses are only known now
+                etcFiles.write(dir, ProcessPlans.etcIdentity(c, List.of()));
+            }
             createBindSources(c);
             overlay.mount(linux);
             cgroup = cgroups.create(c.id());
@@ -75,7 +88,7 @@ final class ContainerLauncher {
                 log.warn("container {}: {}", c.shortId(), warning);
             }
             ContainerLaunch launch = ProcessPlans.containerLaunch(c, overlay.merged(), cgroup,
-                    dir.resolve("exit-code"), seccompPrograms);
+                    dir.resolve("exit-code"), seccompPrograms, join == null ? null : join.pid());
             stdio = c.config().tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, c.config().openStdin());
             Files.deleteIfExists(dir.resolve("exit-code"));
             StageProcess stage;

@@ -20,6 +20,7 @@ import dev.purser.engine.network.ports.PortPublisher;
 import dev.purser.engine.network.ports.PortRequest;
 import dev.purser.engine.network.ports.Publication;
 import dev.purser.engine.network.ports.PublishedPort;
+import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -73,6 +74,7 @@ public final class Containers {
     private final PortPublisher ports;
     /** The published ports of each running container, held from before its process runs until it exits. */
     private final Map<String, Publication> publications = new ConcurrentHashMap<>();
+    private final EtcFiles etcFiles;
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events) {
@@ -82,6 +84,13 @@ public final class Containers {
     /** As above, with {@code removalSteps} told of each step of every removal (tests stop a daemon midway). */
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events, RemovalStep.Listener removalSteps) {
+        this(store, images, cgroups, linux, stageBinary, events, removalSteps, new EtcFiles(EtcFiles.HostEtc.SYSTEM, null));
+    }
+
+    /** As above, with the writer of the containers' /etc files ({@code etcFiles}: the daemon's host-gateway address). */
+    public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
+            EventBus events, RemovalStep.Listener removalSteps, EtcFiles etcFiles) {
+        this.etcFiles = etcFiles;
         this.removalSteps = removalSteps;
         this.store = store;
         this.images = images;
@@ -91,7 +100,7 @@ public final class Containers {
         this.seccompPrograms = new SeccompPrograms(stageBinary);
         this.events = events;
         this.stop = new ProcessStop(linux);
-        this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments);
+        this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles);
         this.ports = PortPublisher.ofHost(linux);
         for (String id : new CrashRecovery(store, linux, cgroups).run()) {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
@@ -161,6 +170,7 @@ public final class Containers {
                 : new java.util.TreeMap<>(image.config().exposedPorts()), request.config().exposedPorts());
         // A profile that could not be applied is refused now rather than at every start.
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
+        etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
         synchronized (nameLock) {
             ContainerId id = ContainerId.generate();
             ContainerName name;
@@ -170,7 +180,9 @@ public final class Containers {
                 name = ContainerName.of(request.name());
                 refuseNameInUse(name);
             }
-            ContainerConfig config = ImageDefaults.merge(request.config(), image.config(), id.shortId());
+            // Docker's default hostname: the short id, or the host's own name on the host's network
+            ContainerConfig config = ImageDefaults.merge(request.config(), image.config(),
+                    request.hostConfig().hostNetwork() ? etcFiles.hostHostname() : id.shortId());
             if (config.commandLine().isEmpty()) {
                 throw new IllegalArgumentException("No command specified");
             }
@@ -180,9 +192,12 @@ public final class Containers {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            ContainerFiles.write(dir, config.hostname());
             Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config, request.hostConfig(),
                     dir, now());
+            if (request.hostConfig().networkContainer() == null) {
+                // written now so that they exist (inspect names them, cp reads them); a joiner has the other's
+                etcFiles.write(dir, ProcessPlans.etcIdentity(container, List.of()));
+            }
             store.insert(container);
             publish(container, "create");
             return container;
@@ -222,6 +237,13 @@ public final class Containers {
 
     /** Runs the container's process; the caller holds the container's lock. */
     private void launch(Container c) {
+        ContainerLauncher.NetworkJoin join;
+        try {
+            join = networkJoin(c);
+        } catch (ContainerConflictException | ContainerStartException e) {
+            failedToStart(c, 125, e.getMessage());
+            throw e;
+        }
         Publication publication;
         try {
             publication = publish(c);
@@ -231,7 +253,7 @@ public final class Containers {
         }
         ContainerLauncher.Launched launched;
         try {
-            launched = launcher.launch(c);
+            launched = launcher.launch(c, join);
         } catch (StageFailure e) {
             publication.close();
             failedToStart(c, e.exitCode(), e.getMessage());
@@ -257,6 +279,37 @@ public final class Containers {
         Container started = store.update(c.id(), cur -> cur.withState(cur.state().running(rc.pid, now()))).orElseThrow();
         publish(started, "start");
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
+    }
+
+    /**
+     * For {@code --net container:X}: X, which must exist, be another container and run, and its
+     * process, whose network namespace the stage joins; null for any other network mode. Docker's
+     * errors and status codes (moby's getNetworkedContainer): checked at start, not at create.
+     */
+    private ContainerLauncher.NetworkJoin networkJoin(Container c) {
+        String reference = c.hostConfig().networkContainer();
+        if (reference == null) {
+            return null;
+        }
+        Container target;
+        try {
+            target = get(reference);
+        } catch (ContainerLookupException e) {
+            throw new ContainerStartException("joining network namespace of container: " + e.getMessage(), 125, e);
+        }
+        if (target.id().equals(c.id())) {
+            throw new ContainerStartException("cannot join own network namespace", 125, null);
+        }
+        RunningContainer rc = running.get(target.id());
+        if (rc == null || !target.state().running()) {
+            throw new ContainerConflictException("cannot join network namespace of a non running container: container "
+                    + target.shortName() + " is " + target.state().status());
+        }
+        if (target.state().restarting()) {
+            throw new ContainerConflictException("cannot join network namespace of container: Container " + reference
+                    + " is restarting, wait until the container is running");
+        }
+        return new ContainerLauncher.NetworkJoin(rc.pid, target);
     }
 
     /**

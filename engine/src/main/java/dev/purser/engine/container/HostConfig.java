@@ -36,7 +36,11 @@ public record HostConfig(
         @JsonProperty("Mounts") @JsonInclude(JsonInclude.Include.NON_NULL) List<MountSpec> mounts,
         @JsonProperty("Tmpfs") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> tmpfs,
         @JsonProperty("PortBindings") Map<String, List<PortBinding>> portBindings,
-        @JsonProperty("PublishAllPorts") boolean publishAllPorts) {
+        @JsonProperty("PublishAllPorts") boolean publishAllPorts,
+        List<String> dns,
+        List<String> dnsOptions,
+        List<String> dnsSearch,
+        List<String> extraHosts) {
 
     @JsonCreator
     public HostConfig {
@@ -52,6 +56,10 @@ public record HostConfig(
         // sorted, so that inspect and the mounts' order are the same every time
         tmpfs = tmpfs == null ? null : java.util.Collections.unmodifiableMap(new TreeMap<>(tmpfs));
         portBindings = portBindings == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(portBindings));
+        dns = dns == null ? List.of() : List.copyOf(dns);
+        dnsOptions = dnsOptions == null ? List.of() : List.copyOf(dnsOptions);
+        dnsSearch = dnsSearch == null ? List.of() : List.copyOf(dnsSearch);
+        extraHosts = extraHosts == null ? null : List.copyOf(extraHosts);
         if (consoleSize.size() != 2 || consoleSize.stream().anyMatch(n -> n < 0 || n > 65535)) {
             throw new IllegalArgumentException("invalid ConsoleSize " + consoleSize + ": expected [height, width]");
         }
@@ -72,7 +80,8 @@ public record HostConfig(
                       long nanoCpus, Long pidsLimit, String networkMode, boolean readonlyRootfs, LogConfig logConfig,
                       List<Integer> consoleSize, List<String> binds, List<MountSpec> mounts, Map<String, String> tmpfs) {
         this(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap, cpuShares,
-                nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, binds, mounts, tmpfs, null, false);
+                nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, binds, mounts, tmpfs, null, false,
+                null, null, null, null);
     }
 
     public static HostConfig defaults() {
@@ -88,6 +97,15 @@ public record HostConfig(
     public List<MountPoint> mountPoints(boolean checkSources) {
         return MountPlan.of(binds == null ? List.of() : binds, mounts == null ? List.of() : mounts,
                 tmpfs == null ? Map.of() : tmpfs, checkSources);
+    }
+
+    /** {@code --net container:NAME}: the container whose network namespace this one joins, or null. */
+    public String networkContainer() {
+        return networkMode.startsWith("container:") ? networkMode.substring("container:".length()) : null;
+    }
+
+    public boolean hostNetwork() {
+        return networkMode.equals("host");
     }
 
     /** The terminal's size at start ({@code ConsoleSize}, height then width), or null when not given. */

@@ -9,12 +9,12 @@ import java.util.Map;
 /**
  * Docker's merge of an image's defaults into a container's config: the container's own
  * settings win; Env merges by variable name; a container that sets its own Entrypoint does not
- * inherit the image's Cmd; the hostname defaults to the short id.
+ * inherit the image's Cmd; the hostname defaults to the one given (Docker: the short id, or the host's name on its network).
  */
 final class ImageDefaults {
     private ImageDefaults() {}
 
-    static ContainerConfig merge(ContainerConfig c, ImageConfig image, String shortId) {
+    static ContainerConfig merge(ContainerConfig c, ImageConfig image, String defaultHostname) {
         List<String> entrypoint = c.entrypoint() != null ? emptyToNull(c.entrypoint()) : image.entrypoint();
         List<String> cmd = c.cmd();
         if (cmd == null || cmd.isEmpty()) {
@@ -30,7 +30,7 @@ final class ImageDefaults {
             volumes = new LinkedHashMap<>(image.volumes());
         }
         return new ContainerConfig(
-                blank(c.hostname()) ? shortId : c.hostname(),
+                blank(c.hostname()) ? defaultHostname : c.hostname(),
                 c.domainname() == null ? "" : c.domainname(),
                 blank(c.user()) ? nullToEmpty(image.user()) : c.user(),
                 c.attachStdin(), c.attachStdout(), c.attachStderr(), c.tty(), c.openStdin(), c.stdinOnce(),

@@ -6,6 +6,8 @@ import dev.purser.engine.cgroup.Resources;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.mount.MountPoint;
+import dev.purser.engine.network.EtcFiles;
+import dev.purser.engine.network.IpLiteral;
 import dev.purser.engine.runtime.ContainerLaunch.BindMount;
 import dev.purser.engine.runtime.ContainerLaunch.StageMount;
 import dev.purser.engine.runtime.ContainerLaunch.TmpfsMount;
@@ -21,7 +23,7 @@ import java.util.Map;
 /**
  * What the native stage is asked to run, worked out from a container's records: the command,
  * Docker's additions to the environment, the user from the image's own passwd, capabilities,
- * the files bound over /etc, Docker's masked and read-only paths, the seccomp filter, and the cgroup limits.
+ * the files bound over /etc and what they say, Docker's masked and read-only paths, the seccomp filter, and the cgroup limits.
  */
 final class ProcessPlans {
     private static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -30,7 +32,7 @@ final class ProcessPlans {
 
     /** A container's first process, in its mounted root filesystem {@code rootfs}. */
     static ContainerLaunch containerLaunch(Container c, Path rootfs, Cgroup cgroup, Path exitFile,
-                                           SeccompPrograms programs) {
+                                           SeccompPrograms programs, Integer joinNetworkOfPid) {
         List<Path> cgroupProcs = cgroup.procsFiles();
         ContainerUser user = ContainerUser.resolve(c.config().user(), rootfs);
         List<String> argv = new ArrayList<>();
@@ -42,10 +44,17 @@ final class ProcessPlans {
                 c.hostConfig().noNewPrivileges(), c.config().tty(), c.hostConfig().terminalSize(), cgroupProcs, exitFile,
                 seccompProgram(c, programs));
         boolean privileged = c.hostConfig().privileged();
-        return new ContainerLaunch(rootfs, c.config().hostname(), mounts(c),
+        return new ContainerLaunch(rootfs, c.config().hostname(), c.config().domainname(), mounts(c),
                 privileged ? List.of() : ContainerLaunch.DOCKER_MASKED_PATHS,
                 privileged ? List.of() : ContainerLaunch.DOCKER_READONLY_PATHS,
-                c.hostConfig().readonlyRootfs(), "host".equals(c.hostConfig().networkMode()), cgroup.containerView(), process);
+                c.hostConfig().readonlyRootfs(), c.hostConfig().hostNetwork(), joinNetworkOfPid, cgroup.containerView(), process);
+    }
+
+    /** What the container's hostname, hosts and resolv.conf say, with its own {@code addresses}. */
+    static EtcFiles.Identity etcIdentity(Container c, List<IpLiteral> addresses) {
+        HostConfig h = c.hostConfig();
+        return new EtcFiles.Identity(h.hostNetwork(), c.config().hostname(), c.config().domainname(), h.dns(),
+                h.dnsSearch(), h.dnsOptions(), h.extraHosts(), addresses);
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A container's first process: its mounted root filesystem, hostname, mounts (binds and
+ * A container's first process: its mounted root filesystem, hostname and domain name, its
+ * network (its own namespace, the host's, or that of another container's process), mounts (binds and
  * tmpfs, in the order the stage mounts them: a mount before those inside it), Docker's masked
  * and read-only paths, whether the root is read-only, and its own cgroups to show at
  * /sys/fs/cgroup, around the {@link ProcessSpec} of the command itself.
@@ -13,11 +14,13 @@ import java.util.List;
 public record ContainerLaunch(
         Path rootfs,
         String hostname,
+        String domainname,
         List<StageMount> mounts,
         List<String> maskedPaths,
         List<String> readonlyPaths,
         boolean readonlyRootfs,
         boolean hostNetwork,
+        Integer joinNetworkOfPid,
         java.util.Map<String, Path> cgroupView,
         ProcessSpec process) {
 
@@ -76,8 +79,16 @@ public record ContainerLaunch(
         out.add(rootfs.toString());
         out.add("--hostname");
         out.add(hostname);
+        if (domainname != null && !domainname.isEmpty()) {
+            out.add("--domainname");
+            out.add(domainname);
+        }
         if (hostNetwork) {
             out.add("--host-network");
+        }
+        if (joinNetworkOfPid != null) {
+            out.add("--join-netns");
+            out.add(joinNetworkOfPid.toString());
         }
         for (StageMount mount : mounts) {
             out.addAll(mount.arguments());

@@ -15,6 +15,11 @@ final class AppliedFieldProofs {
     /** Each applied field, and the test (under dev.purser.engine) that shows purser applies it. */
     static final Map<String, String> PROOFS = Map.ofEntries(
             entry("Config.Hostname", "container.ContainerProcessIT#hostnameCanBeGiven"),
+            entry("Config.Domainname", "api.EtcFilesIT#givenDomainnameIsTheUtsNamespacesDomain"),
+            entry("HostConfig.Dns", "api.EtcFilesIT#dnsFlagsReplaceServersSearchAndOptions"),
+            entry("HostConfig.DnsSearch", "api.EtcFilesIT#dnsFlagsReplaceServersSearchAndOptions"),
+            entry("HostConfig.DnsOptions", "api.EtcFilesIT#dnsFlagsReplaceServersSearchAndOptions"),
+            entry("HostConfig.ExtraHosts", "api.EtcFilesIT#addHostEntriesFollowTheLocalhostLines"),
             entry("Config.User", "container.ContainerProcessIT#userGivenAsUidAndGid"),
             entry("Config.AttachStdin", "api.AppliedFieldsIT#attachFlagsAreRecordedAsTheClientSentThem"),
             entry("Config.AttachStdout", "api.AppliedFieldsIT#attachFlagsAreRecordedAsTheClientSentThem"),
@@ -40,6 +45,7 @@ final class AppliedFieldProofs {
             entry("HostConfig.PidsLimit", "container.ContainerResourcesIT#pidsLimitStopsForks"),
             entry("HostConfig.ContainerIDFile", "api.AppliedFieldsIT#cidfileGetsTheContainersId"),
             entry("HostConfig.LogConfig", "api.AppliedFieldsIT#logOptionsRotateTheContainersLog"),
+            // host mode there; container mode: api.ContainerNetworkModeIT
             entry("HostConfig.NetworkMode", "api.AppliedFieldsIT#hostNetworkIsTheHostsNetwork"),
             entry("HostConfig.RestartPolicy", "api.DockerCliIT#restartAlwaysRestartsAContainerEachTimeItExits"),
             entry("HostConfig.AutoRemove", "container.ContainerLifecycleIT#autoRemoveLeavesNothingBehind"),

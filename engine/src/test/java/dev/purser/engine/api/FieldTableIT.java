@@ -263,7 +263,6 @@ class FieldTableIT {
     @TestFactory
     Stream<DynamicTest> valuesPurserDoesNotApplyAreRefused() {
         return Stream.of(
-                refusedAtCreate("HostConfig.NetworkMode container:web", b -> host(b).put("NetworkMode", "container:web")),
                 refusedAtCreate("HostConfig.SecurityOpt apparmor", b -> host(b).putArray("SecurityOpt").add("apparmor=unconfined")),
                 refusedAtCreate("HostConfig.SecurityOpt label", b -> host(b).putArray("SecurityOpt").add("label:disable")),
                 answeredAtCreate("HostConfig.SecurityOpt no-new-privileges=maybe", 400,
@@ -278,8 +277,6 @@ class FieldTableIT {
                 refusedAtCreate("HostConfig.MemorySwappiness", b -> host(b).put("MemorySwappiness", 0)),
                 refusedAtCreate("HostConfig.MaskedPaths", b -> host(b).putArray("MaskedPaths")),
                 refusedAtCreate("Config.Healthcheck", b -> b.putObject("Healthcheck").putArray("Test").add("CMD").add("true")),
-                refusedAtCreate("NetworkingConfig.EndpointsConfig container:web",
-                        b -> b.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject("container:web")),
                 unknownNetworkAtCreate("network nowhere not found", b -> host(b).put("NetworkMode", "nowhere")),
                 unknownNetworkAtCreate("network nowhere not found",
                         b -> b.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject("nowhere")));

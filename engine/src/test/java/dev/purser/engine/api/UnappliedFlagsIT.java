@@ -40,9 +40,6 @@ class UnappliedFlagsIT {
                 refused("HostConfig.Links", "--link", "other:alias"),
                 refused("HostConfig.Devices", "--device", "/dev/null"),
                 refused("HostConfig.IpcMode", "--ipc", "host"),
-                refused("HostConfig.NetworkMode container:other", "--net", "container:other"),
-                refused("HostConfig.Dns", "--dns", "192.0.2.1"),
-                refused("HostConfig.ExtraHosts", "--add-host", "db:192.0.2.1"),
                 refused("HostConfig.Ulimits", "--ulimit", "nofile=10:10"),
                 refused("HostConfig.Init", "--init"),
                 refused("HostConfig.LogConfig.Type none", "--log-driver", "none"),
@@ -53,7 +50,6 @@ class UnappliedFlagsIT {
                 refused("HostConfig.OomKillDisable", "--oom-kill-disable"),
                 refused("HostConfig.CpusetCpus", "--cpuset-cpus", "0"),
                 refused("HostConfig.SecurityOpt apparmor", "--security-opt", "apparmor=unconfined"),
-                refused("Config.Domainname", "--domainname", "example.org"),
                 refused("Config.Healthcheck", "--health-cmd", "true"),
                 Arguments.of("network nowhere not found", List.of("--network", "nowhere")));
     }

@@ -35,7 +35,15 @@ public final class TestDaemon implements AutoCloseable {
     }
 
     public static TestDaemon start(EdgeLimits limits) {
-        TestEngine engine = TestEngine.start();
+        return serve(TestEngine.start(), limits);
+    }
+
+    /** A daemon started with {@code --host-gateway-ip ip}. */
+    public static TestDaemon withHostGatewayIp(String ip) {
+        return serve(TestEngine.withHostGatewayIp(ip), EdgeLimits.forThisHeap());
+    }
+
+    private static TestDaemon serve(TestEngine engine, EdgeLimits limits) {
         try {
             ApiServer server = ApiServer.start(EngineApi.routes(engine.engine()), engine.root().resolve("purser.sock"),
                     engine.root().resolve("tmp/api"), limits);

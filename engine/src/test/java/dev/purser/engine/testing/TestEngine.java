@@ -40,9 +40,18 @@ public final class TestEngine implements AutoCloseable {
 
     /** On the given cgroup version ({@code null}: the host's usual one); V2 works on a hybrid host too. */
     public static TestEngine onCgroup(CgroupVersion cgroupVersion) {
+        return open(cgroupVersion, null);
+    }
+
+    /** As a daemon started with {@code --host-gateway-ip ip}. */
+    public static TestEngine withHostGatewayIp(String ip) {
+        return open(null, ip);
+    }
+
+    private static TestEngine open(CgroupVersion cgroupVersion, String hostGatewayIp) {
         try {
             Path root = Files.createDirectories(Path.of("/tmp/purser-it", UUID.randomUUID().toString().substring(0, 8)));
-            Engine engine = Engine.open(new StateRoot(root), "purser-it", cgroupVersion);
+            Engine engine = Engine.open(new StateRoot(root), "purser-it", cgroupVersion, hostGatewayIp);
             engine.images().importRootfs(new ByteArrayInputStream(BusyboxImage.rootfsTar()), IMAGE, List.of(), "");
             return new TestEngine(engine, root);
         } catch (IOException e) {

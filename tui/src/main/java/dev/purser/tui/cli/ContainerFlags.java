@@ -42,6 +42,10 @@ final class ContainerFlags {
     @Option(names = {"-p", "--publish"}) List<String> publish = new ArrayList<>();
     @Option(names = {"-P", "--publish-all"}, arity = "0..1", fallbackValue = "true") boolean publishAll;
     @Option(names = "--expose") List<String> expose = new ArrayList<>();
+    @Option(names = "--add-host") List<String> addHosts = new ArrayList<>();
+    @Option(names = "--dns") List<String> dns = new ArrayList<>();
+    @Option(names = "--dns-search") List<String> dnsSearch = new ArrayList<>();
+    @Option(names = "--dns-option") List<String> dnsOptions = new ArrayList<>();
     @Option(names = {"-i", "--interactive"}, arity = "0..1", fallbackValue = "true") boolean interactive;
     @Option(names = {"-t", "--tty"}, arity = "0..1", fallbackValue = "true") boolean tty;
     @Option(names = "--init", arity = "0..1", fallbackValue = "true") Boolean init;

@@ -87,10 +87,10 @@ final class CreateBody {
         h.set("CapAdd", f.capAdd.isEmpty() ? null : strings(f.capAdd));
         h.set("CapDrop", f.capDrop.isEmpty() ? null : strings(f.capDrop));
         h.put("CgroupnsMode", "");
-        h.putArray("Dns");
-        h.putArray("DnsOptions");
-        h.putArray("DnsSearch");
-        h.putNull("ExtraHosts");
+        h.set("Dns", strings(NameFlags.dns(f.dns)));
+        h.set("DnsOptions", strings(f.dnsOptions));
+        h.set("DnsSearch", strings(NameFlags.dnsSearch(f.dnsSearch)));
+        h.set("ExtraHosts", f.addHosts.isEmpty() ? null : strings(NameFlags.addHosts(f.addHosts)));
         h.putNull("GroupAdd");
         h.put("IpcMode", "");
         h.put("Cgroup", "");

@@ -18,6 +18,7 @@ final class DaemonCommand extends BaseCommand {
     @picocli.CommandLine.Option(names = {"--root", "--data-root"}) String root;
     @picocli.CommandLine.Option(names = {"-H", "--host"}) String host;
     @picocli.CommandLine.Option(names = "--cgroup-parent") String cgroupParent;
+    @picocli.CommandLine.Option(names = "--host-gateway-ip") String hostGatewayIp;
     @Parameters List<String> args = new ArrayList<>();
 
     String usage() { return "daemon [OPTIONS]"; }
@@ -31,6 +32,7 @@ final class DaemonCommand extends BaseCommand {
         if (r != null) { all.add("--root"); all.add(r); }
         if (h != null) { all.add("--host"); all.add(h.startsWith("/") ? "unix://" + h : h); }
         if (cgroupParent != null) { all.add("--cgroup-parent"); all.add(cgroupParent); }
+        if (hostGatewayIp != null) { all.add("--host-gateway-ip"); all.add(hostGatewayIp); }
         Class<?> daemon;
         try {
             daemon = Class.forName(ENTRY_POINT);

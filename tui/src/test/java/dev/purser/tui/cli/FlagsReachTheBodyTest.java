@@ -64,6 +64,10 @@ class FlagsReachTheBodyTest {
         m.put("--publish", List.of("-p", "8080:80"));
         m.put("--publish-all", List.of("-P"));
         m.put("--expose", List.of("--expose", "80"));
+        m.put("--add-host", List.of("--add-host", "db:10.0.0.5"));
+        m.put("--dns", List.of("--dns", "10.0.0.53"));
+        m.put("--dns-search", List.of("--dns-search", "example.org"));
+        m.put("--dns-option", List.of("--dns-option", "ndots:2"));
         m.put("--interactive", List.of("-i"));
         m.put("--tty", List.of("-t"));
         m.put("--init", List.of("--init"));
