@@ -28,6 +28,12 @@ public interface Libc {
     int close(int fd);
 
     @SaveError
+    int socket(int domain, int type, int protocol);
+
+    @SaveError
+    int setns(int fd, int nstype);
+
+    @SaveError
     int open(String path, int flags, int mode);
 
     @SaveError
