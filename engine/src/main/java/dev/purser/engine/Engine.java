@@ -7,6 +7,8 @@ import dev.purser.engine.container.Containers;
 import dev.purser.engine.container.RemovalStep;
 import dev.purser.engine.event.EventBus;
 import dev.purser.engine.image.ImageStore;
+import dev.purser.engine.network.BridgeOptions;
+import dev.purser.engine.network.Networks;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.StageBinary;
 import dev.purser.engine.store.StateRoot;
@@ -20,8 +22,10 @@ public final class Engine implements AutoCloseable {
     private final ImageStore images;
     private final Containers containers;
     private final EventBus events;
+    private final Networks networks;
 
-    private Engine(StateRoot root, ImageStore images, Containers containers, EventBus events) {
+    private Engine(StateRoot root, ImageStore images, Containers containers, EventBus events, Networks networks) {
+        this.networks = networks;
         this.root = root;
         this.images = images;
         this.containers = containers;
@@ -38,15 +42,25 @@ public final class Engine implements AutoCloseable {
      * refused).
      */
     public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion) {
+        return open(root, cgroupParent, cgroupVersion, BridgeOptions.defaults());
+    }
+
+    /** As above, with the default bridge set up as {@code bridge} says (the daemon's --bip, --mtu...). */
+    public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion, BridgeOptions bridge) {
         root.createPrivate();
         Linux linux = new Linux();
         EventBus events = new EventBus();
         ImageStore images = new ImageStore(root);
+        Networks networks = Networks.open(linux, root.root().resolve("network"), bridge);
         Containers containers = new Containers(new ContainerStore(root), images,
                 CgroupHierarchy.detect(cgroupParent, cgroupVersion, linux), linux, StageBinary.extractInto(root.bin()), events,
-                RemovalStep.haltingAtPropertyStep());
+                networks, RemovalStep.haltingAtPropertyStep());
         containers.startByPolicy();
-        return new Engine(root, images, containers, events);
+        return new Engine(root, images, containers, events, networks);
+    }
+
+    public Networks networks() {
+        return networks;
     }
 
     public EventBus events() {

@@ -125,7 +125,7 @@ final class ContainerApi {
             if (limit != null && limit > 0 && out.size() >= limit) {
                 break;
             }
-            ObjectNode row = ContainerViews.summary(c);
+            ObjectNode row = ContainerViews.summary(c, containers.networks());
             if (x.queryBool("size", false)) {
                 sizes(row, c);
             }
@@ -136,7 +136,7 @@ final class ContainerApi {
 
     private void inspect(Exchange x) {
         Container c = containers.get(x.param("id"));
-        ObjectNode n = ContainerViews.inspect(c);
+        ObjectNode n = ContainerViews.inspect(c, containers.networks());
         if (x.queryBool("size", false)) {
             sizes(n, c);
         }

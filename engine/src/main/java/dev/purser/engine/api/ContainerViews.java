@@ -7,6 +7,7 @@ import dev.purser.engine.container.Container;
 import dev.purser.engine.container.ContainerState;
 import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.mount.MountPoint;
+import dev.purser.engine.network.Networks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,13 @@ final class ContainerViews {
     private static final ObjectMapper JSON = DockerJson.mapper();
 
     private ContainerViews() {}
+
+    /** The summary with the container's networks (Docker's NetworkSettings.Networks). */
+    static ObjectNode summary(Container c, Networks networks) {
+        ObjectNode n = summary(c);
+        n.putObject("NetworkSettings").set("Networks", NetworkSettingsView.of(c, networks).get("Networks"));
+        return n;
+    }
 
     static ObjectNode summary(Container c) {
         ObjectNode n = JSON.createObjectNode();
@@ -74,6 +82,12 @@ final class ContainerViews {
         } catch (RuntimeException e) {
             return Duration.ZERO;
         }
+    }
+
+    static ObjectNode inspect(Container c, Networks networks) {
+        ObjectNode n = inspect(c);
+        n.set("NetworkSettings", NetworkSettingsView.of(c, networks));
+        return n;
     }
 
     static ObjectNode inspect(Container c) {

@@ -9,6 +9,9 @@ import dev.purser.engine.log.JsonFileWriter;
 import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.RotationPolicy;
 import dev.purser.engine.mount.MountPoint;
+import dev.purser.engine.network.Networks;
+import java.util.ArrayList;
+import java.util.List;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -40,9 +43,11 @@ final class ContainerLauncher {
     private final Path stageBinary;
     private final SeccompPrograms seccompPrograms;
     private final Attachments attachments;
+    private final Networks networks;
 
     ContainerLauncher(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-                      Attachments attachments) {
+                      Attachments attachments, Networks networks) {
+        this.networks = networks;
         this.store = store;
         this.images = images;
         this.cgroups = cgroups;
@@ -65,6 +70,7 @@ final class ContainerLauncher {
         Overlay overlay = Overlay.inContainerDirectory(dir, images.layerDirectories(image));
         Cgroup cgroup = null;
         ProcessStdio stdio = null;
+        boolean bridged = Networks.onBridge(c.hostConfig().networkMode());
         try {
             ContainerFiles.makeReadable(dir);
             createBindSources(c);
@@ -78,11 +84,19 @@ final class ContainerLauncher {
                     dir.resolve("exit-code"), seccompPrograms);
             stdio = c.config().tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, c.config().openStdin());
             Files.deleteIfExists(dir.resolve("exit-code"));
+            List<String> arguments = new ArrayList<>(launch.arguments());
+            if (bridged) {
+                // after "run": the stage holds the process until its interfaces exist
+                arguments.add(1, "--network-step");
+            }
             StageProcess stage;
             try {
-                stage = StageProcess.launch(linux, stageBinary, launch.arguments(), stdio.childFds());
+                stage = StageProcess.launch(linux, stageBinary, arguments, stdio.childFds());
             } finally {
                 stdio.closeChildEnds();
+            }
+            if (bridged) {
+                connect(c, stage);
             }
             int pid = awaitStart(stage.started());
             if (stdio.isTty()) {
@@ -101,11 +115,36 @@ final class ContainerLauncher {
             if (stdio != null) {
                 stdio.closeEverything();
             }
+            if (bridged) {
+                networks.detach(c.id());
+            }
             Teardown.of(linux, overlay, cgroup);
             // what reaches the client names the container's files, never the state root's paths
             if (e instanceof StageFailure f) throw f.hidingPath(dir + "/", "container file ");
             throw e;
         }
+    }
+
+    /**
+     * Puts the held process on the bridge, then lets it run. When that fails, the stage kills
+     * the process unrun, and the start fails with what went wrong (no veth or lease is left).
+     */
+    private void connect(Container c, StageProcess stage) {
+        int childPid = awaitStart(stage.pidReported());
+        try {
+            networks.attach(c.id(), childPid);
+        } catch (RuntimeException e) {
+            stage.abortStart();
+            try {
+                stage.exited().get();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // the stage's own report does not matter: the start failed here
+            }
+            throw e;
+        }
+        stage.release();
     }
 
     /** {@code -v}'s missing host directories, created at start as Docker does (0755, root's). */

@@ -15,6 +15,8 @@ import dev.purser.engine.log.JsonFileReader;
 import dev.purser.engine.log.LogCursor;
 import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.LogQuery;
+import dev.purser.engine.network.Endpoint;
+import dev.purser.engine.network.Networks;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -66,14 +68,17 @@ public final class Containers {
     private final ProcessStop stop;
     private final ContainerStdin stdin = new ContainerStdin();
 
+    private final Networks networks;
+
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events) {
-        this(store, images, cgroups, linux, stageBinary, events, RemovalStep.Listener.NONE);
+            EventBus events, Networks networks) {
+        this(store, images, cgroups, linux, stageBinary, events, networks, RemovalStep.Listener.NONE);
     }
 
     /** As above, with {@code removalSteps} told of each step of every removal (tests stop a daemon midway). */
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events, RemovalStep.Listener removalSteps) {
+            EventBus events, Networks networks, RemovalStep.Listener removalSteps) {
+        this.networks = networks;
         this.removalSteps = removalSteps;
         this.store = store;
         this.images = images;
@@ -83,7 +88,7 @@ public final class Containers {
         this.seccompPrograms = new SeccompPrograms(stageBinary);
         this.events = events;
         this.stop = new ProcessStop(linux);
-        this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments);
+        this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, networks);
         new CrashRecovery(store, linux, cgroups).run();
     }
 
@@ -131,6 +136,16 @@ public final class Containers {
 
     public List<Container> list() {
         return store.all();
+    }
+
+    /** The engine's networks. */
+    public Networks networks() {
+        return networks;
+    }
+
+    /** The container's endpoint on the bridge while it runs there. */
+    public Optional<Endpoint> endpoint(String containerId) {
+        return networks.endpoint(containerId);
     }
 
     // ---- create ---------------------------------------------------------------------------
@@ -257,6 +272,7 @@ public final class Containers {
             log.debug("reading OOM kills of {}: {}", id, e.getMessage());
         }
         rc.stdio.closeAll();
+        networks.detach(id);
         Teardown.of(linux, rc.overlay, rc.cgroup);
         // No container lock here: whoever holds it may be waiting for this very exit (stop, rm -f).
         Optional<Container> before = store.get(id);
