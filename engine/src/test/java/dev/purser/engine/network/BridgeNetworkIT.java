@@ -134,4 +134,28 @@ class BridgeNetworkIT {
             engine.engine().containers().remove(b.id(), true);
         }
     }
+
+    @Test
+    void outboundTrafficIsMasqueradedToATestHostInATestNamespace() {
+        // the test host knows only its own /24: it can answer the bridge's containers only if
+        // their packets arrive from the host's address there (masqueraded)
+        try (TestNamespace testHost = TestNamespace.create()) {
+            String hostEnd = "pth" + testHost.name.substring(4, 10);
+            TestNamespace.run("ip", "link", "add", hostEnd, "type", "veth", "peer", "name", "eth1", "netns", testHost.name);
+            try {
+                TestNamespace.run("ip", "addr", "add", "10.213.7.1/24", "dev", hostEnd);
+                TestNamespace.run("ip", "link", "set", hostEnd, "up");
+                testHost.exec("ip", "addr", "add", "10.213.7.2/24", "dev", "eth1");
+                testHost.exec("ip", "link", "set", "eth1", "up");
+                testHost.exec("ip", "link", "set", "lo", "up");
+                assertThat(testHost.exec("ip", "route")).doesNotContain("default").doesNotContain("172.");
+                Container c = engine.create(TestEngine.config("ping", "-c1", "-W5", "10.213.7.2"), null);
+                assertThat(engine.runToExit(c)).as(engine.logs(c)).isZero();
+            } finally {
+                try (RouteSocket host = RouteSocket.inHost(LINUX)) {
+                    host.deleteLinkIfPresent(hostEnd);
+                }
+            }
+        }
+    }
 }
