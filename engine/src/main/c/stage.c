@@ -22,6 +22,7 @@
 
 static int ctl_fd = -1;
 static bool ctl_watch;   /* fd 3 is a socket whose EOF means the engine died */
+static bool network_step; /* --network-step: wait for the engine's go after `pid N` */
 
 /* One protocol line to the engine. Failures (engine gone, no fd 3) are dropped: the
  * monitor still has to reap the container and write the exit file. */
@@ -81,7 +82,7 @@ enum {
 	O_CWD, O_UID, O_GID, O_GROUPS, O_CAP, O_NNP, O_TTY, O_TTYSIZE, O_EXITFILE, O_PID, O_SECCOMP, O_SECCOMP_BPF,
 	O_CGROUPMOUNT,
 	O_TMPFS, O_READONLY_ROOTFS,
-	O_DOMAINNAME, O_JOIN_NETNS,   /* in the same order as opts[] below: usage() names an option by it */
+	O_DOMAINNAME, O_JOIN_NETNS, O_NETWORK_STEP,   /* in the same order as opts[] below: usage() names an option by it */
 };
 
 static void parse_options(int argc, char **argv, struct config *c)
@@ -112,6 +113,7 @@ static void parse_options(int argc, char **argv, struct config *c)
 		{ "readonly-rootfs", no_argument, 0, O_READONLY_ROOTFS },
 		{ "domainname", required_argument, 0, O_DOMAINNAME },
 		{ "join-netns", required_argument, 0, O_JOIN_NETNS },
+		{ "network-step", no_argument, 0, O_NETWORK_STEP },
 		{ 0, 0, 0, 0 },
 	};
 	if (argc < 2)
@@ -141,7 +143,7 @@ static void parse_options(int argc, char **argv, struct config *c)
 	while ((o = getopt_long(argc - 1, argv + 1, "+:", opts, NULL)) != -1) {
 		bool run_only = o == O_ROOTFS || o == O_HOSTNAME || o == O_HOSTNET || o == O_BIND ||
 				o == O_MASK || o == O_READONLY || o == O_CGROUPMOUNT || o == O_TMPFS || o == O_READONLY_ROOTFS ||
-				o == O_DOMAINNAME || o == O_JOIN_NETNS;
+				o == O_DOMAINNAME || o == O_JOIN_NETNS || o == O_NETWORK_STEP;
 		if (run_only && c->exec_mode)
 			usage("--%s is for run mode only", opts[o - O_ROOTFS].name);
 		if (o == O_PID && !c->exec_mode)
@@ -207,6 +209,7 @@ static void parse_options(int argc, char **argv, struct config *c)
 			break;
 		}
 		case O_READONLY_ROOTFS: c->readonly_rootfs = true; break;
+		case O_NETWORK_STEP: network_step = true; break;
 		case O_MASK: c->masks[c->nmasks++] = optarg; break;
 		case O_READONLY: c->readonly[c->nreadonly++] = optarg; break;
 		case O_CGROUP: c->cgroup_procs[c->ncgroup_procs++] = optarg; break;
@@ -268,6 +271,10 @@ static void parse_options(int argc, char **argv, struct config *c)
 		usage("--join-netns and --host-network exclude each other");
 	if (c->seccomp_file && c->seccomp_bpf)
 		usage("--seccomp and --seccomp-bpf exclude each other");
+	if (network_step && c->host_network)
+		usage("--network-step needs the container's own network namespace, not --host-network");
+	if (network_step && !ctl_watch)
+		usage("--network-step needs the engine's control socket on fd 3");
 }
 
 /* ---------- monitor ---------- */
@@ -334,6 +341,30 @@ static int abort_child(pid_t pid, const char *step, int err, const char *what)
 	wait_status(pid);
 	send_line("error %s %d %s", step, err, what);
 	return 1;
+}
+
+/* --network-step: the engine configures the child's network namespace (its pid is known)
+ * and answers one line: `go`, or `abort`. Read a byte at a time so that nothing after the
+ * line is consumed. 1 = go, 0 = abort, -1 = the engine closed its end (or sent nonsense). */
+static int await_go(void)
+{
+	char line[16];
+	size_t n = 0;
+	for (;;) {
+		char ch;
+		ssize_t r = read(ctl_fd, &ch, 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		if (ch == '\n')
+			break;
+		if (n == sizeof line - 1)
+			return -1;
+		line[n++] = ch;
+	}
+	line[n] = 0;
+	return strcmp(line, "go") == 0 ? 1 : strcmp(line, "abort") == 0 ? 0 : -1;
 }
 
 /* Line-safe: the message goes into one protocol line. */
@@ -460,6 +491,17 @@ static int monitor(struct config *c)
 		close(cg[i]);
 	}
 	send_line("pid %d", (int)pid);
+	if (network_step) {
+		int go = await_go();
+		if (go != 1) {
+			/* Still blocked on the sync pipe: it never ran. */
+			kill(pid, SIGKILL);
+			wait_status(pid);
+			if (go == 0)
+				send_line("error network-step 0 the engine aborted the start");
+			return 1;
+		}
+	}
 	/* sync[1] stays open: its hang-up tells the child that the monitor died. */
 	if (write(sync[1], "x", 1) != 1)
 		return abort_child(pid, "sync", errno, "release");

@@ -43,6 +43,21 @@ if mode == "die":              # the engine dies once the container runs
     print("rc", p.wait()); time.sleep(0.2)
     print("alive", os.path.exists(f"/proc/{pid}"))
     sys.exit(0)
+if mode.startswith("net"):     # --network-step: configure the pid's namespace, then answer
+    line = f.readline(); print("CTL:", line.rstrip(), flush=True)
+    pid = int(line.split()[1])
+    if mode == "netgo":
+        subprocess.run(["ip", "link", "add", "probe0h", "type", "veth", "peer", "name", "probe0", "netns", str(pid)], check=True)
+        a.sendall(b"go\n")
+    elif mode == "netabort":
+        a.sendall(b"abort\n")
+    else:
+        a.shutdown(socket.SHUT_WR)
+    for line in f:
+        print("CTL:", line.rstrip(), flush=True)
+    print("rc", p.wait()); time.sleep(0.2)
+    print("alive", os.path.exists(f"/proc/{pid}"))
+    sys.exit(0)
 if mode == "kill9":            # SIGKILL from the host
     pid = int(f.readline().split()[1]); f.readline()
     time.sleep(0.3); os.kill(pid, 15); time.sleep(0.2); os.kill(pid, 9)
@@ -105,6 +120,18 @@ check exit-file "$(cat "$work/exit")" '^137$'
 
 out=$(eng tty "$S" run --rootfs "$rfs" --env PATH=/bin --tty -- /bin/sh -c '[ -t 0 ] && echo tty; cut -d" " -f6,7 /proc/self/stat')
 check tty "$out" '^tty' '^1 [1-9][0-9]*' '^CTL: exited 0'
+
+# --network-step: the process runs only after the engine's go, in the namespace as configured
+out=$(eng netgo "$S" run --rootfs "$rfs" --env PATH=/bin --network-step -- /bin/sh -c 'ip link show probe0')
+check network-step-go "$out" '^CTL: pid' ' probe0@' '^CTL: started$' '^CTL: exited 0$' '^rc 0$'
+out=$(eng netabort "$S" run --rootfs "$rfs" --env PATH=/bin --network-step -- /bin/sh -c 'echo ran')
+check network-step-abort "$out" '^CTL: error network-step 0 the engine aborted the start$' '^rc 1$' '^alive False$'
+check network-step-abort-never-ran "$(grep -cE '^ran$|^CTL: started' <<<"$out")" '^0$'
+out=$(eng netclose "$S" run --rootfs "$rfs" --env PATH=/bin --network-step -- /bin/sh -c 'echo ran')
+check network-step-engine-gone "$out" '^rc 1$' '^alive False$'
+check network-step-engine-gone-never-ran "$(grep -cE '^ran$|^CTL: started' <<<"$out")" '^0$'
+out=$("$S" run --rootfs "$rfs" --host-network --network-step -- true 3>&1 2>&1); rc=$?
+check network-step-usage "$out rc=$rc" 'needs the container.s own network namespace' 'rc=2'
 
 mkdir -p "$work/host" && echo hostdata >"$work/host/f"
 out=$(eng plain "$S" run --rootfs "$rfs" --env PATH=/bin --bind "$work/host:/mnt/h:ro" --bind "$work/host/f:/etc/f" -- \

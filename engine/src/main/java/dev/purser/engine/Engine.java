@@ -8,6 +8,8 @@ import dev.purser.engine.container.RemovalStep;
 import dev.purser.engine.event.EventBus;
 import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.network.EtcFiles;
+import dev.purser.engine.network.BridgeOptions;
+import dev.purser.engine.network.Networks;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.StageBinary;
 import dev.purser.engine.store.StateRoot;
@@ -21,8 +23,10 @@ public final class Engine implements AutoCloseable {
     private final ImageStore images;
     private final Containers containers;
     private final EventBus events;
+    private final Networks networks;
 
-    private Engine(StateRoot root, ImageStore images, Containers containers, EventBus events) {
+    private Engine(StateRoot root, ImageStore images, Containers containers, EventBus events, Networks networks) {
+        this.networks = networks;
         this.root = root;
         this.images = images;
         this.containers = containers;
@@ -39,27 +43,36 @@ public final class Engine implements AutoCloseable {
      * refused).
      */
     public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion) {
-        return open(root, cgroupParent, cgroupVersion, null);
+        return open(root, cgroupParent, cgroupVersion, BridgeOptions.defaults(), null);
     }
 
-    /** As above; {@code hostGatewayIp} is the daemon's {@code --host-gateway-ip}, or null. */
-    public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion, String hostGatewayIp) {
-        return open(root, cgroupParent, cgroupVersion, hostGatewayIp, RemovalStep.haltingAtPropertyStep());
+    /**
+     * As above, with the default bridge set up as {@code bridge} says (the daemon's --bip,
+     * --mtu...) and {@code hostGatewayIp} (the daemon's --host-gateway-ip; null: the bridge's gateway).
+     */
+    public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion, BridgeOptions bridge,
+                              String hostGatewayIp) {
+        return open(root, cgroupParent, cgroupVersion, bridge, hostGatewayIp, RemovalStep.haltingAtPropertyStep());
     }
 
     /** As above, with {@code removalSteps} told of each step of every removal (tests hold one midway). */
-    public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion, String hostGatewayIp,
-                              RemovalStep.Listener removalSteps) {
-        EtcFiles etcFiles = new EtcFiles(EtcFiles.HostEtc.SYSTEM, hostGatewayIp);
+    public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion, BridgeOptions bridge,
+                              String hostGatewayIp, RemovalStep.Listener removalSteps) {
         root.createPrivate();
         Linux linux = new Linux();
         EventBus events = new EventBus();
         ImageStore images = new ImageStore(root);
+        Networks networks = Networks.open(linux, root.root().resolve("network"), bridge);
         Containers containers = new Containers(new ContainerStore(root), images,
                 CgroupHierarchy.detect(cgroupParent, cgroupVersion, linux), linux, StageBinary.extractInto(root.bin()), events,
-                removalSteps, etcFiles);
+                networks, removalSteps, new EtcFiles(EtcFiles.HostEtc.SYSTEM,
+                        hostGatewayIp != null ? hostGatewayIp : networks.bridgeNetwork().gateway().toString()));
         containers.startByPolicy();
-        return new Engine(root, images, containers, events);
+        return new Engine(root, images, containers, events, networks);
+    }
+
+    public Networks networks() {
+        return networks;
     }
 
     public EventBus events() {

@@ -129,7 +129,7 @@ final class ContainerApi {
             if (limit != null && limit > 0 && out.size() >= limit) {
                 break;
             }
-            ObjectNode row = ContainerViews.summary(c, containers.publishedPorts(c));
+            ObjectNode row = ContainerViews.summary(c, containers.publishedPorts(c), containers.networks());
             if (x.queryBool("size", false)) {
                 sizes(row, c);
             }
@@ -140,7 +140,7 @@ final class ContainerApi {
 
     private void inspect(Exchange x) {
         Container c = containers.get(x.param("id"));
-        ObjectNode n = ContainerViews.inspect(c, containers.publishedPorts(c));
+        ObjectNode n = ContainerViews.inspect(c, containers.publishedPorts(c), containers.networks());
         if (x.queryBool("size", false)) {
             sizes(n, c);
         }

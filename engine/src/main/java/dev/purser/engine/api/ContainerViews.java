@@ -7,6 +7,7 @@ import dev.purser.engine.container.Container;
 import dev.purser.engine.container.ContainerState;
 import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.mount.MountPoint;
+import dev.purser.engine.network.Networks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,13 @@ final class ContainerViews {
     private static final ObjectMapper JSON = DockerJson.mapper();
 
     private ContainerViews() {}
+
+    /** The summary with its published ports and its networks (Docker's NetworkSettings.Networks). */
+    static ObjectNode summary(Container c, Map<String, List<PublishedPort>> ports, Networks networks) {
+        ObjectNode n = summary(c, ports);
+        n.putObject("NetworkSettings").set("Networks", NetworkSettingsView.of(c, networks).get("Networks"));
+        return n;
+    }
 
     static ObjectNode summary(Container c, Map<String, List<PublishedPort>> ports) {
         ObjectNode n = JSON.createObjectNode();
@@ -113,7 +121,7 @@ final class ContainerViews {
         }
     }
 
-    static ObjectNode inspect(Container c, Map<String, List<PublishedPort>> ports) {
+    static ObjectNode inspect(Container c, Map<String, List<PublishedPort>> ports, Networks networks) {
         ObjectNode n = JSON.valueToTree(c);
         n.remove("HasBeenManuallyStopped");
         n.put("MountLabel", "");
@@ -128,7 +136,7 @@ final class ContainerViews {
         data.put("WorkDir", dir.resolve("work").toString());
         driver.put("Name", "overlay2");
         n.set("Mounts", mounts(c));
-        ObjectNode network = InspectDefaults.networkSettings();
+        ObjectNode network = NetworkSettingsView.of(c, networks);
         network.set("Ports", networkPorts(ports));
         n.set("NetworkSettings", network);
         InspectDefaults.fill(n);

@@ -3,6 +3,8 @@ package dev.purser.engine.api;
 import dev.purser.engine.Engine;
 import dev.purser.engine.store.AtomicFile;
 import dev.purser.engine.cgroup.CgroupVersion;
+import dev.purser.engine.network.BridgeOptions;
+import dev.purser.engine.network.Ipv4Cidr;
 import dev.purser.engine.store.StateRoot;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -25,16 +27,18 @@ public final class Daemon {
     /** The running daemon's pid, in its state root while it runs. */
     public static final String PID_FILE = "daemon.pid";
 
-    /** Where and how the daemon runs. */
-    /** {@code cgroupVersion} null: the host's usual hierarchy. */
-    /** {@code hostGatewayIp} null: not given. */
-    public record Options(StateRoot root, Path socket, String cgroupParent, CgroupVersion cgroupVersion, String hostGatewayIp) {
+    /**
+     * Where and how the daemon runs. {@code cgroupVersion} null: the host's usual hierarchy;
+     * {@code hostGatewayIp} null: not given (the default bridge's gateway).
+     */
+    public record Options(StateRoot root, Path socket, String cgroupParent, CgroupVersion cgroupVersion, BridgeOptions bridge,
+                          String hostGatewayIp) {
         public Options(StateRoot root, Path socket, String cgroupParent) {
-            this(root, socket, cgroupParent, null, null);
+            this(root, socket, cgroupParent, null);
         }
 
         public Options(StateRoot root, Path socket, String cgroupParent, CgroupVersion cgroupVersion) {
-            this(root, socket, cgroupParent, cgroupVersion, null);
+            this(root, socket, cgroupParent, cgroupVersion, BridgeOptions.defaults(), null);
         }
     }
 
@@ -51,8 +55,16 @@ public final class Daemon {
         String cgroupParent = DEFAULT_CGROUP_PARENT;
         CgroupVersion cgroupVersion = null;
         String hostGatewayIp = null;
+        BridgeOptions bridge = BridgeOptions.defaults();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            String boolFlag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (boolFlag.equals("--ip-forward") || boolFlag.equals("--iptables")) {
+                // Go's boolean flags: --iptables, --iptables=false; never the next argument
+                boolean on = !a.contains("=") || parseBoolean(boolFlag, a.substring(a.indexOf('=') + 1));
+                bridge = boolFlag.equals("--iptables") ? bridge.withIptables(on) : bridge.withIpForward(on);
+                continue;
+            }
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[i + 1] : null);
             String flag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             switch (flag) {
@@ -65,6 +77,9 @@ public final class Daemon {
                     case "2" -> CgroupVersion.V2;
                     default -> throw new IllegalArgumentException("--cgroup-version must be 1 or 2, not " + value);
                 };
+                case "--bip" -> bridge = bridge.withBip(Ipv4Cidr.parse(String.valueOf(value)));
+                case "--fixed-cidr" -> bridge = bridge.withFixedCidr(Ipv4Cidr.parse(String.valueOf(value)));
+                case "--mtu" -> bridge = bridge.withMtu(parseMtu(value));
                 default -> throw new IllegalArgumentException("unknown flag: " + a);
             }
             if (!a.contains("=")) {
@@ -74,8 +89,11 @@ public final class Daemon {
         if (host == null || !host.startsWith("unix://")) {
             throw new IllegalArgumentException("only unix:// hosts are supported, not " + host);
         }
+        if (bridge.fixedCidr() != null && bridge.bip() != null && !bridge.bip().subnet().contains(bridge.fixedCidr().subnet())) {
+            throw new IllegalArgumentException("--fixed-cidr " + bridge.fixedCidr() + " is not inside --bip " + bridge.bip());
+        }
         run(new Options(new StateRoot(Path.of(root)), Path.of(host.substring("unix://".length())), cgroupParent, cgroupVersion,
-                hostGatewayIp));
+                bridge, hostGatewayIp));
     }
 
     /** dockerd's check: an IP address, or the daemon does not start. */
@@ -84,6 +102,22 @@ public final class Daemon {
             return dev.purser.engine.network.IpLiteral.parse(String.valueOf(value)).toString();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid argument \"" + value + "\" for \"--host-gateway-ip\" flag: " + e.getMessage());
+        }
+    }
+
+    private static boolean parseBoolean(String flag, String value) {
+        return switch (value) {
+            case "true", "1", "t", "T", "TRUE", "True" -> true;
+            case "false", "0", "f", "F", "FALSE", "False" -> false;
+            default -> throw new IllegalArgumentException("invalid boolean value \"" + value + "\" for " + flag);
+        };
+    }
+
+    private static int parseMtu(String value) {
+        try {
+            return Integer.parseInt(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid argument \"" + value + "\" for \"--mtu\" flag: parse error");
         }
     }
 
@@ -103,7 +137,7 @@ public final class Daemon {
             }
             Path spool = options.root().tmp().resolve("api");
             deleteChildren(spool);
-            Engine engine = Engine.open(options.root(), options.cgroupParent(), options.cgroupVersion(),
+            Engine engine = Engine.open(options.root(), options.cgroupParent(), options.cgroupVersion(), options.bridge(),
                     options.hostGatewayIp());
             ApiServer server = ApiServer.start(EngineApi.routes(engine), options.socket(), spool);
             // as dockerd's --pidfile: what `kill $(cat <root>/daemon.pid)` stops (README)

@@ -3,11 +3,11 @@ package dev.purser.engine.api;
 import java.util.Set;
 
 /**
- * The networks a container can be on today: its own network namespace with only loopback (the
- * default network, which Docker calls {@code default} or {@code bridge}, and {@code none}), the
- * host's ({@code host}), or another container's ({@code container:NAME|ID}, which must exist and
- * run when this one starts: Docker checks it then, not at create). Every other name is a network
- * that does not exist.
+ * The networks a container can be on today: the default bridge (Docker's {@code default} or
+ * {@code bridge}: its own network namespace with {@code eth0} on purser0 and loopback), its own
+ * namespace with only loopback ({@code none}), the host's ({@code host}), or another
+ * container's ({@code container:NAME|ID}, which must exist and run when this one starts: Docker
+ * checks it then, not at create). Every other name is a network that does not exist.
  */
 final class NetworkNames {
     private static final Set<String> WORKING = Set.of("", "default", "bridge", "none", "host");

@@ -9,7 +9,12 @@ import dev.purser.engine.log.JsonFileWriter;
 import dev.purser.engine.log.LogFileSet;
 import dev.purser.engine.log.RotationPolicy;
 import dev.purser.engine.mount.MountPoint;
+import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.EtcFiles;
+import dev.purser.engine.network.IpLiteral;
+import dev.purser.engine.network.Networks;
+import java.util.ArrayList;
+import java.util.List;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -43,10 +48,12 @@ final class ContainerLauncher {
     private final SeccompPrograms seccompPrograms;
     private final Attachments attachments;
     private final EtcFiles etcFiles;
+    private final Networks networks;
 
     ContainerLauncher(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-                      Attachments attachments, EtcFiles etcFiles) {
+                      Attachments attachments, EtcFiles etcFiles, Networks networks) {
         this.etcFiles = etcFiles;
+        this.networks = networks;
         this.store = store;
         this.images = images;
         this.cgroups = cgroups;
@@ -75,9 +82,10 @@ final class ContainerLauncher {
         Overlay overlay = Overlay.inContainerDirectory(dir, images.layerDirectories(image));
         Cgroup cgroup = null;
         ProcessStdio stdio = null;
+        boolean bridged = Networks.onBridge(c.hostConfig().networkMode());
         try {
-            if (join == null) {
-                // rewritten at every start, as Docker does: the addresses are only known now
+            if (join == null && !bridged) {
+                // rewritten at every start, as Docker does (a bridged container's once it has its address)
                 etcFiles.write(dir, ProcessPlans.etcIdentity(c, List.of()));
             }
             createBindSources(c);
@@ -91,11 +99,19 @@ final class ContainerLauncher {
                     dir.resolve("exit-code"), seccompPrograms, join == null ? null : join.pid());
             stdio = c.config().tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, c.config().openStdin());
             Files.deleteIfExists(dir.resolve("exit-code"));
+            List<String> arguments = new ArrayList<>(launch.arguments());
+            if (bridged) {
+                // after "run": the stage holds the process until its interfaces exist
+                arguments.add(1, "--network-step");
+            }
             StageProcess stage;
             try {
-                stage = StageProcess.launch(linux, stageBinary, launch.arguments(), stdio.childFds());
+                stage = StageProcess.launch(linux, stageBinary, arguments, stdio.childFds());
             } finally {
                 stdio.closeChildEnds();
+            }
+            if (bridged) {
+                connect(c, dir, stage);
             }
             int pid = awaitStart(stage.started());
             if (stdio.isTty()) {
@@ -114,11 +130,38 @@ final class ContainerLauncher {
             if (stdio != null) {
                 stdio.closeEverything();
             }
+            if (bridged) {
+                networks.detach(c.id());
+            }
             Teardown.of(linux, overlay, cgroup);
             // what reaches the client names the container's files, never the state root's paths
             if (e instanceof StageFailure f) throw f.hidingPath(dir + "/", "container file ");
             throw e;
         }
+    }
+
+    /**
+     * Puts the held process on the bridge, then lets it run. When that fails, the stage kills
+     * the process unrun, and the start fails with what went wrong (no veth or lease is left).
+     */
+    private void connect(Container c, Path dir, StageProcess stage) {
+        int childPid = awaitStart(stage.pidReported());
+        try {
+            Endpoint endpoint = networks.attach(c.id(), childPid);
+            // the process is held before its mounts, so /etc/hosts is bound with the address in it
+            etcFiles.write(dir, ProcessPlans.etcIdentity(c, List.of(IpLiteral.parse(endpoint.address().toString()))));
+        } catch (RuntimeException e) {
+            stage.abortStart();
+            try {
+                stage.exited().get();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // the stage's own report does not matter: the start failed here
+            }
+            throw e;
+        }
+        stage.release();
     }
 
     /** {@code -v}'s missing host directories, created at start as Docker does (0755, root's). */

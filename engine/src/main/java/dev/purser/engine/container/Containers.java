@@ -21,6 +21,8 @@ import dev.purser.engine.network.ports.PortRequest;
 import dev.purser.engine.network.ports.Publication;
 import dev.purser.engine.network.ports.PublishedPort;
 import dev.purser.engine.network.EtcFiles;
+import dev.purser.engine.network.Endpoint;
+import dev.purser.engine.network.Networks;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -76,21 +78,24 @@ public final class Containers {
     private final Map<String, Publication> publications = new ConcurrentHashMap<>();
     private final EtcFiles etcFiles;
 
+    private final Networks networks;
+
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events) {
-        this(store, images, cgroups, linux, stageBinary, events, RemovalStep.Listener.NONE);
+            EventBus events, Networks networks) {
+        this(store, images, cgroups, linux, stageBinary, events, networks, RemovalStep.Listener.NONE);
     }
 
     /** As above, with {@code removalSteps} told of each step of every removal (tests stop a daemon midway). */
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events, RemovalStep.Listener removalSteps) {
-        this(store, images, cgroups, linux, stageBinary, events, removalSteps, new EtcFiles(EtcFiles.HostEtc.SYSTEM, null));
+            EventBus events, Networks networks, RemovalStep.Listener removalSteps) {
+        this(store, images, cgroups, linux, stageBinary, events, networks, removalSteps, new EtcFiles(EtcFiles.HostEtc.SYSTEM, null));
     }
 
     /** As above, with the writer of the containers' /etc files ({@code etcFiles}: the daemon's host-gateway address). */
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events, RemovalStep.Listener removalSteps, EtcFiles etcFiles) {
+            EventBus events, Networks networks, RemovalStep.Listener removalSteps, EtcFiles etcFiles) {
         this.etcFiles = etcFiles;
+        this.networks = networks;
         this.removalSteps = removalSteps;
         this.store = store;
         this.images = images;
@@ -100,7 +105,7 @@ public final class Containers {
         this.seccompPrograms = new SeccompPrograms(stageBinary);
         this.events = events;
         this.stop = new ProcessStop(linux);
-        this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles);
+        this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles, networks);
         this.ports = PortPublisher.ofHost(linux);
         for (String id : new CrashRecovery(store, linux, cgroups).run()) {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
@@ -152,6 +157,16 @@ public final class Containers {
 
     public List<Container> list() {
         return store.all();
+    }
+
+    /** The engine's networks. */
+    public Networks networks() {
+        return networks;
+    }
+
+    /** The container's endpoint on the bridge while it runs there. */
+    public Optional<Endpoint> endpoint(String containerId) {
+        return networks.endpoint(containerId);
     }
 
     // ---- create ---------------------------------------------------------------------------
@@ -338,6 +353,7 @@ public final class Containers {
         }
         rc.stdio.closeAll();
         releasePorts(id);
+        networks.detach(id);
         Teardown.of(linux, rc.overlay, rc.cgroup);
         // No container lock here: whoever holds it may be waiting for this very exit (stop, rm -f).
         Optional<Container> before = store.get(id);

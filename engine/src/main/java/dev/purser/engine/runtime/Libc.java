@@ -28,6 +28,12 @@ public interface Libc {
     int close(int fd);
 
     @SaveError
+    int socket(int domain, int type, int protocol);
+
+    @SaveError
+    int setns(int fd, int nstype);
+
+    @SaveError
     int open(String path, int flags, int mode);
 
     @SaveError
@@ -50,9 +56,6 @@ public interface Libc {
     long syscall(long number, long arg1, long arg2, long arg3);
 
     /** {@code fds} holds struct pollfd entries: the descriptor, then events and revents as two shorts. */
-    /** Moves the calling thread into the namespace {@code fd} refers to. */
-    @SaveError
-    int setns(int fd, int nstype);
 
     @SaveError
     int poll(@In @Out int[] fds, long nfds, int timeout);

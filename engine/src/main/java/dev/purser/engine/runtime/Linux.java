@@ -137,6 +137,26 @@ public final class Linux {
         }
     }
 
+    /** A socket, close-on-exec. */
+    public int socket(int domain, int type, int protocol) {
+        int fd = libc.socket(domain, type | SOCK_CLOEXEC, protocol);
+        if (fd < 0) {
+            throw new LinuxException("socket", "domain " + domain + " protocol " + protocol, errno());
+        }
+        return fd;
+    }
+
+    /**
+     * Moves the calling thread into the namespace {@code fd} refers to. Only namespaces a
+     * multi-threaded process may join per thread (network, UTS, IPC) are for the JVM; the
+     * caller owns the thread and must not hand it back to a pool.
+     */
+    public void setns(int fd, int nstype, String subject) {
+        if (libc.setns(fd, nstype) != 0) {
+            throw new LinuxException("setns", subject, errno());
+        }
+    }
+
     public int open(String path, int flags) {
         int fd = libc.open(path, flags | O_CLOEXEC, 0);
         if (fd < 0) {
@@ -189,9 +209,7 @@ public final class Linux {
         String path = "/proc/" + pid + "/ns/net";
         int fd = open(path, 0);
         try {
-            if (libc.setns(fd, CLONE_NEWNET) != 0) {
-                throw new LinuxException("setns", path, errno());
-            }
+            setns(fd, CLONE_NEWNET, path);
         } finally {
             close(fd);
         }

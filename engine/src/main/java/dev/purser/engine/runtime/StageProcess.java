@@ -25,6 +25,7 @@ public final class StageProcess {
     private final int controlFd;
     private final AtomicBoolean controlClosed = new AtomicBoolean();
     private final CompletableFuture<Integer> started = new CompletableFuture<>();
+    private final CompletableFuture<Integer> pidReported = new CompletableFuture<>();
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private volatile int pid = -1;
     private volatile StageFailure failure;
@@ -65,6 +66,25 @@ public final class StageProcess {
 
     public CompletableFuture<Integer> started() {
         return started;
+    }
+
+    /** Completes with the container process's host pid as soon as the stage reports it (before it runs). */
+    public CompletableFuture<Integer> pidReported() {
+        return pidReported;
+    }
+
+    /** With {@code --network-step}: lets the held process run. */
+    public void release() {
+        linux.write(controlFd, "go\n");
+    }
+
+    /** With {@code --network-step}: the stage kills the held process, unrun, and reports an error. */
+    public void abortStart() {
+        try {
+            linux.write(controlFd, "abort\n");
+        } catch (LinuxException e) {
+            closeControl();   // the stage kills it on EOF just the same
+        }
     }
 
     public CompletableFuture<Integer> exited() {
@@ -126,6 +146,7 @@ public final class StageProcess {
             closeControl();
             int status = linux.waitFor(stagePid);
             StageFailure gone = new StageFailure("stage", 0, "the native stage ended without a report (wait status " + status + ")");
+            pidReported.completeExceptionally(gone);
             started.completeExceptionally(gone);
             // Without a report, the container process died with its stage (PDEATHSIG): SIGKILL.
             exited.complete(failure != null ? failure.exitCode() : 128 + 9);
@@ -135,7 +156,10 @@ public final class StageProcess {
     private void handle(String message) {
         String[] parts = message.split(" ", 4);
         switch (parts[0]) {
-            case "pid" -> pid = Integer.parseInt(parts[1]);
+            case "pid" -> {
+                pid = Integer.parseInt(parts[1]);
+                pidReported.complete(pid);
+            }
             case "pty" -> {
                 ptyMaster = pendingFd;
                 pendingFd = -1;
@@ -147,6 +171,7 @@ public final class StageProcess {
                     ptyMaster = -1;
                 }
                 failure = new StageFailure(parts[1], Integer.parseInt(parts[2]), parts.length > 3 ? parts[3] : "");
+                pidReported.completeExceptionally(failure);
                 started.completeExceptionally(failure);
             }
             case "exited" -> exited.complete(Integer.parseInt(parts[1]));

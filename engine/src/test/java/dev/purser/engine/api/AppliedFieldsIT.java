@@ -151,10 +151,18 @@ class AppliedFieldsIT {
     @Test
     void hostNetworkIsTheHostsNetwork() throws IOException {
         String inContainer = docker("run", "--rm", "--network", "host", "busybox", "cat", "/proc/net/dev").out();
-        String own = docker("run", "--rm", "busybox", "cat", "/proc/net/dev").out();
+        String own = docker("run", "--rm", "--network", "none", "busybox", "cat", "/proc/net/dev").out();
         List<String> hostInterfaces = interfaces(Files.readString(Path.of("/proc/net/dev")));
         assertThat(interfaces(inContainer)).containsExactlyInAnyOrderElementsOf(hostInterfaces);
         assertThat(interfaces(own)).containsExactly("lo");
+    }
+
+    @Test
+    void defaultNetworkIsTheBridge() {
+        String bridged = docker("run", "--rm", "busybox", "cat", "/proc/net/dev").out();
+        String named = docker("run", "--rm", "--network", "bridge", "busybox", "cat", "/proc/net/dev").out();
+        assertThat(interfaces(bridged)).containsExactlyInAnyOrder("lo", "eth0");
+        assertThat(interfaces(named)).containsExactlyInAnyOrder("lo", "eth0");
     }
 
     private static List<String> interfaces(String procNetDev) {

@@ -91,11 +91,11 @@ class EtcFilesIT {
     }
 
     @Test
-    void hostGatewayWithoutAnAddressIsRefusedAtCreate() {
-        Result r = daemon.docker("create", "--name", "gateway-refused", "--add-host", "gw:host-gateway", "busybox", "true");
-        assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("unable to derive the IP value for host-gateway");
-        assertThat(daemon.docker("inspect", "gateway-refused").exitCode()).isNotZero();
+    void hostGatewayWithoutTheDaemonFlagIsTheDefaultBridgesGateway() {
+        String gateway = daemon.docker("network", "inspect", "-f", "{{range .IPAM.Config}}{{.Gateway}}{{end}}", "bridge").out().trim();
+        assertThat(gateway).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+        String hosts = run("--add-host", "gw:host-gateway", "busybox", "cat", "/etc/hosts");
+        assertThat(hosts).endsWith(gateway + "\tgw\n");
     }
 
     @Test

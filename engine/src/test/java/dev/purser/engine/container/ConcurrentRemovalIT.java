@@ -38,7 +38,7 @@ class ConcurrentRemovalIT {
 
     @Test
     void aSecondRemovalWhileOneIsUnderWayIsAConflict() throws Exception {
-        try (Engine engine = Engine.open(new StateRoot(images.root()), "purser-it", null, null, this::holdAtMarked)) {
+        try (Engine engine = Engine.open(new StateRoot(images.root()), "purser-it", null, dev.purser.engine.network.BridgeOptions.defaults(), null, this::holdAtMarked)) {
             Containers containers = engine.containers();
             String id = containers.create(new CreateRequest("leaving", config("true"), null)).id();
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> containers.remove(id, false));

@@ -51,7 +51,7 @@ public final class TestEngine implements AutoCloseable {
     private static TestEngine open(CgroupVersion cgroupVersion, String hostGatewayIp) {
         try {
             Path root = Files.createDirectories(Path.of("/tmp/purser-it", UUID.randomUUID().toString().substring(0, 8)));
-            Engine engine = Engine.open(new StateRoot(root), "purser-it", cgroupVersion, hostGatewayIp);
+            Engine engine = Engine.open(new StateRoot(root), "purser-it", cgroupVersion, dev.purser.engine.network.BridgeOptions.defaults(), hostGatewayIp);
             engine.images().importRootfs(new ByteArrayInputStream(BusyboxImage.rootfsTar()), IMAGE, List.of(), "");
             return new TestEngine(engine, root);
         } catch (IOException e) {

@@ -1,0 +1,230 @@
+package dev.purser.engine.network;
+
+import dev.purser.engine.runtime.Linux;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Docker's default {@code bridge} network: one Linux bridge ({@code purser0}) with the gateway
+ * address, and per running container a veth pair whose host end is a port of the bridge and
+ * whose other end is the container's {@code eth0}, with an address from the subnet and the
+ * default route via the bridge. Addresses are leased in a file ({@link AddressLeases}).
+ */
+public final class DefaultBridge {
+    private static final Logger log = LoggerFactory.getLogger(DefaultBridge.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String CONTAINER_INTERFACE = "eth0";
+
+    private final Linux linux;
+    private final BridgeOptions options;
+    private final Ipv4Cidr bridgeAddress;
+    private final AddressLeases leases;
+    private final HostFirewall firewall;
+
+    private DefaultBridge(Linux linux, BridgeOptions options, Ipv4Cidr bridgeAddress, AddressLeases leases, HostFirewall firewall) {
+        this.linux = linux;
+        this.options = options;
+        this.bridgeAddress = bridgeAddress;
+        this.leases = leases;
+        this.firewall = firewall;
+    }
+
+    /**
+     * Sets the bridge up (reusing one already there with its address), forwarding and the
+     * firewall rules, and gives back every lease a previous engine left, deleting its veth: no
+     * container runs when an engine opens.
+     */
+    public static DefaultBridge open(Linux linux, Path stateDir, BridgeOptions options) {
+        Ipv4Cidr address;
+        try (RouteSocket host = RouteSocket.inHost(linux)) {
+            address = bridgeUp(host, options);
+        }
+        Ipv4Cidr range = options.fixedCidr() == null ? address.subnet() : options.fixedCidr().subnet();
+        if (!address.subnet().contains(range)) {
+            throw new IllegalArgumentException("--fixed-cidr " + options.fixedCidr() + " is not inside the bridge subnet " + address.subnet());
+        }
+        AddressLeases leases = new AddressLeases(stateDir.resolve("bridge-leases.json"), address, range, address.address());
+        HostFirewall firewall = new HostFirewall("iptables");
+        DefaultBridge bridge = new DefaultBridge(linux, options, address, leases, firewall);
+        bridge.releaseAll();
+        if (options.ipForward()) {
+            enableForwarding();
+        }
+        if (options.iptables()) {
+            firewall.ensure(options.bridgeName(), address.subnet());
+        }
+        return bridge;
+    }
+
+    private static Ipv4Cidr bridgeUp(RouteSocket host, BridgeOptions options) {
+        String name = options.bridgeName();
+        List<InterfaceAddress> addresses = host.addresses();
+        Optional<Link> existing = host.link(name);
+        if (existing.isPresent()) {
+            Link br = existing.get();
+            if (!"bridge".equals(br.kind())) {
+                throw new IllegalStateException(name + " exists and is not a bridge (" + (br.kind().isEmpty() ? "a device" : br.kind()) + ")");
+            }
+            Optional<Ipv4Cidr> has = addresses.stream().filter(a -> a.index() == br.index()).map(InterfaceAddress::address).findFirst();
+            if (has.isPresent() && options.bip() != null && !has.get().equals(options.bip())) {
+                throw new IllegalStateException("bridge " + name + " has address " + has.get() + ", not the --bip " + options.bip()
+                        + ": delete the bridge or give its address");
+            }
+            Ipv4Cidr address = has.orElseGet(() -> options.bip() != null ? options.bip() : freeDefault(addresses, br.index()));
+            if (has.isEmpty()) {
+                host.addAddress(name, address);
+            }
+            if (br.mtu() != options.mtu()) {
+                host.setMtu(name, options.mtu());
+            }
+            if (!br.up()) {
+                host.setUp(name);
+            }
+            return address;
+        }
+        Ipv4Cidr address = options.bip() != null ? options.bip() : freeDefault(addresses, -1);
+        host.createBridge(name, options.mtu());
+        try {
+            host.addAddress(name, address);
+            host.setUp(name);
+        } catch (RuntimeException e) {
+            host.deleteLinkIfPresent(name);
+            throw e;
+        }
+        return address;
+    }
+
+    /** Docker's choice: 172.17.0.1/16, else the first of 172.18-31 that no host interface uses. */
+    private static Ipv4Cidr freeDefault(List<InterfaceAddress> addresses, int ownIndex) {
+        for (int second = 17; second <= 31; second++) {
+            Ipv4Cidr candidate = Ipv4Cidr.parse("172." + second + ".0.1/16");
+            boolean used = addresses.stream().filter(a -> a.index() != ownIndex)
+                    .anyMatch(a -> a.address().subnet().overlaps(candidate.subnet()));
+            if (!used) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no free subnet for the default bridge in 172.17-31.0.0/16: give one with --bip");
+    }
+
+    private static void enableForwarding() {
+        Path sysctl = Path.of("/proc/sys/net/ipv4/ip_forward");
+        try {
+            if (!Files.readString(sysctl, StandardCharsets.US_ASCII).trim().equals("1")) {
+                Files.writeString(sysctl, "1\n", StandardCharsets.US_ASCII);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("enabling IPv4 forwarding (the daemon's --ip-forward=false leaves it)", e);
+        }
+    }
+
+    private void releaseAll() {
+        for (AddressLeases.Lease lease : leases.all()) {
+            log.info("releasing address {} of container {} left by a previous engine", lease.address(), lease.containerId());
+            deleteVeth(lease);
+            leases.release(lease.containerId());
+        }
+    }
+
+    public String bridgeName() {
+        return options.bridgeName();
+    }
+
+    /** The bridge's address with the subnet's prefix: the containers' gateway. */
+    public Ipv4Cidr bridgeAddress() {
+        return bridgeAddress;
+    }
+
+    public BridgeOptions options() {
+        return options;
+    }
+
+    /**
+     * Connects the container whose (not yet released) process is {@code pid}: leases an
+     * address, makes the veth pair with {@code eth0} inside, and sets its address and default
+     * route. On failure nothing is left: no veth, no lease.
+     */
+    public Endpoint attach(String containerId, String networkId, int pid) {
+        String endpointId = HexFormat.of().formatHex(randomBytes(32));
+        AddressLeases.Lease lease = leases.take(containerId, a -> new AddressLeases.Lease(containerId, endpointId,
+                a.toString(), a.dockerMac(), "veth" + HexFormat.of().formatHex(randomBytes(4)).substring(0, 7), pid));
+        Ipv4Address address = Ipv4Address.parse(lease.address());
+        try {
+            try (RouteSocket host = RouteSocket.inHost(linux)) {
+                host.createVeth(lease.hostInterface(), CONTAINER_INTERFACE, pid, lease.macAddress(), options.mtu());
+                host.setMaster(lease.hostInterface(), options.bridgeName());
+                host.setUp(lease.hostInterface());
+            }
+            try (RouteSocket inside = RouteSocket.inNamespaceOf(linux, pid)) {
+                inside.setUp(CONTAINER_INTERFACE);
+                inside.addAddress(CONTAINER_INTERFACE, new Ipv4Cidr(address, bridgeAddress.prefixLength()));
+                inside.addDefaultRoute(CONTAINER_INTERFACE, bridgeAddress.address());
+            }
+        } catch (RuntimeException e) {
+            deleteVeth(lease);
+            leases.release(containerId);
+            throw new NetworkSetupException("failed to set up the container's network on bridge " + options.bridgeName()
+                    + ": " + e.getMessage(), e);
+        }
+        return endpoint(lease, networkId);
+    }
+
+    /** The container's endpoint while it is attached. */
+    public Optional<Endpoint> endpoint(String containerId, String networkId) {
+        return leases.of(containerId).map(l -> endpoint(l, networkId));
+    }
+
+    /** The ids of the containers attached now. */
+    public List<String> attachedContainers() {
+        return leases.all().stream().map(AddressLeases.Lease::containerId).toList();
+    }
+
+    /** Disconnects the container: its veth (if the kernel has not deleted it with the namespace) and its lease go. */
+    public void detach(String containerId) {
+        leases.of(containerId).ifPresent(lease -> {
+            deleteVeth(lease);
+            leases.release(containerId);
+        });
+    }
+
+    private void deleteVeth(AddressLeases.Lease lease) {
+        try (RouteSocket host = RouteSocket.inHost(linux)) {
+            host.deleteLinkIfPresent(lease.hostInterface());
+        } catch (RuntimeException e) {
+            log.warn("deleting {} of container {}: {}", lease.hostInterface(), lease.containerId(), e.getMessage());
+        }
+    }
+
+    private Endpoint endpoint(AddressLeases.Lease l, String networkId) {
+        return new Endpoint(l.containerId(), networkId, l.endpointId(), Ipv4Address.parse(l.address()),
+                bridgeAddress.prefixLength(), bridgeAddress.address(), l.macAddress(), l.hostInterface(), l.pid());
+    }
+
+    /** Removes the bridge and its firewall rules (tests, and a later {@code --bridge=none}). */
+    public void remove() {
+        for (AddressLeases.Lease lease : leases.all()) {
+            detach(lease.containerId());
+        }
+        if (options.iptables()) {
+            firewall.remove(options.bridgeName());
+        }
+        try (RouteSocket host = RouteSocket.inHost(linux)) {
+            host.deleteLinkIfPresent(options.bridgeName());
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}

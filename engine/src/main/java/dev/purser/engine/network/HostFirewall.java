@@ -1,0 +1,126 @@
+package dev.purser.engine.network;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The host's packet filter rules for one bridge, made with the host's {@code iptables} binary as
+ * Docker does (docs/decisions/0028): outbound traffic from the subnet is masqueraded, and the
+ * filter table's FORWARD chain accepts what the bridge sends and the replies it gets, ahead of
+ * whatever policy the host has (dockerd sets DROP). Each rule carries a comment naming the
+ * bridge, so rules for a subnet the bridge no longer has are found and removed.
+ */
+final class HostFirewall {
+    private final String iptables;
+
+    HostFirewall(String iptables) {
+        this.iptables = iptables;
+    }
+
+    /** The rules {@code bridge} with {@code subnet} needs, each added once; stale ones for the bridge go. */
+    void ensure(String bridge, Ipv4Cidr subnet) {
+        List<List<String>> wanted = rules(bridge, subnet);
+        removeStale(bridge, wanted);
+        for (List<String> rule : wanted) {
+            List<String> check = new ArrayList<>(rule);
+            check.set(2, "-C");
+            if (run(check, false) != 0) {
+                List<String> add = new ArrayList<>(rule);
+                if (add.get(3).equals("FORWARD")) {
+                    add.set(2, "-I");
+                    add.add(4, "1");
+                }
+                run(add, true);
+            }
+        }
+    }
+
+    /** Removes every rule made for {@code bridge}. */
+    void remove(String bridge) {
+        removeStale(bridge, List.of());
+    }
+
+    private static List<List<String>> rules(String bridge, Ipv4Cidr subnet) {
+        String tag = comment(bridge);
+        return List.of(
+                List.of("-t", "nat", "-A", "POSTROUTING", "-s", subnet.subnet().toString(), "!", "-o", bridge,
+                        "-m", "comment", "--comment", tag, "-j", "MASQUERADE"),
+                List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "-m", "comment", "--comment", tag, "-j", "ACCEPT"),
+                List.of("-t", "filter", "-A", "FORWARD", "-o", bridge, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED",
+                        "-m", "comment", "--comment", tag, "-j", "ACCEPT"));
+    }
+
+    private static String comment(String bridge) {
+        return "purser:" + bridge;
+    }
+
+    private void removeStale(String bridge, List<List<String>> wanted) {
+        for (String[] chain : new String[][] {{"nat", "POSTROUTING"}, {"filter", "FORWARD"}}) {
+            for (String line : list(chain[0], chain[1])) {
+                if (!line.contains("--comment " + comment(bridge)) && !line.contains("--comment \"" + comment(bridge) + "\"")) {
+                    continue;
+                }
+                List<String> rule = new ArrayList<>(List.of("-t", chain[0]));
+                for (String word : line.split(" ")) {
+                    rule.add(word.replace("\"", ""));
+                }
+                if (wanted.stream().anyMatch(w -> sameRule(w, rule))) {
+                    continue;
+                }
+                rule.set(2, "-D");
+                run(rule, false);
+            }
+        }
+    }
+
+    /** iptables -S prints options in its own order: compare as sets of words. */
+    private static boolean sameRule(List<String> a, List<String> b) {
+        return new java.util.HashSet<>(a.subList(2, a.size())).equals(new java.util.HashSet<>(b.subList(2, b.size())))
+                && a.get(1).equals(b.get(1));
+    }
+
+    private List<String> list(String table, String chain) {
+        List<String> argv = List.of(iptables, "-w", "-t", table, "-S", chain);
+        Result r = exec(argv);
+        if (r.status != 0) {
+            throw new IllegalStateException(String.join(" ", argv) + " failed: " + r.output.strip());
+        }
+        return r.output.lines().filter(l -> l.startsWith("-A ")).toList();
+    }
+
+    private int run(List<String> rule, boolean mustSucceed) {
+        List<String> argv = new ArrayList<>();
+        argv.add(iptables);
+        argv.add("-w");
+        argv.addAll(rule);
+        Result r = exec(argv);
+        if (mustSucceed && r.status != 0) {
+            throw new IllegalStateException(String.join(" ", argv) + " failed: " + r.output.strip());
+        }
+        return r.status;
+    }
+
+    private record Result(int status, String output) {}
+
+    private static Result exec(List<String> argv) {
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", argv) + " did not finish");
+            }
+            return new Result(p.exitValue(), out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + argv.get(0) + ": " + e.getMessage()
+                    + " (the daemon's --iptables=false turns rule management off)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + argv.get(0), e);
+        }
+    }
+}
