@@ -20,6 +20,7 @@ public final class EngineApi {
         new ImageApi(engine.images(), engine.containers(), engine.events(), usage).register(router);
         new DiskUsageApi(engine.images(), engine.containers(), usage).register(router);
         new EventApi(engine.events()).register(router);
+        new NetworkApi(engine.networks(), engine.containers()).register(router);
         return router;
     }
 }

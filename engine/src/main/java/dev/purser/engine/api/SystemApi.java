@@ -78,7 +78,7 @@ final class SystemApi {
         out.put("Images", engine.images().list().size());
         out.put("Driver", "overlay2");
         out.put("DriverStatus", List.of(List.of("Backing Filesystem", "extfs")));
-        out.put("Plugins", Map.of("Volume", List.of("local"), "Network", List.of("host", "null"),
+        out.put("Plugins", Map.of("Volume", List.of("local"), "Network", List.of("bridge", "host", "null"),
                 "Log", List.of("json-file")));
         out.put("MemoryLimit", true);
         out.put("SwapLimit", Files.exists(Path.of("/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes")));

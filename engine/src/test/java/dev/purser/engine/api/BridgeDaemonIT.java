@@ -140,4 +140,26 @@ class BridgeDaemonIT {
         assertThat(start.exitCode).as(start.out).isZero();
         assertThat(docker("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "net-a").out).isNotEmpty();
     }
+
+    @Test
+    void dockerNetworkLsShowsThePredefinedNetworks() {
+        Result ls = docker("network", "ls", "--format", "{{.Name}} {{.Driver}} {{.Scope}}");
+        assertThat(ls.out.lines()).as(ls.out).containsExactlyInAnyOrder("bridge bridge local", "host host local", "none null local");
+    }
+
+    @Test
+    void dockerNetworkInspectShowsTheBridgeSubnetAndItsContainers() {
+        docker("run", "-d", "--name", "web", "busybox", "sleep", "1000");
+        String ip = docker("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "web").out;
+        Result inspect = docker("network", "inspect", "-f",
+                "{{range .IPAM.Config}}{{.Subnet}} {{.Gateway}}{{end}} {{range .Containers}}{{.Name}} {{.IPv4Address}}{{end}}", "bridge");
+        assertThat(inspect.out).as(inspect.out).matches("\\d+\\.\\d+\\.0\\.0/16 \\d+\\.\\d+\\.0\\.1 web " + ip.replace(".", "\\.") + "/16");
+    }
+
+    @Test
+    void unknownNetworkIsNotFound() {
+        Result inspect = docker("network", "inspect", "nosuchnet");
+        assertThat(inspect.exitCode).isEqualTo(1);
+        assertThat(inspect.out).contains("network nosuchnet not found");
+    }
 }

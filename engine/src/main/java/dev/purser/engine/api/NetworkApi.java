@@ -1,0 +1,126 @@
+package dev.purser.engine.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purser.engine.container.Container;
+import dev.purser.engine.container.Containers;
+import dev.purser.engine.container.DockerJson;
+import dev.purser.engine.network.Endpoint;
+import dev.purser.engine.network.Network;
+import dev.purser.engine.network.Networks;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /networks} and {@code GET /networks/{id}} for Docker's predefined networks (bridge,
+ * host, none), with Docker's fields; creating and removing networks is not done yet (those
+ * routes are not served, so clients get a 404 naming the path).
+ */
+final class NetworkApi {
+    private static final List<String> FILTERS = List.of("name", "id", "driver", "type");
+    private final Networks networks;
+    private final Containers containers;
+    private final ObjectMapper json = DockerJson.mapper();
+
+    NetworkApi(Networks networks, Containers containers) {
+        this.networks = networks;
+        this.containers = containers;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/networks", this::list)
+                .add("GET", "/networks/{id}", this::inspect);
+    }
+
+    private void list(Exchange x) {
+        Map<String, List<String>> filters = FilterQuery.parse(x.query("filters"));
+        for (String f : filters.keySet()) {
+            if (!FILTERS.contains(f)) {
+                throw ApiException.badRequest("invalid filter '" + f + "'");
+            }
+        }
+        ArrayNode out = json.createArrayNode();
+        for (Network n : networks.list()) {
+            if (matches(n, filters)) {
+                out.add(view(n, false));
+            }
+        }
+        x.json(200, out);
+    }
+
+    private static boolean matches(Network n, Map<String, List<String>> filters) {
+        return any(filters.get("name"), v -> n.name().contains(v))
+                && any(filters.get("id"), v -> n.id().startsWith(v))
+                && any(filters.get("driver"), v -> n.driver().equals(v))
+                && any(filters.get("type"), v -> {
+                    if (!v.equals("builtin") && !v.equals("custom")) {
+                        throw ApiException.badRequest("invalid filter: 'type'='" + v + "'");
+                    }
+                    return v.equals("builtin");   // every network purser has is predefined
+                });
+    }
+
+    private static boolean any(List<String> values, java.util.function.Predicate<String> test) {
+        return values == null || values.isEmpty() || values.stream().anyMatch(test);
+    }
+
+    private void inspect(Exchange x) {
+        String ref = x.param("id");
+        Network n = networks.find(ref).orElseThrow(() -> ApiException.notFound("network " + ref + " not found"));
+        x.json(200, view(n, true));
+    }
+
+    private ObjectNode view(Network n, boolean withContainers) {
+        ObjectNode o = json.createObjectNode();
+        o.put("Name", n.name());
+        o.put("Id", n.id());
+        o.put("Created", n.created());
+        o.put("Scope", "local");
+        o.put("Driver", n.driver());
+        o.put("EnableIPv4", n.bridged());
+        o.put("EnableIPv6", false);
+        ObjectNode ipam = o.putObject("IPAM");
+        ipam.put("Driver", "default");
+        ipam.putNull("Options");
+        ArrayNode config = ipam.putArray("Config");
+        if (n.subnet() != null) {
+            ObjectNode c = config.addObject();
+            c.put("Subnet", n.subnet().toString());
+            Optional.ofNullable(networks.bridge().options().fixedCidr()).ifPresent(r -> c.put("IPRange", r.subnet().toString()));
+            c.put("Gateway", n.gateway().toString());
+        }
+        o.put("Internal", false);
+        o.put("Attachable", false);
+        o.put("Ingress", false);
+        o.putObject("ConfigFrom").put("Network", "");
+        o.put("ConfigOnly", false);
+        ObjectNode attached = o.putObject("Containers");
+        if (withContainers && n.bridged()) {
+            for (String id : networks.attachedContainers()) {
+                Optional<Endpoint> e = networks.endpoint(id);
+                Optional<Container> c = containers.list().stream().filter(k -> k.id().equals(id)).findFirst();
+                if (e.isEmpty() || c.isEmpty()) {
+                    continue;
+                }
+                ObjectNode entry = attached.putObject(id);
+                entry.put("Name", c.get().shortName());
+                entry.put("EndpointID", e.get().endpointId());
+                entry.put("MacAddress", e.get().macAddress());
+                entry.put("IPv4Address", e.get().address() + "/" + e.get().prefixLength());
+                entry.put("IPv6Address", "");
+            }
+        }
+        ObjectNode options = o.putObject("Options");
+        if (n.bridged()) {
+            options.put("com.docker.network.bridge.default_bridge", "true");
+            options.put("com.docker.network.bridge.enable_icc", "true");
+            options.put("com.docker.network.bridge.enable_ip_masquerade", Boolean.toString(networks.bridge().options().iptables()));
+            options.put("com.docker.network.bridge.name", n.bridge());
+            options.put("com.docker.network.driver.mtu", Integer.toString(networks.bridge().options().mtu()));
+        }
+        o.putObject("Labels");
+        return o;
+    }
+}
