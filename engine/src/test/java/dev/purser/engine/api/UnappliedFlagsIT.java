@@ -89,20 +89,6 @@ class UnappliedFlagsIT {
         daemon.docker("rm", id);
     }
 
-    /** Loopback only until bridged networking exists: inspect shows no address, none is invented. */
-    @Test
-    void theDefaultNetworkShowsNoAddressInInspect() {
-        String id = daemon.docker("run", "-d", "busybox", "sleep", "1000").outLine();
-        try {
-            Result r = daemon.docker("inspect", "--format",
-                    "{{.NetworkSettings.IPAddress}}{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", id);
-            assertThat(r.exitCode()).as(r.err()).isZero();
-            assertThat(r.outLine()).isEmpty();
-        } finally {
-            daemon.docker("rm", "-f", id);
-        }
-    }
-
     @Test
     void defaultNetworkNamesAreAccepted() {
         for (String network : List.of("default", "bridge", "none", "host")) {
