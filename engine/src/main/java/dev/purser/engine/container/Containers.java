@@ -164,7 +164,7 @@ public final class Containers {
             if (config.commandLine().isEmpty()) {
                 throw new IllegalArgumentException("No command specified");
             }
-            List<MountPoint> plan = ContainerMounts.plan(request.hostConfig(), config, this::get);
+            List<MountPoint> plan = ContainerMounts.plan(request.hostConfig(), config, this::volumesFromSource);
             Path dir = store.directory(id.value());
             return volumes.guarded(() -> {
                 ContainerMounts.Resolved resolved = mounts.createVolumes(plan);
@@ -183,6 +183,19 @@ public final class Containers {
                     throw e instanceof IOException io ? new java.io.UncheckedIOException(io) : (RuntimeException) e;
                 }
             });
+        }
+    }
+
+    /**
+     * The container a {@code --volumes-from} names. Docker's error for a missing one is its
+     * lookup's message as a bad parameter of this create (400), not a missing resource: a 404
+     * would send the docker CLI off to pull the image.
+     */
+    private Container volumesFromSource(String reference) {
+        try {
+            return get(reference);
+        } catch (ContainerLookupException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

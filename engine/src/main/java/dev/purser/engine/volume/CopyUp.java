@@ -30,7 +30,8 @@ public final class CopyUp {
         }
         List<String> command = List.of("cp", "-a", "--", imageDirectory + "/.", volumeData + "/");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
