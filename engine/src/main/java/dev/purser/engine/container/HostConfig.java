@@ -40,7 +40,8 @@ public record HostConfig(
         List<String> dns,
         List<String> dnsOptions,
         List<String> dnsSearch,
-        List<String> extraHosts) {
+        List<String> extraHosts,
+        @JsonProperty("VolumesFrom") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> volumesFrom) {
 
     @JsonCreator
     public HostConfig {
@@ -53,6 +54,7 @@ public record HostConfig(
         consoleSize = consoleSize == null ? List.of(0, 0) : List.copyOf(consoleSize);
         binds = binds == null ? null : List.copyOf(binds);
         mounts = mounts == null ? null : List.copyOf(mounts);
+        volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
         // sorted, so that inspect and the mounts' order are the same every time
         tmpfs = tmpfs == null ? null : java.util.Collections.unmodifiableMap(new TreeMap<>(tmpfs));
         portBindings = portBindings == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(portBindings));
@@ -81,7 +83,7 @@ public record HostConfig(
                       List<Integer> consoleSize, List<String> binds, List<MountSpec> mounts, Map<String, String> tmpfs) {
         this(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap, cpuShares,
                 nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, binds, mounts, tmpfs, null, false,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public static HostConfig defaults() {

@@ -33,10 +33,10 @@ class UnappliedFlagsIT {
 
     static Stream<Arguments> flags() {
         return Stream.of(
-                Arguments.of("purser does not support named volumes yet", List.of("-v", "data:/data")),
-                refused("Config.Volumes", "-v", "/data"),
-                Arguments.of("purser does not support mounts of type volume yet", List.of("--mount", "type=volume,src=data,dst=/data")),
-                refused("HostConfig.VolumesFrom", "--volumes-from", "other"),
+                Arguments.of("purser does not support the Z volume option (SELinux relabelling) yet", List.of("-v", "data:/data:Z")),
+                Arguments.of("purser does not support the volume driver \"nfs\" (HostConfig.Mounts.VolumeOptions.DriverConfig.Name) yet",
+                        List.of("--mount", "type=volume,src=data,dst=/data,volume-driver=nfs")),
+                refused("HostConfig.VolumeDriver", "--volume-driver", "nfs"),
                 refused("HostConfig.Links", "--link", "other:alias"),
                 refused("HostConfig.Devices", "--device", "/dev/null"),
                 refused("HostConfig.IpcMode", "--ipc", "host"),
