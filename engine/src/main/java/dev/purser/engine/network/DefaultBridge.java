@@ -60,7 +60,7 @@ public final class DefaultBridge {
             enableForwarding();
         }
         if (options.iptables()) {
-            firewall.ensure(options.bridgeName(), address.subnet());
+            firewall.ensure(options.bridgeName(), address.subnet(), options.icc());
         }
         return bridge;
     }

@@ -48,4 +48,10 @@ class DaemonOptionsTest {
         assertThatThrownBy(() -> Daemon.main(new String[] {"--iptables=maybe"}))
                 .hasMessage("invalid boolean value \"maybe\" for --iptables");
     }
+
+    @Test
+    void iccFalseWithoutIptablesIsRefusedAsDockerDoes() {
+        assertThatThrownBy(() -> Daemon.main(new String[] {"--icc=false", "--iptables=false"}))
+                .hasMessage("You specified --iptables=false with --icc=false. ICC=false can only be used if iptables=true");
+    }
 }
