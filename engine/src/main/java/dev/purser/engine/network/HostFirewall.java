@@ -21,8 +21,8 @@ final class HostFirewall {
     }
 
     /** The rules {@code bridge} with {@code subnet} needs, each added once; stale ones for the bridge go. */
-    void ensure(String bridge, Ipv4Cidr subnet) {
-        List<List<String>> wanted = rules(bridge, subnet);
+    void ensure(String bridge, Ipv4Cidr subnet, boolean icc) {
+        List<List<String>> wanted = rules(bridge, subnet, icc);
         removeStale(bridge, wanted);
         for (List<String> rule : wanted) {
             List<String> check = new ArrayList<>(rule);
@@ -43,14 +43,21 @@ final class HostFirewall {
         removeStale(bridge, List.of());
     }
 
-    private static List<List<String>> rules(String bridge, Ipv4Cidr subnet) {
+    /** FORWARD rules are inserted first one after the other, so a later one in this list ends up above. */
+    private static List<List<String>> rules(String bridge, Ipv4Cidr subnet, boolean icc) {
         String tag = comment(bridge);
-        return List.of(
+        List<List<String>> out = new ArrayList<>(List.of(
                 List.of("-t", "nat", "-A", "POSTROUTING", "-s", subnet.subnet().toString(), "!", "-o", bridge,
                         "-m", "comment", "--comment", tag, "-j", "MASQUERADE"),
                 List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "-m", "comment", "--comment", tag, "-j", "ACCEPT"),
                 List.of("-t", "filter", "-A", "FORWARD", "-o", bridge, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED",
-                        "-m", "comment", "--comment", tag, "-j", "ACCEPT"));
+                        "-m", "comment", "--comment", tag, "-j", "ACCEPT")));
+        if (!icc) {
+            // --icc=false: container to container on the bridge is dropped, above the ACCEPT of what the bridge sends
+            out.add(List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "-o", bridge, "-m", "comment", "--comment", tag,
+                    "-j", "DROP"));
+        }
+        return out;
     }
 
     private static String comment(String bridge) {
