@@ -135,7 +135,11 @@ final class ContainerLauncher {
             }
             Teardown.of(linux, overlay, cgroup);
             // what reaches the client names the container's files, never the state root's paths
-            if (e instanceof StageFailure f) throw f.hidingPath(dir + "/", "container file ");
+            if (e instanceof StageFailure f) {
+                StageFailure shown = f.hidingPath(dir + "/", "container file ");
+                // a joiner binds the files of the container it joins
+                throw join == null ? shown : shown.hidingPath(store.directory(join.target().id()) + "/", "container file ");
+            }
             throw e;
         }
     }
