@@ -81,8 +81,6 @@ public final class EngineBench {
         Samples exit = new Samples("  wait (pid to recorded exit)");
         Samples total = new Samples("create+start+wait");
         Samples remove = new Samples("remove (not in total)");
-        Samples unconfined = new Samples("create+start+wait, unconfined");
-        Samples added = new Samples("default minus unconfined");
         Samples noVolumes = new Samples("run --rm, no volumes");
         Samples tenVolumes = new Samples("run --rm, 10 volumes");
         Samples volumesAdd = new Samples("10 volumes minus none");

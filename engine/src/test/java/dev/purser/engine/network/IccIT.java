@@ -22,7 +22,7 @@ class IccIT {
     void withIccFalseANeighbourOnTheBridgeIsUnreachableButTheGatewayIsNot() throws Exception {
         Path root = Files.createDirectories(Path.of("/tmp/purser-it", "icc-" + UUID.randomUUID().toString().substring(0, 8)));
         BridgeOptions options = BridgeOptions.defaults().withBridgeName("pit-icc").withBip(Ipv4Cidr.parse("10.214.0.1/24")).withIcc(false);
-        Engine engine = Engine.open(new StateRoot(root), "purser-it", null, options);
+        Engine engine = Engine.open(new StateRoot(root), "purser-it", null, options, null);
         try {
             engine.images().importRootfs(new ByteArrayInputStream(BusyboxImage.rootfsTar()), TestEngine.IMAGE, List.of(), "");
             Container server = engine.containers().create(new CreateRequest(null, TestEngine.config("sleep", "60"), null));
