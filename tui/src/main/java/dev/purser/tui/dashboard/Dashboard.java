@@ -73,7 +73,7 @@ public final class Dashboard {
     public void run() {
         loop.execute(this::connect);
         loop.run();
-        feeds.stop();
+        feeds.close();
         background.shutdown();
     }
 
@@ -87,8 +87,7 @@ public final class Dashboard {
             JsonNode v = client.system().version();
             return v.path("Version").asText() + " (API " + v.path("ApiVersion").asText() + ")";
         }, v -> state.version = v);
-        feeds.containers.reload();
-        feeds.containers.followEvents();
+        feeds.resume();
         offerExamples();
     }
 

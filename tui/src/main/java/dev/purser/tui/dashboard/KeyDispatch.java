@@ -103,7 +103,7 @@ final class KeyDispatch {
                 feeds.detail.selectionChanged();
             });
             case SORT -> {
-                state.containers.nextSort();
+                state.containers.nextSort(ContainerListPane.columnsAt(layout.get().columns()));
                 state.message = "sorted by " + state.containers.sort().header().toLowerCase(Locale.ROOT);
             }
             case REVERSE_SORT -> state.containers.reverse();
