@@ -44,7 +44,7 @@ public final class Dashboard {
         this.feeds = new Feeds(client, loop, background, state);
         this.frame = new Frame(screen, theme, settings.keys(), engineLabel, state, feeds.allLogs);
         Navigation navigation = new Navigation(state, feeds);
-        ContainerActions actions = new ContainerActions(client, loop, background, state, feeds, handover);
+        ContainerActions actions = new ContainerActions(client, loop, background, state, feeds, handover, new MouseCapture(screen));
         this.keys = new KeyDispatch(settings.keys(), state, feeds, navigation, actions, frame::layout, this::quit);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.purser.tui.client.PurserClient;
 import dev.purser.tui.dashboard.containers.ContainerEntry;
 import dev.purser.tui.dashboard.log.LogLine;
+import dev.purser.tui.dashboard.log.LogView;
 import dev.purser.tui.dashboard.log.StyledText;
 import dev.purser.tui.dashboard.stats.StatsSample;
 import dev.purser.tui.dashboard.stream.EngineStreams;
@@ -33,6 +34,7 @@ final class DetailFeeds {
     private UiBatcher<LogLine> logStream;
     private String logsFor;
     private String inspectFor;
+    private boolean fetchingOlder;
     private UiBatcher<?> tabStream;
     private String tabStreamFor;
 
@@ -105,10 +107,69 @@ final class DetailFeeds {
         }
     }
 
+    /**
+     * Scrolled past the start of {@code shown} (the live log or older lines): the lines before
+     * its first one are read again ({@code until} its timestamp, the last {@link #LOG_TAIL}) into
+     * the older-lines view, which then shows instead of the live log. Its size is fixed: memory
+     * does not grow however far back one goes.
+     */
+    void fetchOlder(LogView shown) {
+        Optional<ContainerEntry> selected = state.containers.selected();
+        if (fetchingOlder || selected.isEmpty() || shown.ring().size() == 0) return;
+        String until = shown.ring().get(0).timestamp();
+        if (until.isEmpty()) {
+            state.message = "no older lines: the log has no timestamps";
+            return;
+        }
+        String id = selected.get().id();
+        fetchingOlder = true;
+        state.message = "reading the lines before " + until + " ...";
+        background.call(() -> {
+            boolean tty = client.containers().inspect(id, false).path("Config").path("Tty").asBoolean();
+            return streams.logs(id, "", tty, LOG_TAIL, false, until).toList().blockingGet();
+        }, lines -> {
+            fetchingOlder = false;
+            if (!id.equals(logsFor)) return;
+            // a line at the very instant of the first shown one may come again: drop what the view already starts with
+            List<LogLine> before = lines.stream().filter(l -> earlier(l.timestamp(), until)).toList();
+            if (before.isEmpty()) {
+                state.message = "no lines before " + until;
+                return;
+            }
+            state.older.clear();
+            state.older.append(before);
+            // at the end of the older lines, held there: the next line up is the one before
+            state.older.toEnd();
+            state.older.toggleFollow();
+            state.showingOlder = true;
+            state.message = before.size() + " older lines, up to " + until + "; the to-end key (G) goes back to the live log";
+        }, e -> {
+            fetchingOlder = false;
+            state.failed("older lines: " + plain(e));
+        });
+    }
+
+    private static boolean earlier(String timestamp, String than) {
+        try {
+            return java.time.Instant.parse(timestamp).isBefore(java.time.Instant.parse(than));
+        } catch (java.time.format.DateTimeParseException e) {
+            return true;
+        }
+    }
+
+    /** Back from the older lines to the live log, at its end. */
+    void backToLive() {
+        state.showingOlder = false;
+        state.older.clear();
+        state.logs.toEnd();
+    }
+
     private void followLogs(Optional<ContainerEntry> selected) {
         if (logStream != null) logStream.cancel();
         logStream = null;
         state.logs.clear();
+        state.showingOlder = false;
+        state.older.clear();
         logsFor = selected.map(ContainerEntry::id).orElse(null);
         if (selected.isEmpty()) return;
         String id = selected.get().id();

@@ -45,7 +45,10 @@ final class ImagesPane {
         }
     }
 
-    void drawLayers(TextGraphics g, ImageTable images, ImageLayers layers, int y, int w, int height) {
+    /** The layers pane, from the state's scroll position (kept so the last layer is at the bottom at most). */
+    void drawLayers(TextGraphics g, DashboardState state, int y, int w, int height) {
+        ImageTable images = state.images;
+        ImageLayers layers = state.layers;
         put(g, 0, y, w, "─".repeat(w), theme.style(Role.BORDER));
         ImageLayers shown = layers != null && images.selected().isPresent() && layers.imageId().equals(images.selected().get().id()) ? layers : null;
         String title = images.selected().map(e -> " Layers of " + e.reference() + " ").orElse(" Layers ");
@@ -61,8 +64,15 @@ final class ImagesPane {
         String[] headers = {"SIZE", "SHARED BY", "CREATED BY"};
         int[] widths = {10, 16, Math.max(10, w - 2 - 26)};
         Cells.header(g, y + 1, w, headers, widths, theme.style(Role.HEADER));
-        for (int r = 0; r < height - 2 && r < shown.layers().size(); r++) {
-            Layer l = shown.layers().get(r);
+        int rows = Math.max(1, height - 2);
+        int first = Math.max(0, Math.min(state.layersScroll, shown.layers().size() - rows));
+        state.layersScroll = first;
+        if (first > 0 || first + rows < shown.layers().size()) {
+            String where = " " + (first + 1) + "–" + Math.min(shown.layers().size(), first + rows) + " of " + shown.layers().size() + " ";
+            if (w - where.length() > col) put(g, w - where.length(), y, w, where, theme.style(Role.DIM));
+        }
+        for (int r = 0; r < rows && first + r < shown.layers().size(); r++) {
+            Layer l = shown.layers().get(first + r);
             String shared = l.diffId().isEmpty() ? "(no layer)" : l.sharedBy() == 1 ? "this image" : l.sharedBy() + " images";
             Style style = theme.style(l.sharedBy() > 1 ? Role.RUNNING : l.diffId().isEmpty() ? Role.DIM : Role.NORMAL);
             int c = put(g, 0, y + 2 + r, 2, "  ", style);

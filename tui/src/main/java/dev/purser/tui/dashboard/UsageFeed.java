@@ -16,21 +16,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The containers list's CPU, memory, PIDs and uptime (docs/decisions/0037): every
- * {@link #PERIOD_MILLIS} one round of one-shot stats requests ({@code stream=false&one-shot=true}),
- * one request at a time on one thread, for the rows on screen only, or for every running
+ * The containers list's CPU, memory, PIDs and uptime (docs/decisions/0037): rounds of one-shot
+ * stats requests ({@code stream=false&one-shot=true}), one request at a time on one thread, a
+ * round every {@link #PERIOD_MILLIS} or, for a long round, {@link #MILLIS_PER_REQUEST} per request, for the rows on screen only, or for every running
  * container while the list is sorted by one of those columns. CPU % needs two readings: it is
  * computed, by the same {@link StatsSample} arithmetic as {@code purser stats}, from this
  * reading's {@code cpu_stats} and the previous round's. A container's start time is inspected
  * once, when it is not known yet.
  */
 final class UsageFeed {
-    static final long PERIOD_MILLIS = 2_000;
+    static final long PERIOD_MILLIS = 5_000;
+    /** A round of n requests is followed by at least n times this: at most 20 requests a second, however many containers. */
+    static final long MILLIS_PER_REQUEST = 50;
     /** Readings reach the list in batches of this many, so a long round still shows progress. */
     private static final int BATCH = 25;
 
@@ -43,14 +44,16 @@ final class UsageFeed {
     private final PurserClient client;
     private final UiLoop loop;
     private final DashboardState state;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "purser-dashboard-usage");
         t.setDaemon(true);
         return t;
     });
     /** The previous reading's cpu_stats by container: touched only on {@link #thread}. */
     private final Map<String, JsonNode> previousCpu = new HashMap<>();
-    private ScheduledFuture<?> rounds;
+    /** Which run of rounds is current: a stopped run ends at its next check, even mid-round. */
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
+    private java.util.concurrent.Future<?> rounds;
 
     UsageFeed(PurserClient client, UiLoop loop, DashboardState state) {
         this.client = client;
@@ -60,12 +63,26 @@ final class UsageFeed {
 
     /** Starts the rounds (on the UI thread); a second call while they run does nothing. */
     void start() {
-        if (rounds == null) rounds = thread.scheduleWithFixedDelay(this::round, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        if (rounds != null) return;
+        int run = generation.incrementAndGet();
+        rounds = thread.submit(() -> rounds(run));
     }
 
     void stop() {
-        if (rounds != null) rounds.cancel(false);
+        generation.incrementAndGet();
+        if (rounds != null) rounds.cancel(true);
         rounds = null;
+    }
+
+    private void rounds(int run) {
+        while (generation.get() == run) {
+            int requests = round(run);
+            try {
+                Thread.sleep(Math.max(PERIOD_MILLIS, requests * MILLIS_PER_REQUEST));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     void shutdown() {
@@ -84,7 +101,8 @@ final class UsageFeed {
         return new Round(wants, known);
     }
 
-    private void round() {
+    /** One round; returns how many containers it read. */
+    private int round(int run) {
         CompletableFuture<Round> asked = new CompletableFuture<>();
         loop.execute(() -> asked.complete(wanted()));
         Round round;
@@ -92,13 +110,13 @@ final class UsageFeed {
             round = asked.get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             // the loop has stopped or is busy: try again next round
-            return;
+            return 0;
         }
         previousCpu.keySet().retainAll(round.known());
         Map<String, StatsSample> usage = new HashMap<>();
         Map<String, Instant> started = new HashMap<>();
         for (Want want : round.wants()) {
-            if (Thread.currentThread().isInterrupted()) return;
+            if (generation.get() != run) return 0;
             try {
                 if (want.needsStart()) startedAt(want.id()).ifPresent(t -> started.put(want.id(), t));
                 usage.put(want.id(), reading(want.id()));
@@ -107,16 +125,17 @@ final class UsageFeed {
                 if (!e.isNotFound() && e.status() != 409) {
                     String why = PlainWords.plain(e);
                     loop.execute(() -> state.failed("stats: " + why));
-                    return;
+                    return round.wants().size();
                 }
             } catch (RuntimeException e) {
                 String why = PlainWords.plain(e);
                 loop.execute(() -> state.failed("stats: " + why));
-                return;
+                return round.wants().size();
             }
             if (usage.size() + started.size() >= BATCH) post(usage, started);
         }
         post(usage, started);
+        return round.wants().size();
     }
 
     private void post(Map<String, StatsSample> usage, Map<String, Instant> started) {

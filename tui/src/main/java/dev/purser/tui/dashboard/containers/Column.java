@@ -15,12 +15,12 @@ import java.util.Optional;
  * {@code docker stats} does, by {@link StatsSample}); uptime is since the container last started.
  */
 public enum Column {
-    NAME("NAME", 16, 0),
+    NAME("NAME", 20, 0),
     IMAGE("IMAGE", 11, 0),
-    STATUS("STATUS", 18, 0),
+    STATUS("STATUS", 16, 0),
     CPU("CPU %", 8, 0),
-    MEMORY("MEM USAGE / LIMIT", 20, 0),
-    PIDS("PIDS", 6, 0),
+    MEMORY("MEM USAGE / LIMIT", 22, 0),
+    PIDS("PIDS", 7, 0),
     PORTS("PORTS", 14, 100),
     UPTIME("UPTIME", 12, 100),
     CREATED("CREATED", 13, 130),

@@ -108,6 +108,11 @@ public final class ContainerTable {
         return -1;
     }
 
+    /** Selects the container {@code id} when it is shown. */
+    public void select(String id) {
+        if (shown.stream().anyMatch(e -> e.id().equals(id))) selected = id;
+    }
+
     public void move(int rows) {
         if (shown.isEmpty()) return;
         int i = selectedIndex();
