@@ -109,7 +109,7 @@ final class DetailFeeds {
 
     /**
      * Scrolled past the start of {@code shown} (the live log or older lines): the lines before
-     * its first one are read again ({@code until} its timestamp, the last {@link #LOG_TAIL}) into
+     * its first one are read again ({@code until} its timestamp; the last {@link #LOG_TAIL} kept) into
      * the older-lines view, which then shows instead of the live log. Its size is fixed: memory
      * does not grow however far back one goes.
      */
@@ -126,7 +126,14 @@ final class DetailFeeds {
         state.message = "reading the lines before " + until + " ...";
         background.call(() -> {
             boolean tty = client.containers().inspect(id, false).path("Config").path("Tty").asBoolean();
-            return streams.logs(id, "", tty, LOG_TAIL, false, until).toList().blockingGet();
+            // the daemon takes the tail of the whole log before it applies until (as Docker does), so every
+            // line before until is read, and only the last LOG_TAIL of them kept: memory stays bounded
+            java.util.ArrayDeque<LogLine> last = new java.util.ArrayDeque<>(LOG_TAIL);
+            streams.logs(id, "", tty, Integer.MAX_VALUE, false, until).blockingForEach(l -> {
+                if (last.size() == LOG_TAIL) last.removeFirst();
+                last.addLast(l);
+            });
+            return List.copyOf(last);
         }, lines -> {
             fetchingOlder = false;
             if (!id.equals(logsFor)) return;
