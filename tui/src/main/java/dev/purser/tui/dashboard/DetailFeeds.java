@@ -117,10 +117,17 @@ final class DetailFeeds {
         Optional<ContainerEntry> selected = state.containers.selected();
         if (fetchingOlder || selected.isEmpty() || shown.ring().size() == 0) return;
         String until = shown.ring().get(0).timestamp();
-        if (until.isEmpty()) {
+        java.time.Instant boundary = instant(until);
+        if (boundary == null) {
             state.message = "no older lines: the log has no timestamps";
             return;
         }
+        // lines read in one go share a timestamp: the ones at the first shown line's instant are read too
+        // (until is one nanosecond later), and those already shown are dropped below
+        int alreadyShown = 0;
+        while (alreadyShown < shown.ring().size() && boundary.equals(instant(shown.ring().get(alreadyShown).timestamp()))) alreadyShown++;
+        int skip = alreadyShown;
+        String untilAfter = boundary.plusNanos(1).toString();
         String id = selected.get().id();
         fetchingOlder = true;
         state.message = "reading the lines before " + until + " ...";
@@ -129,7 +136,7 @@ final class DetailFeeds {
             // the daemon takes the tail of the whole log before it applies until (as Docker does), so every
             // line before until is read, and only the last LOG_TAIL of them kept: memory stays bounded
             java.util.ArrayDeque<LogLine> last = new java.util.ArrayDeque<>(LOG_TAIL);
-            streams.logs(id, "", tty, Integer.MAX_VALUE, false, until).blockingForEach(l -> {
+            streams.logs(id, "", tty, Integer.MAX_VALUE, false, untilAfter).blockingForEach(l -> {
                 if (last.size() == LOG_TAIL) last.removeFirst();
                 last.addLast(l);
             });
@@ -137,8 +144,10 @@ final class DetailFeeds {
         }, lines -> {
             fetchingOlder = false;
             if (!id.equals(logsFor)) return;
-            // a line at the very instant of the first shown one may come again: drop what the view already starts with
-            List<LogLine> before = lines.stream().filter(l -> earlier(l.timestamp(), until)).toList();
+            List<LogLine> before = new ArrayList<>(lines.stream().filter(l -> notAfter(l.timestamp(), boundary)).toList());
+            for (int i = 0; i < skip && !before.isEmpty() && boundary.equals(instant(before.get(before.size() - 1).timestamp())); i++) {
+                before.remove(before.size() - 1);
+            }
             if (before.isEmpty()) {
                 state.message = "no lines before " + until;
                 return;
@@ -156,11 +165,16 @@ final class DetailFeeds {
         });
     }
 
-    private static boolean earlier(String timestamp, String than) {
+    private static boolean notAfter(String timestamp, java.time.Instant than) {
+        java.time.Instant t = instant(timestamp);
+        return t == null || !t.isAfter(than);
+    }
+
+    private static java.time.Instant instant(String timestamp) {
         try {
-            return java.time.Instant.parse(timestamp).isBefore(java.time.Instant.parse(than));
+            return timestamp.isEmpty() ? null : java.time.Instant.parse(timestamp);
         } catch (java.time.format.DateTimeParseException e) {
-            return true;
+            return null;
         }
     }
 

@@ -225,4 +225,27 @@ class DashboardActionsIT {
         screen.press('M');
         screen.waitFor("this terminal cannot report the mouse");
     }
+
+    @Test
+    void theRunAndPruneKeysAreRemappable() throws Exception {
+        Path config = java.nio.file.Files.createTempFile(daemon.root(), "config", ".json");
+        java.nio.file.Files.writeString(config, "{\"keys\": {\"run\": \"x\", \"prune\": \"c\"}}");
+        screen = new DashboardHarness(daemon, 100, 30, dev.purser.tui.dashboard.DashboardSettings.load(config));
+        screen.waitFor("containers,");
+        screen.press('x');
+        screen.waitFor("Run a container");
+        screen.press(KeyType.Escape);
+        screen.waitUntil("the form closed", s -> !s.contains("Run a container"));
+        screen.press('c');
+        screen.waitFor("remove every stopped container?");
+        screen.press('n');
+    }
+
+    @Test
+    void aClashWithTheRunKeyIsReportedOnScreen() throws Exception {
+        Path config = java.nio.file.Files.createTempFile(daemon.root(), "config", ".json");
+        java.nio.file.Files.writeString(config, "{\"keys\": {\"run\": \"s\"}}");
+        screen = new DashboardHarness(daemon, 100, 30, dev.purser.tui.dashboard.DashboardSettings.load(config));
+        screen.waitFor("key clash: 's'");
+    }
 }
