@@ -94,4 +94,19 @@ class LogViewTest {
         assertThat(terminal.getCharacter(0, 3).getBackgroundColor()).isEqualTo(normal.background());
         screen.stopScreen();
     }
+
+    @Test
+    void plainTextIsDrawnWithItsStylesKeptCells() throws java.io.IOException {
+        // not a new TextCharacter per cell per frame (docs/decisions/0039)
+        var screen = new com.googlecode.lanterna.screen.TerminalScreen(
+                new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(new com.googlecode.lanterna.TerminalSize(20, 2)));
+        screen.startScreen();
+        var theme = dev.purser.tui.dashboard.theme.Theme.defaultTheme();
+        LogView view = new LogView(10);
+        view.append(List.of(new LogLine("", false, "", StyledText.plain("plain")), new LogLine("", true, "", StyledText.plain("err"))));
+        view.draw(screen.newTextGraphics(), 0, 0, 20, 2, theme, source -> com.googlecode.lanterna.TextColor.ANSI.CYAN);
+        assertThat(screen.getBackCharacter(0, 0)).isSameAs(theme.style(dev.purser.tui.dashboard.theme.Role.NORMAL).cell('p'));
+        assertThat(screen.getBackCharacter(0, 1)).isSameAs(theme.style(dev.purser.tui.dashboard.theme.Role.STDERR).cell('e'));
+        screen.stopScreen();
+    }
 }
