@@ -22,6 +22,13 @@ final class Cells {
         return cut + " ".repeat(width - cut.length());
     }
 
+    /** A header row: two blank cells for the mark, then each header in its column, the rest of the row filled. */
+    static void header(TextGraphics g, int y, int w, String[] headers, int[] widths, Style style) {
+        int col = put(g, 0, y, 2, "  ", style);
+        for (int i = 0; i < headers.length; i++) col = put(g, col, y, Math.min(w, col + widths[i]), pad(headers[i], widths[i]), style);
+        if (col < w) put(g, col, y, w, pad("", w - col), style);
+    }
+
     /** Widths for {@code w} cells in proportion to {@code wanted}; the last column takes what is left. */
     static int[] shares(int w, int[] wanted) {
         int total = java.util.Arrays.stream(wanted).sum();

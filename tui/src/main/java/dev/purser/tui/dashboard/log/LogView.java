@@ -93,6 +93,11 @@ public final class LogView {
         top = Math.max(ring.dropped(), Math.min(top + lines, Math.max(ring.dropped(), end() - 1)));
     }
 
+    /** Whether the view shows its oldest kept line at the top (scrolled back as far as it goes). */
+    public boolean atStart() {
+        return !follow && top <= ring.dropped();
+    }
+
     public void toStart() {
         follow = false;
         top = ring.dropped();
