@@ -77,6 +77,7 @@ public final class Dashboard {
 
     private final ContainerTable containers = new ContainerTable();
     private final ImageTable images = new ImageTable();
+    private final VolumesView volumes = new VolumesView();
     private ImageLayers layers;
     private String layersFor;
     private boolean layersOpen;
@@ -367,6 +368,14 @@ public final class Dashboard {
     private void loadEngineObjects(View which) {
         engineObjects = List.of();
         engineObjectsNote = "loading ...";
+        if (which == View.VOLUMES) {
+            List<ContainerEntry> all = containers.all();
+            background(() -> VolumesView.read(client, all), rows -> {
+                volumes.replaceAll(rows);
+                engineObjectsNote = "";
+            });
+            return;
+        }
         background(() -> {
             List<String[]> rows = new ArrayList<>();
             if (which == View.VOLUMES) {
@@ -533,7 +542,12 @@ public final class Dashboard {
             case KILL -> act("kill", c -> client.containers().kill(c.id(), null));
             case REMOVE -> {
                 if (view == View.IMAGES) confirmImageRemove();
+                else if (view == View.VOLUMES) confirmVolume(volumes.selected().map(VolumesView::removeQuestion).orElse(null),
+                        () -> { String n = volumes.selected().get().name(); client.volumes().remove(n, false); return "removed volume " + n; });
                 else confirmRemove();
+            }
+            case PRUNE -> {
+                if (view == View.VOLUMES) confirmVolume(VolumesView.pruneQuestion(), () -> VolumesView.prune(client));
             }
             case RENAME -> containers.selected().ifPresent(c -> prompt = new Prompt("rename " + c.name() + " to: ", new StringBuilder(), to -> {
                 if (!to.isBlank()) act("rename", List.of(c), x -> client.containers().rename(x.id(), to.strip()));
@@ -627,6 +641,7 @@ public final class Dashboard {
             if (layersOpen) loadLayers();
             return;
         }
+        if (view == View.VOLUMES) volumes.move(rows);
         if (view != View.CONTAINERS) return;
         containers.move(rows);
         selectionChanged();
@@ -658,6 +673,25 @@ public final class Dashboard {
                     });
                 } catch (RuntimeException e) {
                     loop.execute(() -> failed("remove " + ref + ": " + plain(e)));
+                }
+            });
+        }, true);
+    }
+
+    /** Asks {@code question} (nothing when null); on y runs {@code call} in the background, shows its words and re-reads the volumes. */
+    private void confirmVolume(String question, java.util.concurrent.Callable<String> call) {
+        if (question == null) return;
+        prompt = new Prompt(question, new StringBuilder(), yes -> {
+            message = "working ...";
+            work.execute(() -> {
+                try {
+                    String done = call.call();
+                    loop.execute(() -> {
+                        message = done;
+                        loadEngineObjects(View.VOLUMES);
+                    });
+                } catch (Exception e) {
+                    loop.execute(() -> failed(plain(e)));
                 }
             });
         }, true);
@@ -798,6 +832,7 @@ public final class Dashboard {
                 drawImages(g, 1, w, listH);
                 if (layersOpen) drawLayers(g, 1 + listH, w, body - listH);
             }
+            case VOLUMES -> volumes.draw(g, theme, 1, w, body, engineObjectsNote);
             default -> drawEngineObjects(g, 1, w, body);
         }
         drawStatus(g, h - 1, w);

@@ -34,6 +34,7 @@ public enum Action {
     KILL(Context.LIST, "K", "kill"),
     REMOVE(Context.LIST, "d", "remove (asks first)"),
     RENAME(Context.LIST, "R", "rename"),
+    PRUNE(Context.LIST, "P", "volumes view: prune the anonymous volumes no container uses (asks first)"),
 
     BACK(Context.DETAIL, "esc", "back to the list"),
     SEARCH(Context.DETAIL, "/", "search the log or the JSON"),
