@@ -10,22 +10,26 @@ import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.StageBinary;
 import dev.purser.engine.store.StateRoot;
+import dev.purser.engine.volume.VolumeStore;
+import dev.purser.engine.volume.Volumes;
 
 /**
  * The embedded container engine as a library: open it on a state root, then use its
- * {@link #images()} and {@link #containers()}. Only one engine may use a state root at a time.
+ * {@link #images()}, {@link #containers()} and {@link #volumes()}. Only one engine may use a state root at a time.
  */
 public final class Engine implements AutoCloseable {
     private final StateRoot root;
     private final ImageStore images;
     private final Containers containers;
     private final EventBus events;
+    private final Volumes volumes;
 
-    private Engine(StateRoot root, ImageStore images, Containers containers, EventBus events) {
+    private Engine(StateRoot root, ImageStore images, Containers containers, EventBus events, Volumes volumes) {
         this.root = root;
         this.images = images;
         this.containers = containers;
         this.events = events;
+        this.volumes = volumes;
     }
 
     public static Engine open(StateRoot root, String cgroupParent) {
@@ -42,11 +46,13 @@ public final class Engine implements AutoCloseable {
         Linux linux = new Linux();
         EventBus events = new EventBus();
         ImageStore images = new ImageStore(root);
-        Containers containers = new Containers(new ContainerStore(root), images,
+        ContainerStore containerStore = new ContainerStore(root);
+        Volumes volumes = new Volumes(new VolumeStore(root), containerStore::volumeUsers, events);
+        Containers containers = new Containers(containerStore, images,
                 CgroupHierarchy.detect(cgroupParent, cgroupVersion, linux), linux, StageBinary.extractInto(root.bin()), events,
-                RemovalStep.haltingAtPropertyStep());
+                volumes, RemovalStep.haltingAtPropertyStep());
         containers.startByPolicy();
-        return new Engine(root, images, containers, events);
+        return new Engine(root, images, containers, events, volumes);
     }
 
     public EventBus events() {
@@ -63,6 +69,11 @@ public final class Engine implements AutoCloseable {
 
     public Containers containers() {
         return containers;
+    }
+
+    /** Managed volumes: create, inspect, list, remove, prune (containers create and use them too). */
+    public Volumes volumes() {
+        return volumes;
     }
 
     /** Stops every running container with its grace period. */

@@ -110,7 +110,7 @@ final class ContainerLauncher {
 
     /** {@code -v}'s missing host directories, created at start as Docker does (0755, root's). */
     private static void createBindSources(Container c) throws IOException {
-        for (MountPoint m : c.hostConfig().mountPoints(false)) {
+        for (MountPoint m : c.ownMounts()) {
             Path source = Path.of(m.source());
             if (m.isBind() && m.createSource() && !Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(source);

@@ -22,6 +22,8 @@ import dev.purser.engine.runtime.ProcessSpec;
 import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
+import dev.purser.engine.mount.MountPoint;
+import dev.purser.engine.volume.Volumes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,16 +67,20 @@ public final class Containers {
     private final ContainerLauncher launcher;
     private final ProcessStop stop;
     private final ContainerStdin stdin = new ContainerStdin();
+    private final Volumes volumes;
+    private final ContainerMounts mounts;
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events) {
-        this(store, images, cgroups, linux, stageBinary, events, RemovalStep.Listener.NONE);
+            EventBus events, Volumes volumes) {
+        this(store, images, cgroups, linux, stageBinary, events, volumes, RemovalStep.Listener.NONE);
     }
 
     /** As above, with {@code removalSteps} told of each step of every removal (tests stop a daemon midway). */
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events, RemovalStep.Listener removalSteps) {
+            EventBus events, Volumes volumes, RemovalStep.Listener removalSteps) {
         this.removalSteps = removalSteps;
+        this.volumes = volumes;
+        this.mounts = new ContainerMounts(volumes, images, linux);
         this.store = store;
         this.images = images;
         this.cgroups = cgroups;
@@ -158,18 +164,38 @@ public final class Containers {
             if (config.commandLine().isEmpty()) {
                 throw new IllegalArgumentException("No command specified");
             }
+            List<MountPoint> plan = ContainerMounts.plan(request.hostConfig(), config, this::volumesFromSource);
             Path dir = store.directory(id.value());
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            ContainerFiles.write(dir, config.hostname());
-            Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config, request.hostConfig(),
-                    dir, now());
-            store.insert(container);
-            publish(container, "create");
-            return container;
+            return volumes.guarded(() -> {
+                ContainerMounts.Resolved resolved = mounts.createVolumes(plan);
+                try {
+                    Files.createDirectories(dir);
+                    ContainerFiles.write(dir, config.hostname());
+                    mounts.seed(dir, image.id(), resolved.mounts());
+                    Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config,
+                            request.hostConfig(), dir, now(), resolved.mounts());
+                    store.insert(container);
+                    publish(container, "create");
+                    return container;
+                } catch (IOException | RuntimeException e) {
+                    mounts.undo(resolved.createdAnonymous());
+                    Directories.deleteRecursively(dir);
+                    throw e instanceof IOException io ? new java.io.UncheckedIOException(io) : (RuntimeException) e;
+                }
+            });
+        }
+    }
+
+    /**
+     * The container a {@code --volumes-from} names. Docker's error for a missing one is its
+     * lookup's message as a bad parameter of this create (400), not a missing resource: a 404
+     * would send the docker CLI off to pull the image.
+     */
+    private Container volumesFromSource(String reference) {
+        try {
+            return get(reference);
+        } catch (ContainerLookupException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
@@ -228,6 +254,11 @@ public final class Containers {
             }
         }
         Container started = store.update(c.id(), cur -> cur.withState(cur.state().running(rc.pid, now()))).orElseThrow();
+        for (MountPoint m : c.ownMounts()) {
+            if (m.isVolume()) {
+                volumes.mounted(m.name(), c.id(), m.destination(), m.rw(), m.propagation());
+            }
+        }
         publish(started, "start");
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
@@ -242,7 +273,7 @@ public final class Containers {
         attachments.end(c.id());
         waiters.exited(c.id(), code);
         if (c.hostConfig().autoRemove()) {
-            removeHeld(current(c.id(), c.id()), true);
+            removeHeld(current(c.id(), c.id()), true, true);
         }
     }
 
@@ -275,6 +306,8 @@ public final class Containers {
             });
         }
         after.ifPresent(a -> publish(a, "die", Map.of("exitCode", Integer.toString(code))));
+        before.ifPresent(b -> b.ownMounts().stream().filter(MountPoint::isVolume)
+                .forEach(m -> volumes.unmounted(m.name(), id)));
         synchronized (exitLock) {
             running.remove(id, rc);
             rc.exitRecorded();
@@ -287,7 +320,8 @@ public final class Containers {
         restartIn.ifPresent(delay -> restarts.schedule(id, delay, () -> restartByPolicy(id)));
         if (restartIn.isEmpty() && after.get().hostConfig().autoRemove() && !after.get().state().removalInProgress()) {
             try {
-                remove(id, false);
+                // Docker's AutoRemove takes the container's anonymous volumes with it
+                remove(id, false, true);
             } catch (ContainerLookupException gone) {
                 // removed meanwhile by someone else
             } catch (RuntimeException e) {
@@ -441,13 +475,22 @@ public final class Containers {
      * last; a daemon killed midway restarts to a record its recovery finishes removing.
      */
     public void remove(String reference, boolean force) {
+        remove(reference, force, false);
+    }
+
+    /**
+     * As {@link #remove(String, boolean)}; with {@code removeVolumes} ({@code rm -v}), the
+     * container's anonymous volumes go too, those no other container uses (Docker's rule:
+     * named volumes stay).
+     */
+    public void remove(String reference, boolean force, boolean removeVolumes) {
         String id = get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
-            removeHeld(current(id, reference), force);
+            removeHeld(current(id, reference), force, removeVolumes);
         }
     }
 
-    private void removeHeld(Container c, boolean force) {
+    private void removeHeld(Container c, boolean force, boolean removeVolumes) {
         String id = c.id();
         if (c.state().restarting() && !force) {
             throw new ContainerConflictException("cannot remove container \"" + c.name()
@@ -479,6 +522,17 @@ public final class Containers {
         store.deleteFiles(id);
         removalSteps.reached(id, RemovalStep.FILES_DELETED);
         store.delete(id);
+        if (removeVolumes) {
+            for (MountPoint m : c.ownMounts()) {
+                if (m.isVolume() && m.anonymous()) {
+                    try {
+                        volumes.removeIfUnused(m.name());
+                    } catch (RuntimeException e) {
+                        log.warn("removing volume {} of {}: {}", m.name(), c.shortId(), e.getMessage());
+                    }
+                }
+            }
+        }
         restarts.forget(id);
         stdin.forget(id);
         publish(c, "destroy");

@@ -33,7 +33,8 @@ public record HostConfig(
         List<Integer> consoleSize,
         @JsonProperty("Binds") List<String> binds,
         @JsonProperty("Mounts") @JsonInclude(JsonInclude.Include.NON_NULL) List<MountSpec> mounts,
-        @JsonProperty("Tmpfs") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> tmpfs) {
+        @JsonProperty("Tmpfs") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> tmpfs,
+        @JsonProperty("VolumesFrom") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> volumesFrom) {
 
     @JsonCreator
     public HostConfig {
@@ -46,6 +47,7 @@ public record HostConfig(
         consoleSize = consoleSize == null ? List.of(0, 0) : List.copyOf(consoleSize);
         binds = binds == null ? null : List.copyOf(binds);
         mounts = mounts == null ? null : List.copyOf(mounts);
+        volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
         // sorted, so that inspect and the mounts' order are the same every time
         tmpfs = tmpfs == null ? null : java.util.Collections.unmodifiableMap(new TreeMap<>(tmpfs));
         if (consoleSize.size() != 2 || consoleSize.stream().anyMatch(n -> n < 0 || n > 65535)) {
@@ -59,7 +61,7 @@ public record HostConfig(
                       long nanoCpus, Long pidsLimit, String networkMode, boolean readonlyRootfs, LogConfig logConfig,
                       List<Integer> consoleSize) {
         this(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap, cpuShares,
-                nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, null, null, null);
+                nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, null, null, null, null);
     }
 
     public static HostConfig defaults() {
