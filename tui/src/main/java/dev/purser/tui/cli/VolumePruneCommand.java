@@ -1,6 +1,7 @@
 package dev.purser.tui.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.purser.tui.client.Volumes;
 import dev.purser.tui.format.HumanSize;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,13 @@ final class VolumePruneCommand extends BaseCommand {
         requireNone(args);
         VolumeFlagErrors.requireFilterPairs(spec, "--filter", filters);
         List<String> f = new ArrayList<>(filters);
+        // as docker's CLI: before API 1.42 a prune takes every unused volume, and --all does not exist
+        String daemonVersion = session.client().volumes().daemonApiVersion();
+        boolean anonymousOnly = Volumes.prunesAnonymousOnly(daemonVersion);
+        if (all && !anonymousOnly) {
+            throw new CliError("\"--all\" requires API version " + Volumes.ANONYMOUS_PRUNE_API + ", but the Docker daemon API version is "
+                    + daemonVersion, 1);
+        }
         if (all) {
             if (f.stream().anyMatch(p -> p.substring(0, p.indexOf('=')).trim().equalsIgnoreCase("all"))) {
                 throw new CliError("conflicting options: cannot specify both --all and --filter all=1", 1);
@@ -34,8 +42,8 @@ final class VolumePruneCommand extends BaseCommand {
             f.add("all=true");
         }
         // as docker: answering anything but y cancels quietly, exit 0
-        if (!force && !Prompt.confirm(session, all ? ALL_WARNING : ANONYMOUS_WARNING)) return 0;
-        JsonNode report = session.client().volumes().prune(f);
+        if (!force && !Prompt.confirm(session, all || !anonymousOnly ? ALL_WARNING : ANONYMOUS_WARNING)) return 0;
+        JsonNode report = session.client().volumes().prune(f, anonymousOnly);
         long reclaimed = 0;
         if (report.path("VolumesDeleted").size() > 0) {
             StringBuilder out = new StringBuilder("Deleted Volumes:\n");

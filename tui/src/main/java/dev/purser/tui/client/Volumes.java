@@ -39,8 +39,45 @@ public final class Volumes {
         engine.delete("/volumes/" + Containers.enc(name) + Query.of().add("force", force));
     }
 
-    /** {@code POST /volumes/prune}: {"VolumesDeleted": [...], "SpaceReclaimed": n}. */
-    public JsonNode prune(List<String> filters) {
-        return engine.post("/volumes/prune" + Query.of().filters(filters), null);
+    /** The API version where prune started to spare named volumes unless {@code all=true}. */
+    public static final String ANONYMOUS_PRUNE_API = "1.42";
+
+    /** The daemon's API version, as {@code /version} reports it ("1.47"; Debian's dockerd 20.10: "1.41"). */
+    public String daemonApiVersion() {
+        return engine.get("/version").path("ApiVersion").asText(EngineConnection.API_VERSION);
+    }
+
+    /** Whether a daemon of this API version can prune sparing named volumes (docker CLI's test). */
+    public static boolean prunesAnonymousOnly(String daemonApiVersion) {
+        return compareVersions(daemonApiVersion, ANONYMOUS_PRUNE_API) >= 0;
+    }
+
+    /**
+     * {@code POST /volumes/prune}: {"VolumesDeleted": [...], "SpaceReclaimed": n}. With
+     * {@code anonymousOnly} it is sent at API 1.42 (unused anonymous volumes, every unused one
+     * with the {@code all=true} filter); without, at 1.41, where every unused volume goes.
+     */
+    public JsonNode prune(List<String> filters, boolean anonymousOnly) {
+        return engine.jsonAt(anonymousOnly ? ANONYMOUS_PRUNE_API : EngineConnection.API_VERSION, "POST",
+                "/volumes/prune" + Query.of().filters(filters), null);
+    }
+
+    /** "1.41" against "1.42" by number, part by part. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int c = Integer.compare(i < x.length ? parse(x[i]) : 0, i < y.length ? parse(y[i]) : 0);
+            if (c != 0) return c;
+        }
+        return 0;
+    }
+
+    private static int parse(String part) {
+        try {
+            return Integer.parseInt(part);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

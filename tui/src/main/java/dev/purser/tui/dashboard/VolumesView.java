@@ -52,7 +52,9 @@ final class VolumesView {
 
     /** Prunes as {@code volume prune} does (anonymous unused volumes; named ones hold what someone named); answers what was done in words. */
     static String prune(PurserClient client) {
-        var report = client.volumes().prune(List.of());
+        // a daemon before API 1.42 would take named volumes too: the dashboard does not prune there
+        if (!dev.purser.tui.client.Volumes.prunesAnonymousOnly(client.volumes().daemonApiVersion())) return "this engine's prune would remove named volumes too: not pruned";
+        var report = client.volumes().prune(List.of(), true);
         int n = report.path("VolumesDeleted").size();
         return "pruned " + n + " volume" + (n == 1 ? "" : "s") + ", reclaimed "
                 + dev.purser.tui.format.HumanSize.withPrecision(report.path("SpaceReclaimed").asLong(), 4);

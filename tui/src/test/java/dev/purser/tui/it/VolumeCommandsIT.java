@@ -197,7 +197,7 @@ class VolumeCommandsIT {
     void anUnknownFilterIsTheDaemonsError() {
         Result r = daemon.purser("volume", "ls", "-f", "bogus=1");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("Error response from daemon: Invalid filter 'bogus'");
+        assertThat(r.err().strip()).isEqualTo("Error response from daemon: invalid filter 'bogus'");
     }
 
     @Test
