@@ -123,7 +123,7 @@ class MountsIT {
 
     /**
      * The book's read-only WordPress container, with binds where the book has anonymous volumes
-     * (those are not in purser yet): / refuses writes, the binds and the tmpfs beneath which they
+     * (VolumesIT has it with them): / refuses writes, the binds and the tmpfs beneath which they
      * are mounted do not.
      */
     @Test

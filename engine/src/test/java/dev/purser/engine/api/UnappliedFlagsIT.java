@@ -33,10 +33,10 @@ class UnappliedFlagsIT {
 
     static Stream<Arguments> flags() {
         return Stream.of(
-                Arguments.of("purser does not support named volumes yet", List.of("-v", "data:/data")),
-                refused("Config.Volumes", "-v", "/data"),
-                Arguments.of("purser does not support mounts of type volume yet", List.of("--mount", "type=volume,src=data,dst=/data")),
-                refused("HostConfig.VolumesFrom", "--volumes-from", "other"),
+                Arguments.of("purser does not support the Z volume option (SELinux relabelling) yet", List.of("-v", "data:/data:Z")),
+                Arguments.of("purser does not support the volume driver \"nfs\" (HostConfig.Mounts.VolumeOptions.DriverConfig.Name) yet",
+                        List.of("--mount", "type=volume,src=data,dst=/data,volume-driver=nfs")),
+                refused("HostConfig.VolumeDriver", "--volume-driver", "nfs"),
                 refused("HostConfig.PortBindings", "-p", "8080:80"),
                 refused("HostConfig.PublishAllPorts", "-P"),
                 refused("Config.ExposedPorts", "--expose", "80"),

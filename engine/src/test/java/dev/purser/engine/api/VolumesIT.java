@@ -184,6 +184,16 @@ class VolumesIT {
         assertThat(volumeNames()).isEqualTo(before);
     }
 
+    /** The book's read-only WordPress container: / refuses writes, its anonymous volumes and tmpfs do not. */
+    @Test
+    void aReadOnlyContainerWritesToItsAnonymousVolumesAndTmpfs() {
+        Result r = daemon.docker("run", "--rm", "--read-only", "--tmpfs", "/run:rw,size=64m,mode=1777",
+                "-v", "/run/lock/apache2/", "-v", "/run/apache2/", "busybox", "sh", "-c",
+                "touch /rootfile; echo root=$?; touch /run/apache2/pid /run/lock/apache2/lock /run/t && echo ok");
+        assertThat(r.out().lines().toList()).as(r.err()).containsExactly("root=1", "ok");
+        assertThat(r.err()).contains("touch: /rootfile: Read-only file system");
+    }
+
     // ---- copy-up ----------------------------------------------------------------------------------
 
     /** /config in the image: a file owned 1000:1000 mode 0640, a subdirectory 0700, a symlink; the directory 0750. */
