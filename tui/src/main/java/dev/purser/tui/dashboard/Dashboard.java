@@ -369,8 +369,7 @@ public final class Dashboard {
         engineObjects = List.of();
         engineObjectsNote = "loading ...";
         if (which == View.VOLUMES) {
-            List<ContainerEntry> all = containers.all();
-            background(() -> VolumesView.read(client, all), rows -> {
+            background(() -> VolumesView.read(client), rows -> {
                 volumes.replaceAll(rows);
                 engineObjectsNote = "";
             });

@@ -12,7 +12,6 @@ import dev.purser.tui.dashboard.theme.Style;
 import dev.purser.tui.dashboard.theme.Theme;
 import dev.purser.tui.dashboard.volumes.VolumeEntry;
 import dev.purser.tui.dashboard.volumes.VolumeTable;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -24,8 +23,15 @@ final class VolumesView {
     private static final String[] HEADERS = {"VOLUME NAME", "DRIVER", "MOUNTPOINT", "USED BY"};
     private final VolumeTable table = new VolumeTable();
 
-    /** Reads the volumes (a daemon call: not on the UI thread). */
-    static List<VolumeEntry> read(PurserClient client, Collection<ContainerEntry> containers) {
+    /**
+     * Reads the volumes and, for their users, every container's mounts (daemon calls: not on the
+     * UI thread). The containers are read here rather than taken from the Containers view, which
+     * may not have loaded yet.
+     */
+    static List<VolumeEntry> read(PurserClient client) {
+        java.time.Instant now = java.time.Instant.now();
+        List<ContainerEntry> containers = client.containers().list(true, false, 0, List.of()).stream()
+                .map(c -> ContainerEntry.of(c, now)).toList();
         return VolumeEntry.of(client.volumes().list(List.of()), containers);
     }
 
