@@ -13,8 +13,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Builds purser's picocli tree (top-level commands plus the {@code container}/{@code image}
- * management aliases) and translates picocli's errors into docker's wording and exit codes.
+ * Builds purser's picocli tree (top-level commands plus the {@code container}/{@code image}/{@code system}/{@code volume}
+ * management commands) and translates picocli's errors into docker's wording and exit codes.
  */
 public final class CommandTree {
     private CommandTree() {}
@@ -88,12 +88,21 @@ public final class CommandTree {
         system.getCommandSpec().name("system").usageMessage().description("Manage Docker");
         if (only.wantsIn("system", "df")) add(system, "df", command(new SystemDfCommand(), session));
         root.addSubcommand("system", system);
+        CommandLine volume = new CommandLine(new GroupCommand(session));
+        volume.getCommandSpec().name("volume").usageMessage().description("Manage volumes");
+        addIf(volume, only, "create", VolumeCreateCommand::new, session);
+        addIf(volume, only, "inspect", VolumeInspectCommand::new, session);
+        addIf(volume, only, "ls", VolumeLsCommand::new, session, "list");
+        addIf(volume, only, "rm", VolumeRmCommand::new, session, "remove");
+        addIf(volume, only, "prune", VolumePruneCommand::new, session);
+        root.addSubcommand("volume", volume);
         HelpText help = new HelpText(FlagDescriptions.load());
         root.getSubcommands().values().forEach(cl -> configure(cl, help));
         configure(root, help);
         container.getSubcommands().values().forEach(cl -> configure(cl, help));
         image.getSubcommands().values().forEach(cl -> configure(cl, help));
         system.getSubcommands().values().forEach(cl -> configure(cl, help));
+        volume.getSubcommands().values().forEach(cl -> configure(cl, help));
         return root;
     }
 
@@ -103,10 +112,10 @@ public final class CommandTree {
         group.addSubcommand(name, sub, aliases);
     }
 
-    /** Adds an image command when {@code only} selects it (building a command's model is what costs). */
-    private static void addIf(CommandLine image, CommandSelection only, String name, Supplier<BaseCommand> make,
+    /** Adds a group's command when {@code only} selects it (building a command's model is what costs). */
+    private static void addIf(CommandLine group, CommandSelection only, String name, Supplier<BaseCommand> make,
             Session session, String... aliases) {
-        if (only.wantsIn("image", name, aliases)) add(image, name, command(make.get(), session), aliases);
+        if (only.wantsIn(group.getCommandName(), name, aliases)) add(group, name, command(make.get(), session), aliases);
     }
 
     /** A command's name from its annotation, read without building its picocli model. */

@@ -17,7 +17,7 @@ final class ContainerPruneCommand extends BaseCommand {
     @Option(names = "--filter") List<String> filters = new ArrayList<>();
     @Parameters List<String> args = new ArrayList<>();
 
-    String usage() { return "container prune [OPTIONS]"; }
+    String usage() { return "prune [OPTIONS]"; }
 
     public Integer call() {
         requireNone(args);

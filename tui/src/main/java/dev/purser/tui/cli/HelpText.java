@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class HelpText {
     private static final List<String> COMMON = List.of("run", "exec", "ps", "images", "version", "info");
-    private static final Set<String> MANAGEMENT = Set.of("container", "image");
+    private static final Set<String> MANAGEMENT = Set.of("container", "image", "volume");
 
     private final FlagDescriptions flags;
 

@@ -20,7 +20,7 @@ final class ImagePruneCommand extends BaseCommand {
     @Option(names = "--filter") List<String> filters = new ArrayList<>();
     @Parameters List<String> args = new ArrayList<>();
 
-    String usage() { return "image prune [OPTIONS]"; }
+    String usage() { return "prune [OPTIONS]"; }
 
     public Integer call() {
         requireNone(args);

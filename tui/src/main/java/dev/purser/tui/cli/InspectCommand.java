@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code inspect}: a JSON array indented by 4 like docker's, or one {@code --format} line per
- * object. Without {@code --type} a name is tried as a container, then as an image.
+ * object. Without {@code --type} a name is tried as a container, then as an image, then as a volume.
  */
 @Command(name = "inspect", description = "Return low-level information on Docker objects")
 class InspectCommand extends BaseCommand {
@@ -64,6 +64,7 @@ class InspectCommand extends BaseCommand {
         String t = fixedType();
         if (t.equals("container")) return client.containers().inspect(target, size);
         if (t.equals("image")) return client.images().inspect(target);
+        if (t.equals("volume")) return client.volumes().inspect(target);
         try {
             return client.containers().inspect(target, size);
         } catch (DaemonError e) {
@@ -71,6 +72,11 @@ class InspectCommand extends BaseCommand {
         }
         try {
             return client.images().inspect(target);
+        } catch (DaemonError e) {
+            if (!e.isNotFound()) throw e;
+        }
+        try {
+            return client.volumes().inspect(target);
         } catch (DaemonError e) {
             if (!e.isNotFound()) throw e;
         }

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purser.tui.format.HumanSize;
 import dev.purser.tui.format.TableFormat;
 import dev.purser.tui.format.TemplateException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code system df}: docker's summary of disk usage: TYPE TOTAL ACTIVE SIZE RECLAIMABLE. */
+/** {@code system df}: docker's summary of disk usage (TYPE TOTAL ACTIVE SIZE RECLAIMABLE), or with -v each object's. */
 @Command(name = "df", description = "Show docker disk usage")
 final class SystemDfCommand extends BaseCommand {
     static final String DEFAULT_FORMAT = "table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}";
@@ -22,23 +23,44 @@ final class SystemDfCommand extends BaseCommand {
     @Option(names = {"-v", "--verbose"}) boolean verbose;
     @Option(names = "--format") String format = "";
 
-    String usage() { return "system df [OPTIONS]"; }
+    String usage() { return "df [OPTIONS]"; }
 
     public Integer call() {
-        if (verbose) throw new CliError("purser: system df --verbose is not supported yet", 1);
         JsonNode df = session.client().system().diskUsage();
-        List<ObjectNode> rows = new ArrayList<>();
-        rows.add(images(df));
-        rows.add(containers(df));
-        rows.add(row("Local Volumes", df.path("Volumes").size(), 0, 0, 0));
-        rows.add(row("Build Cache", df.path("BuildCache").size(), 0, 0, 0));
-        String fmt = format.isEmpty() || format.equals("table") ? DEFAULT_FORMAT : format;
         try {
-            session.out.print(new TableFormat(fmt, HEADER).render(rows));
+            session.out.print(verbose ? new DiskUsageDetail(df, Instant.now()).render(format) : summary(df, format));
         } catch (TemplateException e) {
             throw new CliError("template parsing error: " + e.getMessage(), 1);
         }
         return 0;
+    }
+
+    static String summary(JsonNode df, String format) {
+        List<ObjectNode> rows = new ArrayList<>();
+        rows.add(images(df));
+        rows.add(containers(df));
+        rows.add(volumes(df));
+        rows.add(row("Build Cache", df.path("BuildCache").size(), 0, 0, 0));
+        String fmt = format.isEmpty() || format.equals("table") ? DEFAULT_FORMAT : format;
+        return new TableFormat(fmt, HEADER).render(rows);
+    }
+
+    /** docker's local volumes: active when a container refers to it, reclaimable when none does; a size of -1 is unknown. */
+    private static ObjectNode volumes(JsonNode df) {
+        long size = 0;
+        long reclaimable = 0;
+        int active = 0;
+        for (JsonNode v : df.path("Volumes")) {
+            JsonNode usage = v.path("UsageData");
+            long refs = usage.path("RefCount").asLong();
+            long bytes = usage.path("Size").asLong(-1);
+            if (refs > 0) active++;
+            if (bytes != -1) {
+                size += bytes;
+                if (refs == 0) reclaimable += bytes;
+            }
+        }
+        return row("Local Volumes", df.path("Volumes").size(), active, size, reclaimable);
     }
 
     /** docker's reclaimable images: all layers but what images in use hold on their own. */
@@ -75,8 +97,9 @@ final class SystemDfCommand extends BaseCommand {
     }
 
     private static ObjectNode row(String type, int total, int active, long size, long reclaimable) {
-        String rec = HumanSize.of(reclaimable) + (size > 0 ? " (" + (reclaimable * 100 / size) + "%)" : "");
+        // go-units HumanSize: four significant digits
+        String rec = HumanSize.withPrecision(reclaimable, 4) + (size > 0 ? " (" + (reclaimable * 100 / size) + "%)" : "");
         return F.objectNode().put("Type", type).put("TotalCount", String.valueOf(total)).put("Active", String.valueOf(active))
-                .put("Size", HumanSize.of(size)).put("Reclaimable", rec);
+                .put("Size", HumanSize.withPrecision(size, 4)).put("Reclaimable", rec);
     }
 }

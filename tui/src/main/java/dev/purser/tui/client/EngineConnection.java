@@ -59,7 +59,15 @@ public final class EngineConnection implements Closeable {
 
     /** Sends a request and parses the answer; empty bodies come back as a missing node. */
     public JsonNode json(String method, String path, JsonNode body) {
-        try (Response response = checked(http.send(method, versioned(path), body == null ? null : bytes(body), "application/json"))) {
+        return jsonAt(API_VERSION, method, path, body);
+    }
+
+    /**
+     * The same at another API version, for the few endpoints whose meaning changed after 1.41
+     * (volume prune: 1.42 spares named volumes); only where the daemon serves that version.
+     */
+    public JsonNode jsonAt(String apiVersion, String method, String path, JsonNode body) {
+        try (Response response = checked(http.send(method, "/v" + apiVersion + path, body == null ? null : bytes(body), "application/json"))) {
             byte[] bytes = response.body().readAllBytes();
             if (bytes.length == 0) return MissingNode.getInstance();
             String contentType = String.valueOf(response.header("Content-Type"));

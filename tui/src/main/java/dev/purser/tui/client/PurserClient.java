@@ -15,12 +15,14 @@ public final class PurserClient implements Closeable {
     private final Containers containers;
     private final Images images;
     private final SystemApi system;
+    private final Volumes volumes;
 
     private PurserClient(EngineConnection engine) {
         this.engine = engine;
         this.containers = new Containers(engine);
         this.images = new Images(engine);
         this.system = new SystemApi(engine);
+        this.volumes = new Volumes(engine);
     }
 
     /**
@@ -56,6 +58,10 @@ public final class PurserClient implements Closeable {
 
     public Images images() {
         return images;
+    }
+
+    public Volumes volumes() {
+        return volumes;
     }
 
     public SystemApi system() {

@@ -190,6 +190,28 @@ final class ContainerActions {
         }, () -> state.message = "nothing pruned");
     }
 
+    void confirmVolumeRemove() {
+        state.volumes.selected().ifPresent(v -> state.prompt = Prompt.confirm(VolumesView.removeQuestion(v), () -> {
+            state.message = "removing volume " + v.name() + " ...";
+            background.call(() -> {
+                client.volumes().remove(v.name(), false);
+                return "removed volume " + v.name();
+            }, this::volumesChanged, e -> state.failed("volume rm: " + plain(e)));
+        }, () -> state.message = "kept volume " + v.name()));
+    }
+
+    void confirmVolumePrune() {
+        state.prompt = Prompt.confirm(VolumesView.pruneQuestion(), () -> {
+            state.message = "pruning volumes ...";
+            background.call(() -> VolumesView.prune(client), this::volumesChanged, e -> state.failed("volume prune: " + plain(e)));
+        }, () -> state.message = "nothing pruned");
+    }
+
+    private void volumesChanged(String done) {
+        state.message = done;
+        feeds.engineObjects.load(View.VOLUMES);
+    }
+
     /** Writes the shown log (or JSON) to a file in the working directory. */
     void saveLog() {
         ContainerEntry c = state.containers.selected().orElse(null);

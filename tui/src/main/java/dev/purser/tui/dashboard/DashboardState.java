@@ -28,7 +28,8 @@ final class DashboardState {
     ImageLayers layers;
     String layersFor;
     boolean layersOpen;
-    /** The volumes or networks view's rows (first is the header), or a sentence saying why there are none. */
+    final VolumesView volumes = new VolumesView();
+    /** The networks view's rows (first is the header), or a sentence saying why there are none. */
     List<String[]> engineObjects = List.of();
     String engineObjectsNote = "";
     final LogView logs = new LogView(LOG_LINES);

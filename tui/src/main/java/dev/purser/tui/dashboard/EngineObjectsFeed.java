@@ -5,12 +5,9 @@ import static dev.purser.tui.dashboard.PlainWords.plain;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.purser.tui.client.DaemonError;
 import dev.purser.tui.client.PurserClient;
-import dev.purser.tui.dashboard.containers.ContainerEntry;
 import dev.purser.tui.view.ContainerRow;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The volumes and networks views' rows: what the engine reports, or a sentence saying why it reports nothing. */
 final class EngineObjectsFeed {
@@ -27,36 +24,28 @@ final class EngineObjectsFeed {
     void load(View which) {
         state.engineObjects = List.of();
         state.engineObjectsNote = "loading ...";
-        List<ContainerEntry> known = state.containers.all();
-        background.call(() -> which == View.VOLUMES ? volumes(known) : networks(), rows -> {
+        if (which == View.VOLUMES) {
+            background.call(() -> VolumesView.read(client), rows -> {
+                state.volumes.replaceAll(rows);
+                state.engineObjectsNote = "";
+            }, this::failed);
+            return;
+        }
+        background.call(this::networks, rows -> {
             if (state.view != which) return;
             state.engineObjects = rows;
             state.engineObjectsNote = rows.size() == 1 ? "none" : "";
-        }, e -> {
-            if (e instanceof DaemonError d && d.isNotFound() && (state.view == View.VOLUMES || state.view == View.NETWORKS)) {
-                state.engineObjectsNote = "This engine has no " + (state.view == View.VOLUMES ? "volumes" : "networks") + " yet ("
-                        + d.daemonMessage() + ").";
-            } else {
-                state.failed(plain(e));
-            }
-        });
+        }, this::failed);
     }
 
-    private List<String[]> volumes(List<ContainerEntry> known) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"VOLUME NAME", "DRIVER", "MOUNTPOINT", "USED BY"});
-        Map<String, List<String>> users = new HashMap<>();
-        for (ContainerEntry c : known) {
-            for (JsonNode m : c.summary().path("Mounts")) {
-                if (m.hasNonNull("Name")) users.computeIfAbsent(m.path("Name").asText(), k -> new ArrayList<>()).add(c.name());
-            }
+    /** An engine without the endpoint (an older one) is said so in the view; any other error goes to the status line. */
+    private void failed(Throwable e) {
+        if (e instanceof DaemonError d && d.isNotFound() && (state.view == View.VOLUMES || state.view == View.NETWORKS)) {
+            state.engineObjectsNote = "This engine has no " + (state.view == View.VOLUMES ? "volumes" : "networks") + " yet ("
+                    + d.daemonMessage() + ").";
+        } else {
+            state.failed(plain(e));
         }
-        for (JsonNode v : client.engine().get("/volumes").path("Volumes")) {
-            String name = v.path("Name").asText();
-            rows.add(new String[] {name, v.path("Driver").asText(), v.path("Mountpoint").asText(),
-                String.join(", ", users.getOrDefault(name, List.of()))});
-        }
-        return rows;
     }
 
     private List<String[]> networks() {

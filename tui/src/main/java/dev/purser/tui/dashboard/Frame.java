@@ -70,6 +70,7 @@ final class Frame {
                 images.drawList(g, state.images, 1, w, listH);
                 if (state.layersOpen) images.drawLayers(g, state, 1 + listH, w, body - listH);
             }
+            case VOLUMES -> state.volumes.draw(g, theme, 1, w, body, state.engineObjectsNote);
             default -> engineObjects.draw(g, state.view, state.engineObjects, state.engineObjectsNote, 1, w, body);
         }
         status.draw(g, screen, state, h - 1, w);

@@ -134,6 +134,7 @@ final class KeyDispatch {
             case KILL -> actions.kill();
             case REMOVE -> {
                 if (state.view == View.IMAGES) actions.confirmImageRemove();
+                else if (state.view == View.VOLUMES) actions.confirmVolumeRemove();
                 else actions.confirmRemove();
             }
             case RENAME -> actions.rename();
@@ -142,6 +143,7 @@ final class KeyDispatch {
             case PRUNE -> {
                 if (state.view == View.IMAGES) actions.confirmImagePrune();
                 else if (state.view == View.CONTAINERS) actions.confirmContainerPrune();
+                else if (state.view == View.VOLUMES) actions.confirmVolumePrune();
             }
             case MOUSE -> actions.toggleMouse();
             case BACK -> navigation.back();

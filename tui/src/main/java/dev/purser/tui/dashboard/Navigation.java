@@ -28,6 +28,7 @@ final class Navigation {
             if (state.layersOpen) feeds.images.loadLayers();
             return;
         }
+        if (state.view == View.VOLUMES) state.volumes.move(rows);
         if (state.view != View.CONTAINERS) return;
         state.containers.move(rows);
         feeds.detail.selectionChanged();

@@ -23,7 +23,7 @@ public final class TableFormat {
     }
 
     /** Docker turns the template text into Go source: strip "table", trim spaces, unescape \t and \n. */
-    static String templateText(String format) {
+    public static String templateText(String format) {
         if (format.equals("json")) return "{{json .}}";
         String out = format.startsWith("table") ? format.substring(5) : format;
         out = out.replaceAll("^ +| +$", "");

@@ -32,6 +32,14 @@ class CommandSelectionTest {
     }
 
     @Test
+    void theVolumeGroupSelectsItsSubcommandByNameOrAlias() {
+        CommandSelection list = of("volume", "list", "-q");
+        assertThat(list.wantsIn("volume", "ls", "list")).isTrue();
+        assertThat(list.wantsIn("volume", "rm", "remove")).isFalse();
+        assertThat(list.wantsIn("image", "ls", "list")).isFalse();
+    }
+
+    @Test
     void aGroupWithoutSubcommandBuildsTheWholeGroup() {
         assertThat(of("image").wantsIn("image", "ls")).isTrue();
     }

@@ -95,6 +95,42 @@ class HelpTest {
     }
 
     @Test
+    void aGroupCommandsUsageNamesItsPathOnce() {
+        assertThat(purser("image", "prune", "--help")).isZero();
+        assertThat(out()).startsWith("Usage:  purser image prune [OPTIONS]\n");
+    }
+
+    @Test
+    void theVolumeCommandsAreListedWithDockersDescriptions() {
+        assertThat(purser("volume", "--help")).isZero();
+        assertThat(out()).startsWith("Usage:  purser volume COMMAND\n\nManage volumes\n\nCommands:\n"
+                + "  create      Create a volume\n"
+                + "  inspect     Display detailed information on one or more volumes\n"
+                + "  ls          List volumes\n"
+                + "  prune       Remove unused local volumes\n"
+                + "  rm          Remove one or more volumes\n");
+    }
+
+    @Test
+    void volumeIsAManagementCommandAtTheTopLevel() {
+        assertThat(purser("--help")).isZero();
+        String management = out().substring(out().indexOf("Management Commands:"), out().indexOf("\nCommands:"));
+        assertThat(management).contains("  volume      Manage volumes\n");
+    }
+
+    @Test
+    void volumeLsHasItsAliasAndNoHiddenFlags() {
+        assertThat(purser("volume", "ls", "--help")).isZero();
+        assertThat(out()).startsWith("Usage:  purser volume ls [OPTIONS]\n\nList volumes\n\nAliases:\n  purser volume ls, purser volume list\n");
+    }
+
+    @Test
+    void volumeCreateHidesNameAsDockerDoes() {
+        assertThat(purser("volume", "create", "--help")).isZero();
+        assertThat(out()).doesNotContain("--name").contains("  -d, --driver string   Specify volume driver name (default \"local\")\n");
+    }
+
+    @Test
     void theManagementFormSaysItsOwnPathAndAliases() {
         assertThat(purser("container", "ls", "--help")).isZero();
         assertThat(out()).startsWith("Usage:  purser container ls [OPTIONS]\n\nList containers\n\nAliases:\n"

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code purser ps --size}, {@code container prune} and {@code system df} show measured sizes. */
+/** {@code purser ps --size}, {@code container prune} and {@code system df} (and -v) show measured sizes. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DiskUsageIT {
     static InProcessDaemon daemon;
@@ -52,9 +52,13 @@ class DiskUsageIT {
     }
 
     @Test
-    void systemDfVerboseIsRefusedAsNotImplemented() {
+    void systemDfVerboseListsEachImageAndContainerWithItsSize() {
         Result r = daemon.purser("system", "df", "-v");
-        assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("--verbose");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Images space usage:\n\nREPOSITORY   TAG       IMAGE ID       CREATED");
+        assertThat(r.out().lines().filter(l -> l.startsWith("busybox ")).findFirst()).get().asString().matches("busybox\\s+latest\\s+[0-9a-f]{12}\\s+.*\\s+1");
+        assertThat(r.out()).contains("\nContainers space usage:\n\nCONTAINER ID   IMAGE     COMMAND");
+        assertThat(r.out().lines().filter(l -> l.endsWith(" writer")).findFirst()).get().asString().matches("[0-9a-f]{12}\\s+busybox\\s+\"sh -c .*\\s+0\\s+100kB\\s+.*\\s+Exited \\(0\\) .*writer");
+        assertThat(r.out()).contains("\nLocal Volumes space usage:\n\nVOLUME NAME   LINKS     SIZE\n\nBuild cache usage: 0B\n");
     }
 }

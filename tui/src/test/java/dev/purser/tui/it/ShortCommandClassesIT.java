@@ -46,6 +46,11 @@ class ShortCommandClassesIT {
     }
 
     @Test
+    void volumeLsLoadsNoLoggingHttpLibraryTlsOrNativeBinding() throws Exception {
+        assertThat(forbiddenClassesLoadedBy("volume", "ls")).isEmpty();
+    }
+
+    @Test
     void versionLoadsNoLoggingHttpLibraryTlsOrNativeBinding() throws Exception {
         assertThat(forbiddenClassesLoadedBy("version")).isEmpty();
     }

@@ -36,7 +36,7 @@ public enum Action {
     REMOVE(Context.LIST, "d", "remove (asks first)"),
     RENAME(Context.LIST, "R", "rename"),
     RUN(Context.LIST, "c", "run a new container (a form)"),
-    PRUNE(Context.LIST, "P", "prune: stopped containers, or dangling images in the images view (asks first)"),
+    PRUNE(Context.LIST, "P", "prune: stopped containers, dangling images in the images view, unused anonymous volumes in the volumes view (asks first)"),
 
     BACK(Context.DETAIL, "esc", "back to the list"),
     SEARCH(Context.DETAIL, "/", "search the log or the JSON"),
