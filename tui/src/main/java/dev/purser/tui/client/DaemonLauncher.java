@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
  * {@code <root>/daemon.log}.
  */
 public final class DaemonLauncher {
+    static final String DAEMON_ENTRY_POINT = "dev.purser.engine.api.DaemonProcess";
     private static final long WAIT_MILLIS = 15_000;
     private static final long SPINNER_AFTER_MILLIS = 500;
     private static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
@@ -45,8 +46,9 @@ public final class DaemonLauncher {
         String classPath = System.getProperty("java.class.path");
         cmd.add(DaemonJar.ofThisProcess(classPath).map(jar -> DaemonJar.copyUnder(Path.of(settings.root()), jar).toString())
                 .orElse(classPath));
-        cmd.add("dev.purser.tui.Purser");
-        cmd.add("daemon");
+        // the engine's own entry point: the CLI in front of it would cost the start-up its
+        // command model and configuration (docs/decisions/0040)
+        cmd.add(DAEMON_ENTRY_POINT);
         cmd.add("--root");
         cmd.add(settings.root());
         cmd.add("--host");
