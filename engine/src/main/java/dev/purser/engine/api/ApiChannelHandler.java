@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Exchange.HijackSupport {
     private static final Logger log = LoggerFactory.getLogger(ApiChannelHandler.class);
 
-    private final Router router;
+    private final ReadinessGate routes;
     private final ExecutorService workers;
     private final Path spoolDir;
     private final EdgeLimits limits;
@@ -71,6 +71,10 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
     private boolean receiving;
     /** Requests a pipelining client sent while the one before was served, in order. */
     private final List<Object> pending = new ArrayList<>();
+    /** A request that needs the engine, and what followed it, while the engine is still opening. */
+    private List<Object> held;
+    /** Why no route can serve this request: the engine failed to open. */
+    private String unavailable;
     private ChannelHandlerContext context;
     /** The client will send nothing more (half-closed): close once the response is out. */
     private boolean inputShut;
@@ -79,9 +83,9 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
 
     private volatile Consumer<byte[]> hijackedInput;
 
-    ApiChannelHandler(Router router, ExecutorService workers, Path spoolDir, EdgeLimits limits, BodyBudget budget, Linux linux) {
+    ApiChannelHandler(ReadinessGate routes, ExecutorService workers, Path spoolDir, EdgeLimits limits, BodyBudget budget, Linux linux) {
         this.linux = linux;
-        this.router = router;
+        this.routes = routes;
         this.workers = workers;
         this.spoolDir = spoolDir;
         this.limits = limits;
@@ -104,8 +108,16 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
                 pending.add(ReferenceCountUtil.retain(msg));
                 return;
             }
+            if (held != null) {
+                held.add(ReferenceCountUtil.retain(msg));
+                return;
+            }
             if (msg instanceof HttpObject o && o.decoderResult().isFailure()) {
                 reject(ctx, o.decoderResult().cause());
+                return;
+            }
+            if (msg instanceof HttpRequest r && waitsForEngine(r)) {
+                hold(ctx, msg);
                 return;
             }
             if (msg instanceof HttpRequest r && !begin(ctx, r)) {
@@ -123,6 +135,46 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
             }
         } finally {
             ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private boolean waitsForEngine(HttpRequest r) {
+        try {
+            return routes.holds(r.method().name(), Router.splitVersion(new QueryStringDecoder(r.uri()).path())[0]);
+        } catch (IllegalArgumentException e) {
+            return false; // begin() answers a target that does not decode
+        }
+    }
+
+    /** Keeps the request (and its body as it comes) unread until the engine is open, then serves it. */
+    private void hold(ChannelHandlerContext ctx, Object request) {
+        held = new ArrayList<>();
+        held.add(ReferenceCountUtil.retain(request));
+        ctx.channel().config().setAutoRead(false);
+        // nothing is read while held, so the client's silence is ours: its deadline starts once reading does
+        RequestDeadline deadline = ctx.pipeline().get(RequestDeadline.class);
+        if (deadline != null) {
+            deadline.requestComplete();
+        }
+        routes.whenSettled(() -> ctx.channel().eventLoop().execute(() -> release(ctx)));
+    }
+
+    /** On the event loop once the engine is open (or failed): what was held goes through as if just read. */
+    private void release(ChannelHandlerContext ctx) {
+        List<Object> messages = held;
+        held = null;
+        if (messages == null) {
+            return; // the connection closed meanwhile
+        }
+        for (Object msg : messages) {
+            try {
+                channelRead(ctx, msg);
+            } catch (Exception e) {
+                exceptionCaught(ctx, e);
+            }
+        }
+        if (ctx.channel().isActive() && !rejected && (!inFlight || receiving)) {
+            ctx.channel().config().setAutoRead(true);
         }
     }
 
@@ -164,7 +216,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
             reject(ctx, e);
             return false;
         }
-        match = router.match(r.method().name(), path).orElse(null);
+        match = routes.match(r.method().name(), path).orElse(null);
+        unavailable = match == null ? routes.failure().orElse(null) : null;
         if (match != null && match.upload()) {
             Files.createDirectories(spoolDir);
             fileBody = Files.createTempFile(spoolDir, "upload-", ".tar");
@@ -254,6 +307,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
         Exchange exchange = new Exchange(channel, r.method().name(), path, m == null ? Map.of() : m.params(), decoder,
                 r.headers(), memoryBody == null ? null : memoryBody.bytes(), fileBody, this);
         int refused = refusal;
+        String noEngine = unavailable;
         memoryBody = null;
         boolean keepAlive = HttpUtil.isKeepAlive(r);
         channel.config().setAutoRead(false);
@@ -270,6 +324,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
                 } else if (v != null && Versions.compare(v, Exchange.MIN_API_VERSION) < 0) {
                     exchange.error(400, "client version " + v + " is too old. Minimum supported API version is "
                             + Exchange.MIN_API_VERSION + ", please upgrade your client to a newer version");
+                } else if (m == null && noEngine != null) {
+                    exchange.error(500, noEngine);
                 } else if (m == null) {
                     exchange.error(404, "page not found");
                 } else {
@@ -330,6 +386,10 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
     private void releasePending() {
         pending.forEach(ReferenceCountUtil::release);
         pending.clear();
+        if (held != null) {
+            held.forEach(ReferenceCountUtil::release);
+            held = null;
+        }
     }
 
     @Override

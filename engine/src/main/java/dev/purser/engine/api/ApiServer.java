@@ -45,10 +45,20 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(Router router, Path socket, Path spoolDir) throws IOException, InterruptedException {
-        return start(router, socket, spoolDir, EdgeLimits.forThisHeap());
+        return start(ReadinessGate.open(router), socket, spoolDir, EdgeLimits.forThisHeap());
     }
 
     public static ApiServer start(Router router, Path socket, Path spoolDir, EdgeLimits limits)
+            throws IOException, InterruptedException {
+        return start(ReadinessGate.open(router), socket, spoolDir, limits);
+    }
+
+    /** Serves {@code gate}'s routes: requests that need an engine still opening wait for it. */
+    public static ApiServer start(ReadinessGate gate, Path socket, Path spoolDir) throws IOException, InterruptedException {
+        return start(gate, socket, spoolDir, EdgeLimits.forThisHeap());
+    }
+
+    public static ApiServer start(ReadinessGate gate, Path socket, Path spoolDir, EdgeLimits limits)
             throws IOException, InterruptedException {
         BodyBudget budget = new BodyBudget(limits.memoryBudget());
         ApiServer server = new ApiServer(socket);
@@ -67,7 +77,7 @@ public final class ApiServer implements AutoCloseable {
                         ch.pipeline().addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                                 .setMaxInitialLineLength(EdgeLimits.MAX_HEADER_BYTES)
                                 .setMaxHeaderSize(EdgeLimits.MAX_HEADER_BYTES)));
-                        ch.pipeline().addLast("api", new ApiChannelHandler(router, server.workers, spoolDir, limits, budget, server.linux));
+                        ch.pipeline().addLast("api", new ApiChannelHandler(gate, server.workers, spoolDir, limits, budget, server.linux));
                     }
                 });
         server.channel = bootstrap.bind(new DomainSocketAddress(socket.toFile())).sync().channel();
@@ -88,6 +98,29 @@ public final class ApiServer implements AutoCloseable {
 
     public Path socket() {
         return socket;
+    }
+
+    /**
+     * Lets the requests already handed to endpoints finish and their responses go out, taking no
+     * new ones: what a daemon that cannot open its engine does before it ends, so the requests it
+     * held get their answer.
+     */
+    public void finishServing(java.time.Duration within) {
+        runQueuedEventLoopTasks();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runQueuedEventLoopTasks();
+    }
+
+    /** Returns once every event loop has run what was queued on it before (writes, handed-back requests). */
+    private void runQueuedEventLoopTasks() {
+        for (io.netty.util.concurrent.EventExecutor loop : group) {
+            loop.submit(() -> { }).awaitUninterruptibly(5_000);
+        }
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,8 @@ public final class Daemon {
     public static final String DEFAULT_CGROUP_PARENT = "purser";
     /** The running daemon's pid, in its state root while it runs. */
     public static final String PID_FILE = "daemon.pid";
+    /** The system property a test sets to a file whose creation lets the engine open ({@link #holdIfAsked}). */
+    public static final String HOLD_PROPERTY = "purser.test.hold-engine-open-until";
 
     /**
      * Where and how the daemon runs. {@code cgroupVersion} null: the host's usual hierarchy;
@@ -87,6 +91,9 @@ public final class Daemon {
                 i++;
             }
         }
+        if (host != null && host.startsWith("/")) {
+            host = "unix://" + host; // as purser's -H: a path is a Unix socket
+        }
         if (host == null || !host.startsWith("unix://")) {
             throw new IllegalArgumentException("only unix:// hosts are supported, not " + host);
         }
@@ -142,9 +149,27 @@ public final class Daemon {
             }
             Path spool = options.root().tmp().resolve("api");
             deleteChildren(spool);
-            Engine engine = Engine.open(options.root(), options.cgroupParent(), options.cgroupVersion(), options.bridge(),
-                    options.hostGatewayIp());
-            ApiServer server = ApiServer.start(EngineApi.routes(engine), options.socket(), spool);
+            // The engine opens (crash recovery, restart policies) while the socket already
+            // answers /_ping; every other request waits for it (ReadinessGate, decision 0040).
+            CompletableFuture<Engine> opening = new CompletableFuture<>();
+            Thread opener = new Thread(() -> {
+                try {
+                    holdIfAsked();
+                    opening.complete(Engine.open(options.root(), options.cgroupParent(), options.cgroupVersion(), options.bridge(),
+                            options.hostGatewayIp()));
+                } catch (Throwable t) {
+                    opening.completeExceptionally(t);
+                }
+            }, "engine-open");
+            opener.start();
+            CompletableFuture<Router> routes = opening.thenApply(engine -> {
+                Router all = EngineApi.routes(engine);
+                // said before the gate opens, so whoever got an answer from the engine finds it in the log
+                log.info("purser daemon {} ready (root {}, API {})", SystemApi.VERSION, options.root().root(), Exchange.API_VERSION);
+                return all;
+            });
+            ReadinessGate gate = ReadinessGate.pending(routes);
+            ApiServer server = ApiServer.start(gate, options.socket(), spool);
             // as dockerd's --pidfile: what `kill $(cat <root>/daemon.pid)` stops (README)
             Path pidFile = options.root().root().resolve(PID_FILE);
             AtomicFile.write(pidFile, (ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -152,7 +177,11 @@ public final class Daemon {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log.info("shutting down: stopping containers");
                 server.close();
-                engine.close();
+                // an engine still opening is waited for: it may be starting containers by policy
+                opening.handle((engine, failure) -> engine).join();
+                if (opening.isDone() && !opening.isCompletedExceptionally()) {
+                    opening.join().close();
+                }
                 try {
                     Files.deleteIfExists(pidFile);
                 } catch (IOException e) {
@@ -161,8 +190,36 @@ public final class Daemon {
                 log.info("stopped");
                 stopped.countDown();
             }, "shutdown"));
-            log.info("purser daemon {} ready (root {}, API {})", SystemApi.VERSION, options.root().root(), Exchange.API_VERSION);
+            try {
+                opening.join();
+            } catch (CompletionException e) {
+                // held requests have had their 500; the daemon does not serve without its state
+                log.error("opening the engine on {} failed: {}", options.root().root(), e.getCause().toString());
+                gate.settled().join();
+                server.finishServing(java.time.Duration.ofSeconds(10));
+                server.close(); // its event loops would keep the JVM alive
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
             stopped.await();
+        }
+    }
+
+    /**
+     * A test of the readiness gate sets {@value #HOLD_PROPERTY} to a file: the engine starts
+     * opening once that file exists, so the test knows its request came while the engine was not
+     * open yet. Without the property, nothing waits.
+     */
+    private static void holdIfAsked() throws InterruptedException {
+        String file = System.getProperty(HOLD_PROPERTY);
+        if (file == null || file.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+        while (!Files.exists(Path.of(file)) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 

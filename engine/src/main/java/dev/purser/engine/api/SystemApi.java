@@ -26,8 +26,7 @@ final class SystemApi {
     }
 
     void register(Router router) {
-        router.add("GET", "/_ping", this::ping)
-                .add("HEAD", "/_ping", this::ping)
+        pingRoutes(router)
                 .add("GET", "/version", this::version)
                 .add("GET", "/info", this::info);
     }
@@ -37,7 +36,12 @@ final class SystemApi {
         return v == null ? "0.1.0-dev" : v;
     }
 
-    private void ping(Exchange x) {
+    /** {@code /_ping}, which needs no engine: a daemon answers it while its engine still opens ({@link ReadinessGate}). */
+    static Router pingRoutes(Router router) {
+        return router.add("GET", "/_ping", SystemApi::ping).add("HEAD", "/_ping", SystemApi::ping);
+    }
+
+    private static void ping(Exchange x) {
         byte[] ok = "OK".getBytes(StandardCharsets.UTF_8);
         x.send(200, "text/plain; charset=utf-8", x.method().equals("HEAD") ? new byte[0] : ok);
     }

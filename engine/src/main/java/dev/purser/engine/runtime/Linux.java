@@ -55,29 +55,65 @@ public final class Linux {
     private static final int BPF_ATTR_SIZE = 128;
     private static final int BPF_LOG_SIZE = 65536;
 
-    private final Libc libc;
-    private final Runtime runtime;
-    private final POSIX posix;
+    // Bound on first use, not at construction: jnr-ffi generates its stubs with ASM, a few hundred
+    // ms of a fresh JVM, and the daemon answers its socket before any container needs a call
+    // (docs/decisions/0040). Each binding is made once; a race only makes a spare one.
+    private volatile Libc libc;
+    private volatile POSIX posix;
 
-    public Linux() {
-        this.libc = LibraryLoader.create(Libc.class).option(LibraryOption.SaveError, true).load("c");
-        this.runtime = Runtime.getRuntime(libc);
-        this.posix = POSIXFactory.getNativePOSIX();
+    public Linux() {}
+
+    private Libc libc() {
+        Libc bound = libc;
+        if (bound == null) {
+            synchronized (this) {
+                bound = libc;
+                if (bound == null) {
+                    bound = LibraryLoader.create(Libc.class).option(LibraryOption.SaveError, true).load("c");
+                    libc = bound;
+                }
+            }
+        }
+        return bound;
+    }
+
+    private Runtime runtime() {
+        return Runtime.getRuntime(libc());
+    }
+
+    private POSIX posix() {
+        POSIX bound = posix;
+        if (bound == null) {
+            synchronized (this) {
+                bound = posix;
+                if (bound == null) {
+                    bound = POSIXFactory.getNativePOSIX();
+                    posix = bound;
+                }
+            }
+        }
+        return bound;
+    }
+
+    /** Makes the native bindings now (off the path of the request that would otherwise pay for them). */
+    public void bind() {
+        libc();
+        posix();
     }
 
     private int errno() {
-        return runtime.getLastError();
+        return runtime().getLastError();
     }
 
     public void mount(String source, String target, String type, long flags, String data) {
-        if (libc.mount(source, target, type, flags, data) != 0) {
+        if (libc().mount(source, target, type, flags, data) != 0) {
             throw new LinuxException("mount", type + " on " + target, errno());
         }
     }
 
     /** Unmounts; a target that is not mounted (EINVAL) or gone (ENOENT) is not an error. */
     public void unmount(String target, int flags) {
-        if (libc.umount2(target, flags) != 0) {
+        if (libc().umount2(target, flags) != 0) {
             int e = errno();
             if (e != EINVAL && e != ENOENT) {
                 throw new LinuxException("umount2", target, e);
@@ -88,7 +124,7 @@ public final class Linux {
     /** A connected pair of stream sockets, both close-on-exec. */
     public int[] socketPair() {
         int[] fds = new int[2];
-        if (libc.socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+        if (libc().socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
             throw new LinuxException("socketpair", null, errno());
         }
         return fds;
@@ -97,7 +133,7 @@ public final class Linux {
     /** A pipe, both ends close-on-exec: {@code [read end, write end]}. */
     public int[] pipe() {
         int[] fds = new int[2];
-        if (libc.pipe2(fds, O_CLOEXEC) != 0) {
+        if (libc().pipe2(fds, O_CLOEXEC) != 0) {
             throw new LinuxException("pipe2", null, errno());
         }
         return fds;
@@ -111,12 +147,12 @@ public final class Linux {
      * with the bytes; a plain read would silently close them.
      */
     public Received receive(int fd, byte[] buf) {
-        MsgHdr msg = posix.allocateMsgHdr();
+        MsgHdr msg = posix().allocateMsgHdr();
         java.nio.ByteBuffer data = java.nio.ByteBuffer.allocateDirect(buf.length);
         msg.setIov(new java.nio.ByteBuffer[] {data});
         msg.allocateControl(4 * Integer.BYTES);
         while (true) {
-            int n = posix.recvmsg(fd, msg, MSG_CMSG_CLOEXEC);
+            int n = posix().recvmsg(fd, msg, MSG_CMSG_CLOEXEC);
             if (n >= 0) {
                 data.get(0, buf, 0, n);
                 List<Integer> fds = new java.util.ArrayList<>();
@@ -130,7 +166,7 @@ public final class Linux {
                 }
                 return new Received(n, fds);
             }
-            int e = posix.errno();
+            int e = posix().errno();
             if (e != EINTR) {
                 throw new LinuxException("recvmsg", "fd " + fd, e);
             }
@@ -158,7 +194,7 @@ public final class Linux {
     }
 
     public int open(String path, int flags) {
-        int fd = libc.open(path, flags | O_CLOEXEC, 0);
+        int fd = libc().open(path, flags | O_CLOEXEC, 0);
         if (fd < 0) {
             throw new LinuxException("open", path, errno());
         }
@@ -168,7 +204,7 @@ public final class Linux {
     /** Reads up to {@code buf.length} bytes; returns 0 at end of file. Retries on EINTR. */
     public int read(int fd, byte[] buf) {
         while (true) {
-            long n = libc.read(fd, buf, buf.length);
+            long n = libc().read(fd, buf, buf.length);
             if (n >= 0) {
                 return (int) n;
             }
@@ -184,7 +220,7 @@ public final class Linux {
         int off = 0;
         while (off < data.length) {
             byte[] chunk = off == 0 ? data : Arrays.copyOfRange(data, off, data.length);
-            long n = libc.write(fd, chunk, chunk.length);
+            long n = libc().write(fd, chunk, chunk.length);
             if (n < 0) {
                 int e = errno();
                 if (e == EINTR) {
@@ -217,13 +253,13 @@ public final class Linux {
 
     public void close(int fd) {
         if (fd >= 0) {
-            libc.close(fd);
+            libc().close(fd);
         }
     }
 
     /** Sends a signal; returns false when the process no longer exists. */
     public boolean kill(int pid, int signal) {
-        if (libc.kill(pid, signal) == 0) {
+        if (libc().kill(pid, signal) == 0) {
             return true;
         }
         int e = errno();
@@ -236,7 +272,7 @@ public final class Linux {
     /** Waits for a child of this process; returns its raw wait status. */
     public int waitFor(int pid) {
         int[] status = new int[1];
-        while (libc.waitpid(pid, status, 0) < 0) {
+        while (libc().waitpid(pid, status, 0) < 0) {
             int e = errno();
             if (e != EINTR) {
                 throw new LinuxException("waitpid", "pid " + pid, e);
@@ -255,16 +291,16 @@ public final class Linux {
         for (int[] pair : fdMap) {
             actions.add(SpawnFileAction.dup(pair[0], pair[1]));
         }
-        long pid = posix.posix_spawnp(path, actions, argv, env);
+        long pid = posix().posix_spawnp(path, actions, argv, env);
         if (pid <= 0) {
-            throw new LinuxException("posix_spawn", path, posix.errno());
+            throw new LinuxException("posix_spawn", path, posix().errno());
         }
         return (int) pid;
     }
 
     /** A new descriptor (close-on-exec) for the same open file as {@code fd}. */
     public int duplicate(int fd) {
-        int copy = libc.fcntl(fd, F_DUPFD_CLOEXEC, 3);
+        int copy = libc().fcntl(fd, F_DUPFD_CLOEXEC, 3);
         if (copy < 0) {
             throw new LinuxException("fcntl(F_DUPFD_CLOEXEC)", "fd " + fd, errno());
         }
@@ -273,15 +309,15 @@ public final class Linux {
 
     /** Makes reads and writes on {@code fd} wait instead of failing with EAGAIN. */
     public void setBlocking(int fd) {
-        int flags = libc.fcntl(fd, F_GETFL, 0);
-        if (flags < 0 || libc.fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
+        int flags = libc().fcntl(fd, F_GETFL, 0);
+        if (flags < 0 || libc().fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0) {
             throw new LinuxException("fcntl", "fd " + fd, errno());
         }
     }
 
     /** Shuts a socket down one or both ways; a socket the peer already left is not an error. */
     public void shutdown(int fd, int how) {
-        libc.shutdown(fd, how);
+        libc().shutdown(fd, how);
     }
 
     /**
@@ -292,7 +328,7 @@ public final class Linux {
         int end = offset + length;
         while (offset < end) {
             byte[] chunk = offset == 0 && end == data.length ? data : Arrays.copyOfRange(data, offset, end);
-            long n = libc.send(fd, chunk, chunk.length, MSG_NOSIGNAL);
+            long n = libc().send(fd, chunk, chunk.length, MSG_NOSIGNAL);
             if (n < 0) {
                 if (errno() == EINTR) {
                     continue;
@@ -314,12 +350,12 @@ public final class Linux {
         try {
             int dir = open(cgroupDir, O_RDONLY | O_DIRECTORY);
             try {
-                jnr.ffi.Pointer attr = jnr.ffi.Memory.allocateDirect(runtime, BPF_ATTR_SIZE, true);
+                jnr.ffi.Pointer attr = jnr.ffi.Memory.allocateDirect(runtime(), BPF_ATTR_SIZE, true);
                 attr.putInt(0, dir);                 // target_fd
                 attr.putInt(4, prog);                // attach_bpf_fd
                 attr.putInt(8, BPF_CGROUP_DEVICE);   // attach_type
                 attr.putInt(12, BPF_F_ALLOW_MULTI);  // attach_flags: ancestors' programs still apply
-                if (libc.syscall(bpfSyscall(), BPF_PROG_ATTACH, attr.address(), BPF_ATTR_SIZE) < 0) {
+                if (libc().syscall(bpfSyscall(), BPF_PROG_ATTACH, attr.address(), BPF_ATTR_SIZE) < 0) {
                     throw new LinuxException("bpf(BPF_PROG_ATTACH)", cgroupDir, errno());
                 }
             } finally {
@@ -337,21 +373,21 @@ public final class Linux {
         }
         int e = errno();
         // Loaded again with the verifier's log only to say why: a log that does not fit fails a load.
-        jnr.ffi.Pointer log = jnr.ffi.Memory.allocateDirect(runtime, BPF_LOG_SIZE, true);
+        jnr.ffi.Pointer log = jnr.ffi.Memory.allocateDirect(runtime(), BPF_LOG_SIZE, true);
         bpfProgLoad(type, instructions, log);
         String why = log.getString(0, BPF_LOG_SIZE, StandardCharsets.US_ASCII).strip();
         throw new LinuxException("bpf(BPF_PROG_LOAD)", subject + (why.isEmpty() ? "" : " (" + why + ")"), e);
     }
 
     private long bpfProgLoad(int type, byte[] instructions, jnr.ffi.Pointer log) {
-        jnr.ffi.Pointer insns = jnr.ffi.Memory.allocateDirect(runtime, instructions.length, true);
+        jnr.ffi.Pointer insns = jnr.ffi.Memory.allocateDirect(runtime(), instructions.length, true);
         insns.put(0, instructions, 0, instructions.length);
         // The kernel only asks whether the license is GPL-compatible, which matters for helpers
         // a device program never calls; the string names the program's origin instead.
         byte[] licenseBytes = "purser\0".getBytes(StandardCharsets.US_ASCII);
-        jnr.ffi.Pointer license = jnr.ffi.Memory.allocateDirect(runtime, licenseBytes.length, true);
+        jnr.ffi.Pointer license = jnr.ffi.Memory.allocateDirect(runtime(), licenseBytes.length, true);
         license.put(0, licenseBytes, 0, licenseBytes.length);
-        jnr.ffi.Pointer attr = jnr.ffi.Memory.allocateDirect(runtime, BPF_ATTR_SIZE, true);
+        jnr.ffi.Pointer attr = jnr.ffi.Memory.allocateDirect(runtime(), BPF_ATTR_SIZE, true);
         attr.putInt(0, type);                           // prog_type
         attr.putInt(4, instructions.length / 8);        // insn_cnt
         attr.putLong(8, insns.address());               // insns
@@ -361,7 +397,7 @@ public final class Linux {
             attr.putInt(28, BPF_LOG_SIZE);              // log_size
             attr.putLong(32, log.address());            // log_buf
         }
-        return libc.syscall(bpfSyscall(), BPF_PROG_LOAD, attr.address(), BPF_ATTR_SIZE);
+        return libc().syscall(bpfSyscall(), BPF_PROG_LOAD, attr.address(), BPF_ATTR_SIZE);
     }
 
     private static long bpfSyscall() {
@@ -376,7 +412,7 @@ public final class Linux {
     public void awaitHangup(int fd) {
         int[] pollfd = {fd, 0};
         while (true) {
-            int n = libc.poll(pollfd, 1, -1);
+            int n = libc().poll(pollfd, 1, -1);
             if (n < 0 && errno() != EINTR) {
                 return;
             }

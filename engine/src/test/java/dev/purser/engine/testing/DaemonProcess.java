@@ -37,8 +37,40 @@ public final class DaemonProcess implements AutoCloseable {
         return dir.resolve("state");
     }
 
-    /** Starts the daemon again (after a kill) on the same state root. */
+    /** Starts the daemon again (after a kill) on the same state root; returns once its engine is open. */
     public void launch(Map<String, String> properties) {
+        launch(properties, true);
+    }
+
+    /**
+     * Starts the daemon again on the same state root and returns as soon as its socket answers
+     * {@code /_ping}, which may be before its engine is open (the readiness gate).
+     */
+    public void launchUntilPing(Map<String, String> properties) {
+        launch(properties, false);
+    }
+
+    /** A daemon on {@code dir}/state that has answered {@code /_ping}, its engine maybe still opening. */
+    public static DaemonProcess startUntilPing(Path dir, Map<String, String> properties) {
+        DaemonProcess d = new DaemonProcess(dir);
+        d.launch(properties, false);
+        return d;
+    }
+
+    /** The API socket. */
+    public Path socket() {
+        return socket;
+    }
+
+    private boolean pings() {
+        try {
+            return RawHttp.exchange(socket, "GET", "/_ping", null, null).status() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void launch(Map<String, String> properties, boolean untilEngineOpen) {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(socket);
@@ -53,7 +85,7 @@ public final class DaemonProcess implements AutoCloseable {
                 if (!process.isAlive()) {
                     break;
                 }
-                if (Files.exists(socket) && docker("version").exitCode() == 0) {
+                if (Files.exists(socket) && (untilEngineOpen ? docker("version").exitCode() == 0 : pings())) {
                     return;
                 }
                 Thread.sleep(50);

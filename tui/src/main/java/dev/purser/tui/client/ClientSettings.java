@@ -14,8 +14,24 @@ public record ClientSettings(String host, boolean hostFromFlag, String root, boo
                              List<String> daemonJvmOptions) {
     public static final String DEFAULT_HOST = "unix:///run/purser/purser.sock";
     public static final String DEFAULT_ROOT = "/var/lib/purser";
-    /** How an auto-started daemon's JVM runs; see docs/decisions/0005. PURSER_DAEMON_JAVA_OPTS replaces them. */
-    public static final List<String> DEFAULT_DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m");
+    /** How an auto-started daemon's JVM runs; see docs/decisions/0005 and 0041. PURSER_DAEMON_JAVA_OPTS replaces them. */
+    public static final List<String> DEFAULT_DAEMON_JVM_OPTIONS = defaultDaemonJvmOptions(Runtime.version());
+
+    /**
+     * The serial collector, a heap that starts small, is capped and given back soon after a
+     * burst; Netty without its pooling arenas; and, on a JDK that has it (17.0.9+, 21.0.1+, 22+),
+     * the native heap trimmed every 5 s, which returns what glibc keeps of freed memory (decision 0041).
+     */
+    static List<String> defaultDaemonJvmOptions(Runtime.Version java) {
+        List<String> options = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m",
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Dio.netty.allocator.type=unpooled"));
+        int feature = java.feature();
+        int update = java.update();
+        if (feature >= 22 || (feature == 21 && update >= 1) || (feature == 17 && update >= 9)) {
+            options.add("-XX:TrimNativeHeapInterval=5000");
+        }
+        return List.copyOf(options);
+    }
 
     public static ClientSettings resolve(String hostFlag, String rootFlag, Map<String, String> env) {
         String host = nonEmpty(hostFlag) ? hostFlag : nonEmpty(env.get("PURSER_HOST")) ? env.get("PURSER_HOST") : DEFAULT_HOST;
@@ -34,6 +50,14 @@ public record ClientSettings(String host, boolean hostFromFlag, String root, boo
 
     private static boolean nonEmpty(String s) {
         return s != null && !s.isEmpty();
+    }
+
+    /**
+     * Whether an auto-started daemon maps (or makes) its class-data-sharing archive
+     * ({@link DaemonArchive}): with the default options; options of one's own are used as given.
+     */
+    public boolean daemonArchive() {
+        return daemonJvmOptions.equals(DEFAULT_DAEMON_JVM_OPTIONS);
     }
 
     public boolean isUnixSocket() {

@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
  * {@code <root>/daemon.log}.
  */
 public final class DaemonLauncher {
+    static final String DAEMON_ENTRY_POINT = "dev.purser.engine.api.DaemonProcess";
     private static final long WAIT_MILLIS = 15_000;
     private static final long SPINNER_AFTER_MILLIS = 500;
     private static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
@@ -41,12 +42,16 @@ public final class DaemonLauncher {
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) cmd.add("/usr/bin/setsid");
         cmd.add(java);
         cmd.addAll(settings.daemonJvmOptions());
-        cmd.add("-cp");
         String classPath = System.getProperty("java.class.path");
-        cmd.add(DaemonJar.ofThisProcess(classPath).map(jar -> DaemonJar.copyUnder(Path.of(settings.root()), jar).toString())
-                .orElse(classPath));
-        cmd.add("dev.purser.tui.Purser");
-        cmd.add("daemon");
+        java.util.Optional<Path> copy = DaemonJar.ofThisProcess(classPath).map(jar -> DaemonJar.copyUnder(Path.of(settings.root()), jar));
+        if (copy.isPresent() && settings.daemonArchive()) {
+            cmd.addAll(DaemonArchive.of(copy.get(), java).jvmOptions());
+        }
+        cmd.add("-cp");
+        cmd.add(copy.map(Path::toString).orElse(classPath));
+        // the engine's own entry point: the CLI in front of it would cost the start-up its
+        // command model and configuration (docs/decisions/0040)
+        cmd.add(DAEMON_ENTRY_POINT);
         cmd.add("--root");
         cmd.add(settings.root());
         cmd.add("--host");
@@ -59,11 +64,13 @@ public final class DaemonLauncher {
         Path log = Path.of(settings.root(), "daemon.log");
         try {
             Files.createDirectories(log.getParent());
-            new ProcessBuilder(command())
+            ProcessBuilder daemon = new ProcessBuilder(command())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            // two malloc arenas, not one per thread that ever allocated: decision 0041
+            daemon.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            daemon.start();
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new DaemonUnavailableException("Cannot start the purser daemon (" + e.getMessage() + ")."
                     + " Start it with 'purser daemon' or point PURSER_HOST at a running one.");

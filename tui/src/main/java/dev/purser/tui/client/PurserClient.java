@@ -1,6 +1,5 @@
 package dev.purser.tui.client;
 
-import dev.purser.engine.api.BuildId;
 import java.io.Closeable;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ public final class PurserClient implements Closeable {
     public static PurserClient connect(ClientSettings settings, PrintStream status, java.util.function.BooleanSupplier interactive) {
         if (!settings.isUnixSocket()) return new PurserClient(new EngineConnection(settings.host()));
         SocketProbe.State state = SocketProbe.probe(Path.of(settings.socketPath()));
-        BuildMismatchNote note = new BuildMismatchNote(settings.host(), status, BuildId.of(PurserClient.class));
+        BuildMismatchNote note = new BuildMismatchNote(settings.host(), status, OwnBuild.of(PurserClient.class, System.getenv()));
         switch (state) {
             case ANSWERS:
                 return new PurserClient(new EngineConnection(settings.host(), note));

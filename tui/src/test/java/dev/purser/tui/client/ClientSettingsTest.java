@@ -22,9 +22,23 @@ class ClientSettingsTest {
     }
 
     @Test
-    void anAutoStartedDaemonRunsWithASerialCollectorAndACappedHeap() {
-        assertThat(ClientSettings.resolve(null, null, Map.of()).daemonJvmOptions())
-                .containsExactly("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m");
+    void anAutoStartedDaemonRunsWithASerialCollectorAHeapGivenBackAndNettyUnpooled() {
+        assertThat(ClientSettings.defaultDaemonJvmOptions(Runtime.Version.parse("17.0.8")))
+                .containsExactly("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                        "-Dio.netty.allocator.type=unpooled");
+    }
+
+    @Test
+    void aJdkThatTrimsItsNativeHeapIsToldToEveryFiveSeconds() {
+        assertThat(ClientSettings.defaultDaemonJvmOptions(Runtime.Version.parse("17.0.15"))).contains("-XX:TrimNativeHeapInterval=5000");
+        assertThat(ClientSettings.defaultDaemonJvmOptions(Runtime.Version.parse("21.0.1"))).contains("-XX:TrimNativeHeapInterval=5000");
+        assertThat(ClientSettings.defaultDaemonJvmOptions(Runtime.Version.parse("25"))).contains("-XX:TrimNativeHeapInterval=5000");
+    }
+
+    @Test
+    void aJdkWithoutNativeHeapTrimmingIsNotGivenTheOption() {
+        assertThat(ClientSettings.defaultDaemonJvmOptions(Runtime.Version.parse("17.0.8"))).noneMatch(o -> o.contains("TrimNativeHeap"));
+        assertThat(ClientSettings.defaultDaemonJvmOptions(Runtime.Version.parse("20.0.2"))).noneMatch(o -> o.contains("TrimNativeHeap"));
     }
 
     @Test

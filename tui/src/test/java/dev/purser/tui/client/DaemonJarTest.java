@@ -38,4 +38,13 @@ class DaemonJarTest {
         assertThat(DaemonJar.ofThisProcess(jar + ":" + dir)).isEmpty();
         assertThat(DaemonJar.ofThisProcess(dir.toString())).isEmpty();
     }
+
+    @Test
+    void theJarsHashIsTheSameFromCoreutilsAndFromTheJvm(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path jar = tmp.resolve("some.jar");
+        java.nio.file.Files.write(jar, new byte[300_000]);
+
+        assertThat(DaemonJar.sha256(jar)).isEqualTo(DaemonJar.javaSha256(jar))
+                .isEqualTo("%s", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(new byte[300_000])));
+    }
 }

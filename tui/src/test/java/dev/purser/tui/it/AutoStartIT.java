@@ -35,7 +35,7 @@ class AutoStartIT {
                 .filter(p -> commandLine(p).contains("\0--root\0" + root + "\0"))
                 .toList();
         assertThat(daemons).as("the daemon this test started").isNotEmpty();
-        assertThat(commandLine(daemons.get(0))).as("the daemon's JVM options").contains("\0-XX:+UseSerialGC\0-Xms16m\0-Xmx256m\0");
+        assertThat(commandLine(daemons.get(0))).as("the daemon's JVM options").contains("\0-XX:+UseSerialGC\0-Xms8m\0-Xmx256m\0-XX:MinHeapFreeRatio=10\0-XX:MaxHeapFreeRatio=30\0");
         for (ProcessHandle p : daemons) {
             p.destroy();
             p.onExit().get(30, TimeUnit.SECONDS);

@@ -65,7 +65,7 @@ class DaemonBuildIT {
     /** The daemon started for this test's own state root (its command line names the root). */
     private Optional<ProcessHandle> daemon() {
         String marker = "\0--root\0" + root + "\0";
-        return ProcessHandle.allProcesses().filter(p -> commandLine(p).contains(marker) && commandLine(p).contains("\0daemon\0"))
+        return ProcessHandle.allProcesses().filter(p -> commandLine(p).contains(marker) && commandLine(p).contains("\0dev.purser.engine.api.DaemonProcess\0"))
                 .findFirst();
     }
 

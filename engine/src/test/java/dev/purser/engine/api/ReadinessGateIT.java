@@ -1,0 +1,111 @@
+package dev.purser.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purser.engine.testing.DaemonProcess;
+import dev.purser.engine.testing.RawHttp;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The daemon's socket answers {@code /_ping} while its engine still opens (crash recovery,
+ * restart policies), and every other request waits for the engine instead of being answered from
+ * half-loaded state (docs/decisions/0040). The daemon is a process of its own, killed with
+ * SIGKILL; {@link Daemon#HOLD_PROPERTY} keeps its engine from opening until the test says so,
+ * so each request is known to have come before the engine was open.
+ */
+class ReadinessGateIT {
+    Path dir;
+    Path release;
+    DaemonProcess daemon;
+
+    @BeforeEach
+    void createDirectory() throws Exception {
+        dir = Files.createDirectories(Path.of("/tmp/purser-it", "gate-" + UUID.randomUUID().toString().substring(0, 8)));
+        release = dir.resolve("open-the-engine");
+    }
+
+    @AfterEach
+    void stopDaemon() throws Exception {
+        if (daemon != null) {
+            Files.writeString(release, "");
+            daemon.close();
+        }
+    }
+
+    private Map<String, String> held() {
+        return Map.of(Daemon.HOLD_PROPERTY, release.toString());
+    }
+
+    /** The docker CLI, run on another thread: its request is held by the gate until the engine opens. */
+    private CompletableFuture<DaemonProcess.Result> dockerLater(String... args) {
+        return CompletableFuture.supplyAsync(() -> daemon.docker(args));
+    }
+
+    @Test
+    void pingIsAnsweredWhileTheEngineIsStillOpening() {
+        daemon = DaemonProcess.startUntilPing(dir, held());
+
+        RawHttp.Response ping = RawHttp.exchange(daemon.socket(), "GET", "/_ping", null, null);
+
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(ping.bodyText()).isEqualTo("OK");
+        assertThat(Files.exists(release)).as("the engine was still held").isFalse();
+    }
+
+    @Test
+    void inspectMadeBeforeTheEngineOpenedGetsTheRecoveredStateOfAContainerRunningAtTheCrash() throws Exception {
+        daemon = DaemonProcess.start(dir, Map.of());
+        daemon.importBusybox();
+        assertThat(daemon.docker("run", "-d", "--name", "web", "busybox", "sleep", "1000").exitCode()).isZero();
+        assertThat(daemon.docker("inspect", "-f", "{{.State.Status}}", "web").line()).isEqualTo("running");
+        daemon.kill();
+
+        daemon.launchUntilPing(held());
+        CompletableFuture<DaemonProcess.Result> inspect = dockerLater("inspect", "-f", "{{.State.Status}} {{.State.Running}} {{.State.ExitCode}}", "web");
+        Files.writeString(release, "");
+
+        DaemonProcess.Result r = inspect.get(120, TimeUnit.SECONDS);
+        assertThat(r.exitCode()).as(r.out()).isZero();
+        assertThat(r.line()).isEqualTo("exited false 137");
+    }
+
+    @Test
+    void aRequestMadeBeforeTheEngineOpenedIsServedByTheEngineOnceItIs() throws Exception {
+        daemon = DaemonProcess.start(dir, Map.of());
+        daemon.importBusybox();
+        assertThat(daemon.docker("create", "--name", "made-before", "busybox", "true").exitCode()).isZero();
+        daemon.kill();
+
+        daemon.launchUntilPing(held());
+        CompletableFuture<DaemonProcess.Result> ps = dockerLater("ps", "-a", "--format", "{{.Names}}");
+        Files.writeString(release, "");
+
+        DaemonProcess.Result r = ps.get(120, TimeUnit.SECONDS);
+        assertThat(r.exitCode()).as(r.out()).isZero();
+        assertThat(r.line()).isEqualTo("made-before");
+    }
+
+    @Test
+    void aStateThatCannotBeOpenedAnswersTheHeldRequestWithTheReasonAndTheDaemonEnds() throws Exception {
+        Path record = dir.resolve("state/containers/" + "a".repeat(64) + "/config.json");
+        Files.createDirectories(record.getParent());
+        Files.writeString(record, "{ not json", StandardCharsets.UTF_8);
+        daemon = DaemonProcess.startUntilPing(dir, held());
+        CompletableFuture<DaemonProcess.Result> ps = dockerLater("ps", "-a");
+        Files.writeString(release, "");
+
+        DaemonProcess.Result r = ps.get(120, TimeUnit.SECONDS);
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.out()).contains("the purser daemon could not open its state");
+        assertThat(daemon.awaitEnd()).isNotZero();
+    }
+}
