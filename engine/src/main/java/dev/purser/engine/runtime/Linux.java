@@ -175,7 +175,7 @@ public final class Linux {
 
     /** A socket, close-on-exec. */
     public int socket(int domain, int type, int protocol) {
-        int fd = libc.socket(domain, type | SOCK_CLOEXEC, protocol);
+        int fd = libc().socket(domain, type | SOCK_CLOEXEC, protocol);
         if (fd < 0) {
             throw new LinuxException("socket", "domain " + domain + " protocol " + protocol, errno());
         }
@@ -188,7 +188,7 @@ public final class Linux {
      * caller owns the thread and must not hand it back to a pool.
      */
     public void setns(int fd, int nstype, String subject) {
-        if (libc.setns(fd, nstype) != 0) {
+        if (libc().setns(fd, nstype) != 0) {
             throw new LinuxException("setns", subject, errno());
         }
     }
