@@ -59,10 +59,14 @@ public final class Daemon {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String boolFlag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            if (boolFlag.equals("--ip-forward") || boolFlag.equals("--iptables")) {
+            if (boolFlag.equals("--ip-forward") || boolFlag.equals("--iptables") || boolFlag.equals("--icc")) {
                 // Go's boolean flags: --iptables, --iptables=false; never the next argument
                 boolean on = !a.contains("=") || parseBoolean(boolFlag, a.substring(a.indexOf('=') + 1));
-                bridge = boolFlag.equals("--iptables") ? bridge.withIptables(on) : bridge.withIpForward(on);
+                bridge = switch (boolFlag) {
+                    case "--iptables" -> bridge.withIptables(on);
+                    case "--icc" -> bridge.withIcc(on);
+                    default -> bridge.withIpForward(on);
+                };
                 continue;
             }
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[i + 1] : null);

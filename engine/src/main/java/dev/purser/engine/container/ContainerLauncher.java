@@ -12,6 +12,7 @@ import dev.purser.engine.mount.MountPoint;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.network.ExtraHost;
+import dev.purser.engine.network.LinkedPorts;
 import dev.purser.engine.network.IpLiteral;
 import dev.purser.engine.network.Networks;
 import java.util.ArrayList;
@@ -74,12 +75,13 @@ final class ContainerLauncher {
      * What the container's {@code --link}s give it: Docker's variables, and the targets' names
      * with their addresses for its hosts file.
      */
-    record LinkedTargets(List<String> env, List<ExtraHost> hosts) {
-        static final LinkedTargets NONE = new LinkedTargets(List.of(), List.of());
+    record LinkedTargets(List<String> env, List<ExtraHost> hosts, List<LinkedPorts> ports) {
+        static final LinkedTargets NONE = new LinkedTargets(List.of(), List.of(), List.of());
 
         LinkedTargets {
             env = List.copyOf(env);
             hosts = List.copyOf(hosts);
+            ports = List.copyOf(ports);
         }
     }
 
@@ -162,6 +164,7 @@ final class ContainerLauncher {
         int childPid = awaitStart(stage.pidReported());
         try {
             Endpoint endpoint = networks.attach(c.id(), childPid);
+            networks.openLinks(c.id(), linked.ports());
             // the process is held before its mounts, so /etc/hosts is bound with the address in it
             etcFiles.write(dir, ProcessPlans.etcIdentity(c, List.of(IpLiteral.parse(endpoint.address().toString())),
                     linked.hosts()));

@@ -24,6 +24,8 @@ import dev.purser.engine.network.ContainerLink;
 import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.network.ExtraHost;
 import dev.purser.engine.network.LinkEnvironment;
+import dev.purser.engine.network.LinkedPorts;
+import dev.purser.engine.network.ports.ContainerPort;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Networks;
 import dev.purser.engine.runtime.Capabilities;
@@ -296,6 +298,7 @@ public final class Containers {
         }
         List<String> env = new ArrayList<>();
         List<ExtraHost> hosts = new ArrayList<>();
+        List<LinkedPorts> ports = new ArrayList<>();
         for (ContainerLink link : links) {
             Optional<Container> found = store.named("/" + link.target());
             if (found.isEmpty()) {
@@ -327,8 +330,10 @@ public final class Containers {
             }
             hosts.add(new ExtraHost(names, ip));
             env.addAll(LinkEnvironment.of(fullName, ip, target.config().env(), target.config().exposedPorts().keySet()));
+            ports.add(new LinkedPorts(endpoint.get().address(),
+                    target.config().exposedPorts().keySet().stream().map(ContainerPort::parse).toList()));
         }
-        return new ContainerLauncher.LinkedTargets(env, hosts);
+        return new ContainerLauncher.LinkedTargets(env, hosts, ports);
     }
 
     private Optional<Container> lookup(String reference) {

@@ -10,8 +10,11 @@ package dev.purser.engine.network;
  * @param mtu       of the bridge and every veth
  * @param ipForward set net.ipv4.ip_forward=1 at start
  * @param iptables  manage the masquerade and forward rules with the host's iptables
+ * @param icc       containers on the bridge may reach each other (Docker's {@code --icc}); when
+ *                  false, only a link opens its target's exposed ports to the linker
  */
-public record BridgeOptions(String bridgeName, Ipv4Cidr bip, Ipv4Cidr fixedCidr, int mtu, boolean ipForward, boolean iptables) {
+public record BridgeOptions(String bridgeName, Ipv4Cidr bip, Ipv4Cidr fixedCidr, int mtu, boolean ipForward, boolean iptables,
+                            boolean icc) {
     public static final String DEFAULT_BRIDGE = "purser0";
     public static final int DEFAULT_MTU = 1500;
 
@@ -25,36 +28,43 @@ public record BridgeOptions(String bridgeName, Ipv4Cidr bip, Ipv4Cidr fixedCidr,
         if (bip != null && (bip.prefixLength() > 30 || bip.address().equals(bip.network()) || bip.address().equals(bip.broadcast()))) {
             throw new IllegalArgumentException("invalid --bip " + bip + ": the bridge needs a host address in a subnet of /30 or larger");
         }
+        if (!icc && !iptables) {
+            throw new IllegalArgumentException("You specified --iptables=false with --icc=false. ICC=false can only be used if iptables=true");
+        }
         if (fixedCidr != null && bip != null && !bip.subnet().contains(fixedCidr.subnet())) {
             throw new IllegalArgumentException("--fixed-cidr " + fixedCidr + " is not inside the bridge subnet " + bip.subnet());
         }
     }
 
     public static BridgeOptions defaults() {
-        return new BridgeOptions(DEFAULT_BRIDGE, null, null, DEFAULT_MTU, true, true);
+        return new BridgeOptions(DEFAULT_BRIDGE, null, null, DEFAULT_MTU, true, true, true);
     }
 
     public BridgeOptions withBip(Ipv4Cidr value) {
-        return new BridgeOptions(bridgeName, value, fixedCidr, mtu, ipForward, iptables);
+        return new BridgeOptions(bridgeName, value, fixedCidr, mtu, ipForward, iptables, icc);
     }
 
     public BridgeOptions withFixedCidr(Ipv4Cidr value) {
-        return new BridgeOptions(bridgeName, bip, value, mtu, ipForward, iptables);
+        return new BridgeOptions(bridgeName, bip, value, mtu, ipForward, iptables, icc);
     }
 
     public BridgeOptions withMtu(int value) {
-        return new BridgeOptions(bridgeName, bip, fixedCidr, value, ipForward, iptables);
+        return new BridgeOptions(bridgeName, bip, fixedCidr, value, ipForward, iptables, icc);
     }
 
     public BridgeOptions withIpForward(boolean value) {
-        return new BridgeOptions(bridgeName, bip, fixedCidr, mtu, value, iptables);
+        return new BridgeOptions(bridgeName, bip, fixedCidr, mtu, value, iptables, icc);
     }
 
     public BridgeOptions withIptables(boolean value) {
-        return new BridgeOptions(bridgeName, bip, fixedCidr, mtu, ipForward, value);
+        return new BridgeOptions(bridgeName, bip, fixedCidr, mtu, ipForward, value, icc);
+    }
+
+    public BridgeOptions withIcc(boolean value) {
+        return new BridgeOptions(bridgeName, bip, fixedCidr, mtu, ipForward, iptables, value);
     }
 
     public BridgeOptions withBridgeName(String value) {
-        return new BridgeOptions(value, bip, fixedCidr, mtu, ipForward, iptables);
+        return new BridgeOptions(value, bip, fixedCidr, mtu, ipForward, iptables, icc);
     }
 }
