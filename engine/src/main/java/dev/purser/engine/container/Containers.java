@@ -82,6 +82,8 @@ public final class Containers {
     private final PortPublisher ports;
     /** The published ports of each running container, held from before its process runs until it exits. */
     private final Map<String, Publication> publications = new ConcurrentHashMap<>();
+    /** The link variables each running container started with: its execs get them too, as Docker's do. */
+    private final Map<String, List<String>> linkEnvironments = new ConcurrentHashMap<>();
     private final EtcFiles etcFiles;
 
     private final Networks networks;
@@ -446,6 +448,7 @@ public final class Containers {
         RunningContainer rc = launched.process();
         publication.forwardTo(rc.pid, c.shortId());
         publications.put(c.id(), publication);
+        linkEnvironments.put(c.id(), linked.env());
         // written before the record says running: recovery signals the pid only while it names this process
         ProcessIdentity.of(rc.pid).ifPresent(p -> p.writeTo(CrashRecovery.identityFile(store.directory(c.id()))));
         synchronized (stdin.guard(c.id())) {
@@ -577,6 +580,7 @@ public final class Containers {
     }
 
     private void releasePorts(String id) {
+        linkEnvironments.remove(id);
         Publication p = publications.remove(id);
         if (p != null) {
             p.close();
@@ -860,7 +864,7 @@ public final class Containers {
             throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
         }
         ProcessSpec process = ProcessPlans.exec(c, request, rc.overlay.merged(), rc.cgroup.procsFiles(),
-                seccompPrograms);
+                seccompPrograms, linkEnvironments.getOrDefault(c.id(), List.of()));
 
         return ExecSession.start(linux, stageBinary, rc.pid, process, request, output, "exec-" + c.shortId());
     }

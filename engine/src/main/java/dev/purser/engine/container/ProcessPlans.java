@@ -115,10 +115,11 @@ final class ProcessPlans {
     }
 
     /** An exec: the container's settings, with the request's user, directory and environment on top. */
-    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs, SeccompPrograms programs) {
+    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs, SeccompPrograms programs,
+                            List<String> linkEnv) {
         String userSpec = request.user() == null || request.user().isEmpty() ? c.config().user() : request.user();
         ContainerUser user = ContainerUser.resolve(userSpec, rootfs);
-        List<String> env = new ArrayList<>(c.config().env());
+        List<String> env = new ArrayList<>(withLinks(linkEnv, c.config().env()));
         env.addAll(request.env());
         String cwd = request.workingDir() == null || request.workingDir().isEmpty()
                 ? c.config().workingDir() : request.workingDir();

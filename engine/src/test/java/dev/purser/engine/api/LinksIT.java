@@ -102,6 +102,14 @@ class LinksIT {
     }
 
     @Test
+    void execInTheLinkerSeesTheLinkVariables() {
+        docker("run", "-d", "--name", "web", "--expose", "80", "busybox", "sleep", "1000");
+        docker("run", "-d", "--name", "web_test", "--link", "web:web", "busybox", "sleep", "1000");
+        assertThat(docker("exec", "web_test", "sh", "-c", "echo $WEB_NAME $WEB_PORT_80_TCP_ADDR").out)
+                .isEqualTo("/web_test/web " + webAddress());
+    }
+
+    @Test
     void hostsFileNamesTheTargetByAliasHostnameAndName() {
         docker("run", "-d", "--name", "web", "busybox", "sleep", "1000");
         String ip = webAddress();
