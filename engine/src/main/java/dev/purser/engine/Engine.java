@@ -13,10 +13,12 @@ import dev.purser.engine.network.Networks;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.StageBinary;
 import dev.purser.engine.store.StateRoot;
+import dev.purser.engine.volume.VolumeStore;
+import dev.purser.engine.volume.Volumes;
 
 /**
  * The embedded container engine as a library: open it on a state root, then use its
- * {@link #images()} and {@link #containers()}. Only one engine may use a state root at a time.
+ * {@link #images()}, {@link #containers()} and {@link #volumes()}. Only one engine may use a state root at a time.
  */
 public final class Engine implements AutoCloseable {
     private final StateRoot root;
@@ -24,9 +26,12 @@ public final class Engine implements AutoCloseable {
     private final Containers containers;
     private final EventBus events;
     private final Networks networks;
+    private final Volumes volumes;
 
-    private Engine(StateRoot root, ImageStore images, Containers containers, EventBus events, Networks networks) {
+    private Engine(StateRoot root, ImageStore images, Containers containers, EventBus events, Networks networks,
+                   Volumes volumes) {
         this.networks = networks;
+        this.volumes = volumes;
         this.root = root;
         this.images = images;
         this.containers = containers;
@@ -63,12 +68,14 @@ public final class Engine implements AutoCloseable {
         EventBus events = new EventBus();
         ImageStore images = new ImageStore(root);
         Networks networks = Networks.open(linux, root.root().resolve("network"), bridge);
-        Containers containers = new Containers(new ContainerStore(root), images,
+        ContainerStore containerStore = new ContainerStore(root);
+        Volumes volumes = new Volumes(new VolumeStore(root), containerStore::volumeUsers, events);
+        Containers containers = new Containers(containerStore, images,
                 CgroupHierarchy.detect(cgroupParent, cgroupVersion, linux), linux, StageBinary.extractInto(root.bin()), events,
-                networks, removalSteps, new EtcFiles(EtcFiles.HostEtc.SYSTEM,
+                networks, volumes, removalSteps, new EtcFiles(EtcFiles.HostEtc.SYSTEM,
                         hostGatewayIp != null ? hostGatewayIp : networks.bridgeNetwork().gateway().toString()));
         containers.startByPolicy();
-        return new Engine(root, images, containers, events, networks);
+        return new Engine(root, images, containers, events, networks, volumes);
     }
 
     public Networks networks() {
@@ -89,6 +96,11 @@ public final class Engine implements AutoCloseable {
 
     public Containers containers() {
         return containers;
+    }
+
+    /** Managed volumes: create, inspect, list, remove, prune (containers create and use them too). */
+    public Volumes volumes() {
+        return volumes;
     }
 
     /** Stops every running container with its grace period. */

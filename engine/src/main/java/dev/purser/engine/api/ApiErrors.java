@@ -30,7 +30,11 @@ final class ApiErrors {
         if (t instanceof NoSuchImageException || t instanceof Execs.NoSuchExecException) {
             return new Reply(404, t.getMessage());
         }
-        if (t instanceof ContainerConflictException || t instanceof ImageConflictException) {
+        if (t instanceof dev.purser.engine.volume.NoSuchVolumeException) {
+            return new Reply(404, t.getMessage());
+        }
+        if (t instanceof ContainerConflictException || t instanceof ImageConflictException
+                || t instanceof dev.purser.engine.volume.VolumeInUseException) {
             return new Reply(409, t.getMessage());
         }
         if (t instanceof ContainerStartException) {

@@ -215,7 +215,7 @@ final class ContainerApi {
     }
 
     private void remove(Exchange x) {
-        containers.remove(x.param("id"), x.queryBool("force", false));
+        containers.remove(x.param("id"), x.queryBool("force", false), x.queryBool("v", false));
         x.status(204);
     }
 

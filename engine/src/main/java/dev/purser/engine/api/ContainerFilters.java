@@ -51,8 +51,9 @@ final class ContainerFilters {
                 && all("ancestor", v -> v.equals(c.config().image()) || c.image().startsWith(v)
                         || c.image().startsWith("sha256:" + v))
                 && labels(c.config().labels())
-                && all("volume", v -> c.hostConfig().mountPoints(false).stream()
-                        .anyMatch(m -> m.inspected() && (v.equals(m.source()) || v.equals(m.destination()))));
+                && all("volume", v -> c.ownMounts().stream()
+                        .anyMatch(m -> m.inspected() && (v.equals(m.isVolume() ? m.name() : m.source())
+                                || v.equals(m.destination()))));
     }
 
     /** The listing's own filters are not prune's: {@code volume} there is Docker's invalid filter, not ignored. */

@@ -82,12 +82,12 @@ final class ContainerViews {
         return out;
     }
 
-    /** Docker's MountPoint list: binds and {@code --mount} tmpfs (not {@code HostConfig.Tmpfs}, as Docker). */
+        /** Docker's MountPoint list: binds, volumes and {@code --mount} tmpfs (not {@code HostConfig.Tmpfs}, as Docker). */
     static ArrayNode mounts(Container c) {
         ArrayNode out = JSON.createArrayNode();
-        for (MountPoint m : c.hostConfig().mountPoints(false)) {
+        for (MountPoint m : c.ownMounts()) {
             if (m.inspected()) {
-                out.add(JSON.valueToTree(m));
+                out.add(JSON.valueToTree(m.dockerView()));
             }
         }
         return out;
@@ -124,6 +124,7 @@ final class ContainerViews {
     static ObjectNode inspect(Container c, Map<String, List<PublishedPort>> ports, Networks networks) {
         ObjectNode n = JSON.valueToTree(c);
         n.remove("HasBeenManuallyStopped");
+        n.remove("MountPoints");
         n.put("MountLabel", "");
         n.put("ProcessLabel", "");
         n.put("AppArmorProfile", "");

@@ -56,17 +56,14 @@ public final class Daemon {
         CgroupVersion cgroupVersion = null;
         String hostGatewayIp = null;
         BridgeOptions bridge = BridgeOptions.defaults();
+        java.util.Map<String, Boolean> bridgeFlags = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String boolFlag = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             if (boolFlag.equals("--ip-forward") || boolFlag.equals("--iptables") || boolFlag.equals("--icc")) {
                 // Go's boolean flags: --iptables, --iptables=false; never the next argument
                 boolean on = !a.contains("=") || parseBoolean(boolFlag, a.substring(a.indexOf('=') + 1));
-                bridge = switch (boolFlag) {
-                    case "--iptables" -> bridge.withIptables(on);
-                    case "--icc" -> bridge.withIcc(on);
-                    default -> bridge.withIpForward(on);
-                };
+                bridgeFlags.put(boolFlag, on);
                 continue;
             }
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : (i + 1 < args.length ? args[i + 1] : null);
@@ -93,6 +90,10 @@ public final class Daemon {
         if (host == null || !host.startsWith("unix://")) {
             throw new IllegalArgumentException("only unix:// hosts are supported, not " + host);
         }
+        // together, once all are read: --icc=false needs iptables, whichever comes first
+        bridge = new BridgeOptions(bridge.bridgeName(), bridge.bip(), bridge.fixedCidr(), bridge.mtu(),
+                bridgeFlags.getOrDefault("--ip-forward", bridge.ipForward()), bridgeFlags.getOrDefault("--iptables", bridge.iptables()),
+                bridgeFlags.getOrDefault("--icc", bridge.icc()));
         if (bridge.fixedCidr() != null && bridge.bip() != null && !bridge.bip().subnet().contains(bridge.fixedCidr().subnet())) {
             throw new IllegalArgumentException("--fixed-cidr " + bridge.fixedCidr() + " is not inside --bip " + bridge.bip());
         }

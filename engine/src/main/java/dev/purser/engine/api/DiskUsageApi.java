@@ -10,22 +10,26 @@ import dev.purser.engine.image.Image;
 import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.usage.ContainerSize;
 import dev.purser.engine.usage.DiskUsage;
+import dev.purser.engine.volume.VolumeUsage;
+import dev.purser.engine.volume.Volumes;
 import java.util.List;
 
 /**
  * {@code GET /system/df}: Docker's disk usage report. Images with their shared size and how
- * many containers use them, containers with their sizes; purser has no volumes and no build
- * cache yet, so those lists are empty, truthfully.
+ * many containers use them, containers with their sizes, volumes with their sizes and number
+ * of users ({@code UsageData}); purser has no build cache yet, so that list is empty, truthfully.
  */
 final class DiskUsageApi {
     private final ImageStore images;
     private final Containers containers;
+    private final Volumes volumes;
     private final DiskUsage usage;
     private final ObjectMapper json = DockerJson.mapper();
 
-    DiskUsageApi(ImageStore images, Containers containers, DiskUsage usage) {
+    DiskUsageApi(ImageStore images, Containers containers, Volumes volumes, DiskUsage usage) {
         this.images = images;
         this.containers = containers;
+        this.volumes = volumes;
         this.usage = usage;
     }
 
@@ -52,7 +56,12 @@ final class DiskUsageApi {
             row.put("SizeRootFs", size.rootFs());
             containerRows.add(row);
         }
-        out.putArray("Volumes");
+        ArrayNode volumeRows = out.putArray("Volumes");
+        for (VolumeUsage u : volumes.usage()) {
+            ObjectNode row = json.valueToTree(u.volume());
+            row.putObject("UsageData").put("Size", u.size()).put("RefCount", u.refCount());
+            volumeRows.add(row);
+        }
         out.putArray("BuildCache");
         x.json(200, out);
     }

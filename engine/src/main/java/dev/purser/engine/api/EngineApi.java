@@ -18,7 +18,8 @@ public final class EngineApi {
         new StatsApi(engine.containers()).register(router);
         new ArchiveApi(new ContainerArchive(engine.containers())).register(router);
         new ImageApi(engine.images(), engine.containers(), engine.events(), usage).register(router);
-        new DiskUsageApi(engine.images(), engine.containers(), usage).register(router);
+        new DiskUsageApi(engine.images(), engine.containers(), engine.volumes(), usage).register(router);
+        new VolumeApi(engine.volumes()).register(router);
         new EventApi(engine.events()).register(router);
         new NetworkApi(engine.networks(), engine.containers()).register(router);
         return router;

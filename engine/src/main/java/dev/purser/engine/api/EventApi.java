@@ -93,6 +93,7 @@ final class EventApi {
                         && v.stream().anyMatch(c -> e.actor().id().startsWith(c) || c.equals(attrs.get("name")));
                 case "image" -> v.stream().anyMatch(i -> i.equals(attrs.get("image")) || i.equals(attrs.get("name"))
                         || e.actor().id().equals(i));
+                case "volume" -> "volume".equals(e.type()) && v.contains(e.actor().id());
                 case "label" -> v.stream().allMatch(l -> {
                     int eq = l.indexOf('=');
                     return eq < 0 ? attrs.containsKey(l) : l.substring(eq + 1).equals(attrs.get(l.substring(0, eq)));

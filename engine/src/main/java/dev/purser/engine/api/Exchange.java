@@ -87,6 +87,12 @@ public final class Exchange {
         return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
     }
 
+    /** The API version the client asked for in the path ({@code /v1.41/...}), or this daemon's when none. */
+    public String apiVersion() {
+        String v = Router.splitVersion(query.path())[1];
+        return v == null ? API_VERSION : v;
+    }
+
     public String query(String name, String absent) {
         String v = query(name);
         return v == null ? absent : v;

@@ -93,7 +93,7 @@ enum JsonType {
     }
 
     /** Go's name for what it found: {@code number 1.5} when a fraction meets an integer. */
-    private static String kind(JsonNode value) {
+    static String kind(JsonNode value) {
         if (value.isNull()) {
             return "null";
         }

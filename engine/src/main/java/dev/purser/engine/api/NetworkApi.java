@@ -115,7 +115,7 @@ final class NetworkApi {
         ObjectNode options = o.putObject("Options");
         if (n.bridged()) {
             options.put("com.docker.network.bridge.default_bridge", "true");
-            options.put("com.docker.network.bridge.enable_icc", "true");
+            options.put("com.docker.network.bridge.enable_icc", Boolean.toString(networks.bridge().options().icc()));
             options.put("com.docker.network.bridge.enable_ip_masquerade", Boolean.toString(networks.bridge().options().iptables()));
             options.put("com.docker.network.bridge.name", n.bridge());
             options.put("com.docker.network.driver.mtu", Integer.toString(networks.bridge().options().mtu()));

@@ -78,10 +78,19 @@ final class RequestBodies {
             // after v1.41: [["exec"]], [["noexec"]]
             applied("Options", OBJECTS));
 
-    /** One entry of {@code HostConfig.Mounts}: binds and tmpfs are applied, volumes are not yet. */
+    static final BodySchema VOLUME_OPTIONS = BodySchema.of("HostConfig.Mounts.VolumeOptions.", "ContainerConfigWrapper.HostConfig.Mounts.VolumeOptions.",
+            applied("NoCopy", BOOLEAN),
+            // labels of the volume the mount creates
+            applied("Labels", STRING_MAP),
+            // the local driver without options is what purser applies
+            applied("DriverConfig", OBJECT, RequestBodies::admitDriverConfig),
+            // after v1.41
+            refused("Subpath", STRING));
+
+    /** One entry of {@code HostConfig.Mounts}: binds, volumes and tmpfs are applied. */
     static final BodySchema MOUNT = BodySchema.of("HostConfig.Mounts.", "ContainerConfigWrapper.HostConfig.Mounts.",
             applied("Type", STRING, (label, value) -> {
-                if (Set.of("volume", "image", "npipe", "cluster").contains(value.asText())) {
+                if (Set.of("image", "npipe", "cluster").contains(value.asText())) {
                     throw BodyField.unsupported("mounts of type " + value.asText());
                 }
             }),
@@ -91,7 +100,7 @@ final class RequestBodies {
             // no effect on Linux, in Docker either
             applied("Consistency", STRING),
             nested("BindOptions", BIND_OPTIONS),
-            refused("VolumeOptions", OBJECT),
+            nested("VolumeOptions", VOLUME_OPTIONS),
             nested("TmpfsOptions", TMPFS_OPTIONS),
             // after v1.41
             refused("ImageOptions", OBJECT),
@@ -149,7 +158,7 @@ final class RequestBodies {
     private static BodySchema hostConfig() {
         List<BodyField> f = resources(false);
         f.addAll(List.of(
-                // a host path; named and anonymous volumes are refused by mount.MountPlan
+                // host paths, named and anonymous volumes (mount.MountPlan reads them)
                 applied("Binds", STRINGS),
                 // the client writes the file; the daemon only records the name, as Docker's
                 applied("ContainerIDFile", STRING),
@@ -159,8 +168,9 @@ final class RequestBodies {
                 applied("PortBindings", MAP),
                 applied("RestartPolicy", OBJECT, RequestBodies::admitRestartPolicy),
                 applied("AutoRemove", BOOLEAN),
-                refused("VolumeDriver", STRING),
-                refused("VolumesFrom", STRINGS),
+                // purser's one driver, Docker's default
+                refused("VolumeDriver", STRING, "local"),
+                applied("VolumesFrom", STRINGS),
                 applied("Mounts", OBJECTS, RequestBodies::admitMounts),
                 applied("CapAdd", STRINGS),
                 applied("CapDrop", STRINGS),
@@ -216,7 +226,8 @@ final class RequestBodies {
             new BodyField("Healthcheck", OBJECT, false, RequestBodies::admitHealthcheck, null),
             refused("ArgsEscaped", BOOLEAN),
             applied("Image", STRING),
-            refused("Volumes", MAP),
+            // anonymous volumes at these destinations
+            applied("Volumes", MAP),
             applied("WorkingDir", STRING),
             applied("Entrypoint", COMMAND),
             refused("NetworkDisabled", BOOLEAN),
@@ -308,7 +319,23 @@ final class RequestBodies {
         }
     }
 
-    /** One endpoint on a network purser has, with nothing asked of it but being there. */
+    /** {@code VolumeOptions.DriverConfig}: only the local driver, without options. */
+    private static void admitDriverConfig(String label, JsonNode config) {
+        if (config == null || !config.isObject()) {
+            return;
+        }
+        String name = config.path("Name").asText("");
+        if (!name.isEmpty() && !name.equals("local")) {
+            throw BodyField.unsupported("the volume driver \"" + name + "\" (" + label + ".Name)");
+        }
+        JsonNode options = config.get("Options");
+        if (options != null && options.isObject() && options.size() > 0) {
+            List<String> names = new ArrayList<>();
+            options.fieldNames().forEachRemaining(names::add);
+            throw BodyField.unsupported("volume driver options (" + label + ".Options: " + String.join(", ", names) + ")");
+        }
+    }
+
     /** Each entry read as a {@link #MOUNT}: its types checked, fields purser does not apply refused. */
     private static void admitMounts(String label, JsonNode mounts) {
         if (mounts == null || !mounts.isArray()) {

@@ -1,6 +1,7 @@
 package dev.purser.engine.container;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.purser.engine.mount.MountPoint;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,20 +26,42 @@ public record Container(
         String platform,
         ContainerConfig config,
         HostConfig hostConfig,
-        boolean hasBeenManuallyStopped) {
+        boolean hasBeenManuallyStopped,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        List<MountPoint> mountPoints) {
 
     public Container {
         args = args == null ? List.of() : List.copyOf(args);
+        mountPoints = mountPoints == null ? null : List.copyOf(mountPoints);
+    }
+
+    /** A container whose mounts are read from its HostConfig alone (no volumes). */
+    public Container(String id, String created, String path, List<String> args, ContainerState state, String image,
+                     String resolvConfPath, String hostnamePath, String hostsPath, String logPath, String name,
+                     int restartCount, String driver, String platform, ContainerConfig config, HostConfig hostConfig,
+                     boolean hasBeenManuallyStopped) {
+        this(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath, name, restartCount,
+                driver, platform, config, hostConfig, hasBeenManuallyStopped, null);
+    }
+
+    /**
+     * The container's own mounts, shallower first, as resolved at its create (volumes named,
+     * {@code --volumes-from} taken in); a record written before volumes existed has them from
+     * its HostConfig.
+     */
+    @JsonIgnore
+    public List<MountPoint> ownMounts() {
+        return mountPoints != null ? mountPoints : hostConfig.mountPoints(false);
     }
 
     /** A container just created in {@code dir}: its files there, its command from {@code config}. */
     static Container newlyCreated(String id, String name, String imageId, ContainerConfig config, HostConfig hostConfig,
-                             Path dir, String createdAt) {
+                             Path dir, String createdAt, List<MountPoint> mounts) {
         List<String> commandLine = config.commandLine();
         return new Container(id, createdAt, commandLine.get(0), commandLine.subList(1, commandLine.size()),
                 ContainerState.created(), imageId, dir.resolve("resolv.conf").toString(),
                 dir.resolve("hostname").toString(), dir.resolve("hosts").toString(),
-                dir.resolve(id + "-json.log").toString(), name, 0, "overlay2", "linux", config, hostConfig, false);
+                dir.resolve(id + "-json.log").toString(), name, 0, "overlay2", "linux", config, hostConfig, false, mounts);
     }
 
     /** The name without Docker's leading slash. */
@@ -54,19 +77,19 @@ public record Container(
 
     public Container withState(ContainerState newState) {
         return new Container(id, created, path, args, newState, image, resolvConfPath, hostnamePath, hostsPath, logPath,
-                name, restartCount, driver, platform, config, hostConfig, hasBeenManuallyStopped);
+                name, restartCount, driver, platform, config, hostConfig, hasBeenManuallyStopped, mountPoints);
     }
 
     public Container withName(String newName) {
         return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
                 newName.startsWith("/") ? newName : "/" + newName, restartCount, driver, platform, config, hostConfig,
-                hasBeenManuallyStopped);
+                hasBeenManuallyStopped, mountPoints);
     }
 
     /** Docker remembers a stop by hand: unless-stopped containers then stay down across daemon restarts. */
     public Container withManuallyStopped(boolean stopped) {
         return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
-                name, restartCount, driver, platform, config, hostConfig, stopped);
+                name, restartCount, driver, platform, config, hostConfig, stopped, mountPoints);
     }
 
     public Container withHostConfig(HostConfig newHostConfig) {
@@ -76,7 +99,7 @@ public record Container(
 
     public Container withRestartCount(int count) {
         return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
-                name, count, driver, platform, config, hostConfig, hasBeenManuallyStopped);
+                name, count, driver, platform, config, hostConfig, hasBeenManuallyStopped, mountPoints);
     }
 
     /**

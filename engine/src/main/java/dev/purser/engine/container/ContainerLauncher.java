@@ -151,7 +151,11 @@ final class ContainerLauncher {
             }
             Teardown.of(linux, overlay, cgroup);
             // what reaches the client names the container's files, never the state root's paths
-            if (e instanceof StageFailure f) throw f.hidingPath(dir + "/", "container file ");
+            if (e instanceof StageFailure f) {
+                StageFailure shown = f.hidingPath(dir + "/", "container file ");
+                // a joiner binds the files of the container it joins
+                throw join == null ? shown : shown.hidingPath(store.directory(join.target().id()) + "/", "container file ");
+            }
             throw e;
         }
     }
@@ -184,7 +188,7 @@ final class ContainerLauncher {
 
     /** {@code -v}'s missing host directories, created at start as Docker does (0755, root's). */
     private static void createBindSources(Container c) throws IOException {
-        for (MountPoint m : c.hostConfig().mountPoints(false)) {
+        for (MountPoint m : c.ownMounts()) {
             Path source = Path.of(m.source());
             if (m.isBind() && m.createSource() && !Files.exists(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(source);

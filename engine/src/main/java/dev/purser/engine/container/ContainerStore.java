@@ -143,6 +143,17 @@ public final class ContainerStore {
         Directories.deleteRecursively(dir);
     }
 
+    /** The ids of the containers, running or not, that have volume {@code name} among their mounts. */
+    public List<String> volumeUsers(String name) {
+        List<String> out = new ArrayList<>();
+        for (Container c : all()) {
+            if (c.ownMounts().stream().anyMatch(m -> m.isVolume() && m.name().equals(name))) {
+                out.add(c.id());
+            }
+        }
+        return out;
+    }
+
     public Path directory(String id) {
         return root.container(id);
     }

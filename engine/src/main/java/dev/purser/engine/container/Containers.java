@@ -35,6 +35,8 @@ import dev.purser.engine.runtime.ProcessSpec;
 import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
+import dev.purser.engine.mount.MountPoint;
+import dev.purser.engine.volume.Volumes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,26 +87,24 @@ public final class Containers {
     /** The link variables each running container started with: its execs get them too, as Docker's do. */
     private final Map<String, List<String>> linkEnvironments = new ConcurrentHashMap<>();
     private final EtcFiles etcFiles;
-
     private final Networks networks;
+    private final Volumes volumes;
+    private final ContainerMounts mounts;
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events, Networks networks) {
-        this(store, images, cgroups, linux, stageBinary, events, networks, RemovalStep.Listener.NONE);
+            EventBus events, Networks networks, Volumes volumes) {
+        this(store, images, cgroups, linux, stageBinary, events, networks, volumes, RemovalStep.Listener.NONE,
+                new EtcFiles(EtcFiles.HostEtc.SYSTEM, null));
     }
 
     /** As above, with {@code removalSteps} told of each step of every removal (tests stop a daemon midway). */
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events, Networks networks, RemovalStep.Listener removalSteps) {
-        this(store, images, cgroups, linux, stageBinary, events, networks, removalSteps, new EtcFiles(EtcFiles.HostEtc.SYSTEM, null));
-    }
-
-    /** As above, with the writer of the containers' /etc files ({@code etcFiles}: the daemon's host-gateway address). */
-    public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events, Networks networks, RemovalStep.Listener removalSteps, EtcFiles etcFiles) {
+            EventBus events, Networks networks, Volumes volumes, RemovalStep.Listener removalSteps, EtcFiles etcFiles) {
         this.etcFiles = etcFiles;
         this.networks = networks;
         this.removalSteps = removalSteps;
+        this.volumes = volumes;
+        this.mounts = new ContainerMounts(volumes, images, linux);
         this.store = store;
         this.images = images;
         this.cgroups = cgroups;
@@ -117,7 +117,7 @@ public final class Containers {
         this.ports = PortPublisher.ofHost(linux);
         for (String id : new CrashRecovery(store, linux, cgroups).run()) {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
-            remove(id, true);
+            remove(id, true, true);
         }
     }
 
@@ -210,30 +210,43 @@ public final class Containers {
             if (config.commandLine().isEmpty()) {
                 throw new IllegalArgumentException("No command specified");
             }
+            List<MountPoint> plan = ContainerMounts.plan(request.hostConfig(), config, this::volumesFromSource);
             Path dir = store.directory(id.value());
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            HostConfig hostConfig = request.hostConfig();
-            if (!linkTargets.isEmpty()) {
-                List<ContainerLink> links = hostConfig.containerLinks();
-                List<String> stored = new ArrayList<>();
-                for (int i = 0; i < links.size(); i++) {
-                    stored.add(links.get(i).stored(linkTargets.get(i).name(), name.value()));
+            HostConfig hostConfig = linkTargets.isEmpty() ? request.hostConfig() : request.hostConfig().withLinks(
+                    storedLinks(request.hostConfig().containerLinks(), linkTargets, name.value()));
+            return volumes.guarded(() -> {
+                ContainerMounts.Resolved resolved = mounts.createVolumes(plan);
+                try {
+                    Files.createDirectories(dir);
+                    mounts.seed(dir, image.id(), resolved.mounts());
+                    Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config,
+                            hostConfig, dir, now(), resolved.mounts());
+                    if (request.hostConfig().networkContainer() == null) {
+                        // written now so that they exist (inspect names them, cp reads them); a joiner has the other's
+                        etcFiles.write(dir, ProcessPlans.etcIdentity(container, List.of()));
+                    }
+                    store.insert(container);
+                    publish(container, "create");
+                    return container;
+                } catch (IOException | RuntimeException e) {
+                    mounts.undo(resolved.createdAnonymous());
+                    Directories.deleteRecursively(dir);
+                    throw e instanceof IOException io ? new java.io.UncheckedIOException(io) : (RuntimeException) e;
                 }
-                hostConfig = hostConfig.withLinks(stored);
-            }
-            Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config, hostConfig,
-                    dir, now());
-            if (request.hostConfig().networkContainer() == null) {
-                // written now so that they exist (inspect names them, cp reads them); a joiner has the other's
-                etcFiles.write(dir, ProcessPlans.etcIdentity(container, List.of()));
-            }
-            store.insert(container);
-            publish(container, "create");
-            return container;
+            });
+        }
+    }
+
+    /**
+     * The container a {@code --volumes-from} names. Docker's error for a missing one is its
+     * lookup's message as a bad parameter of this create (400), not a missing resource: a 404
+     * would send the docker CLI off to pull the image.
+     */
+    private Container volumesFromSource(String reference) {
+        try {
+            return get(reference);
+        } catch (ContainerLookupException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
@@ -344,6 +357,14 @@ public final class Containers {
         } catch (ContainerLookupException e) {
             return Optional.empty();
         }
+    }
+
+    private static List<String> storedLinks(List<ContainerLink> links, List<Container> targets, String linkerName) {
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            stored.add(links.get(i).stored(targets.get(i).name(), linkerName));
+        }
+        return stored;
     }
 
     /** A rename changes the stored links that name the container, as a target or as the linker. */
@@ -459,6 +480,11 @@ public final class Containers {
             }
         }
         Container started = store.update(c.id(), cur -> cur.withState(cur.state().running(rc.pid, now()))).orElseThrow();
+        for (MountPoint m : c.ownMounts()) {
+            if (m.isVolume()) {
+                volumes.mounted(m.name(), c.id(), m.destination(), m.rw(), m.propagation());
+            }
+        }
         publish(started, "start");
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
@@ -504,7 +530,7 @@ public final class Containers {
         attachments.end(c.id());
         waiters.exited(c.id(), code);
         if (c.hostConfig().autoRemove()) {
-            removeHeld(current(c.id(), c.id()), true);
+            removeHeld(current(c.id(), c.id()), true, true);
         }
     }
 
@@ -539,6 +565,8 @@ public final class Containers {
             });
         }
         after.ifPresent(a -> publish(a, "die", Map.of("exitCode", Integer.toString(code))));
+        before.ifPresent(b -> b.ownMounts().stream().filter(MountPoint::isVolume)
+                .forEach(m -> volumes.unmounted(m.name(), id)));
         synchronized (exitLock) {
             running.remove(id, rc);
             rc.exitRecorded();
@@ -551,7 +579,8 @@ public final class Containers {
         restartIn.ifPresent(delay -> restarts.schedule(id, delay, () -> restartByPolicy(id)));
         if (restartIn.isEmpty() && after.get().hostConfig().autoRemove() && !after.get().state().removalInProgress()) {
             try {
-                remove(id, false);
+                // Docker's AutoRemove takes the container's anonymous volumes with it
+                remove(id, false, true);
             } catch (ContainerLookupException gone) {
                 // removed meanwhile by someone else
             } catch (RuntimeException e) {
@@ -753,6 +782,15 @@ public final class Containers {
      * last; a daemon killed midway restarts to a record its recovery finishes removing.
      */
     public void remove(String reference, boolean force) {
+        remove(reference, force, false);
+    }
+
+    /**
+     * As {@link #remove(String, boolean)}; with {@code removeVolumes} ({@code rm -v}), the
+     * container's anonymous volumes go too, those no other container uses (Docker's rule:
+     * named volumes stay).
+     */
+    public void remove(String reference, boolean force, boolean removeVolumes) {
         Container found = get(reference);
         if (found.state().removalInProgress()) {
             // Docker's answer while another removal holds the container, rather than waiting for it
@@ -760,11 +798,11 @@ public final class Containers {
         }
         String id = found.id();
         try (ContainerLocks.Held held = locks.lock(id)) {
-            removeHeld(current(id, reference), force);
+            removeHeld(current(id, reference), force, removeVolumes);
         }
     }
 
-    private void removeHeld(Container c, boolean force) {
+    private void removeHeld(Container c, boolean force, boolean removeVolumes) {
         String id = c.id();
         if (c.state().restarting() && !force) {
             throw new ContainerConflictException("cannot remove container \"" + c.name()
@@ -799,6 +837,17 @@ public final class Containers {
         store.delete(id);
         synchronized (nameLock) {
             dropLinksTo(c.name());
+        }
+        if (removeVolumes) {
+            for (MountPoint m : c.ownMounts()) {
+                if (m.isVolume() && m.anonymous()) {
+                    try {
+                        volumes.removeIfUnused(m.name());
+                    } catch (RuntimeException e) {
+                        log.warn("removing volume {} of {}: {}", m.name(), c.shortId(), e.getMessage());
+                    }
+                }
+            }
         }
         restarts.forget(id);
         stdin.forget(id);

@@ -41,6 +41,7 @@ public record HostConfig(
         List<String> dnsOptions,
         List<String> dnsSearch,
         List<String> extraHosts,
+        @JsonProperty("VolumesFrom") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> volumesFrom,
         // as Docker stores them once the targets are known: /target:/linker/alias
         @JsonProperty("Links") List<String> links) {
 
@@ -55,6 +56,7 @@ public record HostConfig(
         consoleSize = consoleSize == null ? List.of(0, 0) : List.copyOf(consoleSize);
         binds = binds == null ? null : List.copyOf(binds);
         mounts = mounts == null ? null : List.copyOf(mounts);
+        volumesFrom = volumesFrom == null ? List.of() : List.copyOf(volumesFrom);
         // sorted, so that inspect and the mounts' order are the same every time
         tmpfs = tmpfs == null ? null : java.util.Collections.unmodifiableMap(new TreeMap<>(tmpfs));
         portBindings = portBindings == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(portBindings));
@@ -84,14 +86,14 @@ public record HostConfig(
                       List<Integer> consoleSize, List<String> binds, List<MountSpec> mounts, Map<String, String> tmpfs) {
         this(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap, cpuShares,
                 nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, binds, mounts, tmpfs, null, false,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** The same settings with the links given (Docker's stored form). */
     public HostConfig withLinks(List<String> storedLinks) {
         return new HostConfig(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap,
                 cpuShares, nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, binds, mounts, tmpfs,
-                portBindings, publishAllPorts, dns, dnsOptions, dnsSearch, extraHosts, storedLinks);
+                portBindings, publishAllPorts, dns, dnsOptions, dnsSearch, extraHosts, volumesFrom, storedLinks);
     }
 
     /** The container's {@code --link}s; none when it has none. */

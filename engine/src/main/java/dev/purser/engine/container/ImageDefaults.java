@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Docker's merge of an image's defaults into a container's config: the container's own
  * settings win; Env merges by variable name; a container that sets its own Entrypoint does not
- * inherit the image's Cmd; the hostname defaults to the one given (Docker: the short id, or the host's name on its network).
+ * inherit the image's Cmd; the image's Volumes join the container's; the hostname defaults to the one given (Docker: the short id, or the host's name on its network).
  */
 final class ImageDefaults {
     private ImageDefaults() {}
@@ -25,9 +25,11 @@ final class ImageDefaults {
             labels.putAll(image.labels());
         }
         labels.putAll(c.labels());
-        Map<String, Object> volumes = c.volumes();
-        if (volumes == null && image.volumes() != null) {
-            volumes = new LinkedHashMap<>(image.volumes());
+        // Docker's merge: the image's VOLUMEs join the container's own
+        Map<String, Object> volumes = c.volumes() == null || c.volumes().isEmpty() ? null : new LinkedHashMap<>(c.volumes());
+        if (image.volumes() != null && !image.volumes().isEmpty()) {
+            volumes = volumes == null ? new LinkedHashMap<>() : volumes;
+            volumes.putAll(image.volumes());
         }
         return new ContainerConfig(
                 blank(c.hostname()) ? defaultHostname : c.hostname(),

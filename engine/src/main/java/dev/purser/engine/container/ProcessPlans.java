@@ -89,12 +89,16 @@ final class ProcessPlans {
      * mounts something over is left out, as Docker does.
      */
     static List<StageMount> mounts(Container c) {
-        List<MountPoint> own = c.hostConfig().mountPoints(false);
+        List<MountPoint> own = c.ownMounts();
         List<StageMount> out = new ArrayList<>();
         List<Integer> depths = new ArrayList<>();
         for (MountPoint m : own) {
-            out.add(m.isBind() ? new BindMount(Path.of(m.source()), m.destination(), !m.rw(), m.propagation())
-                    : new TmpfsMount(m.destination(), m.tmpfsOptions()));
+            out.add(switch (m.type()) {
+                case "bind" -> new BindMount(Path.of(m.source()), m.destination(), !m.rw(), m.propagation());
+                // a volume is its directory bound in, private as Docker's are
+                case "volume" -> new BindMount(Path.of(m.source()), m.destination(), !m.rw(), "rprivate");
+                default -> new TmpfsMount(m.destination(), m.tmpfsOptions());
+            });
             depths.add(m.depth());
         }
         Map<String, String> etc = new LinkedHashMap<>();

@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A container's own mounts from {@code HostConfig.Binds}, {@code Mounts} and {@code Tmpfs},
  * checked as dockerd checks them (its volume/mounts linux parser, Docker's messages) and
- * refused where they would need what purser does not have yet (managed volumes, shared
- * propagation, SELinux labels). An {@link IllegalArgumentException} carries the message.
+ * refused where they would need what purser does not have yet (shared propagation, SELinux
+ * labels). Volumes come out unresolved (an anonymous one without a name): the container's
+ * create names and creates them. An {@link IllegalArgumentException} carries the message.
  */
 public final class MountPlan {
     private static final Set<String> RW_MODES = Set.of("rw", "ro");
@@ -25,8 +25,6 @@ public final class MountPlan {
     private static final Set<String> COPY_MODES = Set.of("nocopy");
     private static final Set<String> CONSISTENCIES = Set.of("consistent", "cached", "delegated");
     private static final String DEFAULT_PROPAGATION = "rprivate";
-    /** Docker's local volume names. */
-    private static final Pattern VOLUME_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
     /** The files under /proc runc lets a bind cover (lxcfs's). */
     private static final Set<String> PROC_FILES = Set.of("/proc/cpuinfo", "/proc/diskstats", "/proc/meminfo",
             "/proc/stat", "/proc/swaps", "/proc/uptime", "/proc/loadavg", "/proc/slabinfo", "/proc/net/dev",
@@ -128,20 +126,29 @@ public final class MountPlan {
             throw new IllegalArgumentException(prefix + targetProblem);
         }
         if (!bind) {
-            if (source.isEmpty()) {
-                throw new IllegalArgumentException("purser does not support anonymous volumes yet");
+            if (!source.isEmpty()) {
+                checkVolumeName(source);
             }
-            if (!VOLUME_NAME.matcher(source).matches()) {
-                throw new IllegalArgumentException("create " + source + ": \"" + source + "\" includes invalid characters"
-                        + " for a local volume name, only \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed."
-                        + " If you intended to pass a host directory, use absolute path");
+            for (String w : words(mode)) {
+                if (PROPAGATIONS.contains(w)) {
+                    // dockerd turns it into BindOptions, which a volume must not have
+                    throw new IllegalArgumentException(prefix + "field BindOptions must not be specified");
+                }
             }
-            throw new IllegalArgumentException("purser does not support named volumes yet");
+            refuseUnapplied(words(mode));
+            String shown = mode.isEmpty() ? "z" : mode;
+            return MountPoint.volume(source, Path.of(target).normalize().toString(), shown,
+                    !words(mode).contains("ro"), !words(mode).contains("nocopy"), null);
         }
         refuseUnapplied(words(mode));
         String propagation = words(mode).stream().filter(PROPAGATIONS::contains).findFirst().orElse(DEFAULT_PROPAGATION);
         return new MountPoint("bind", Path.of(source).normalize().toString(), Path.of(target).normalize().toString(),
                 mode, !words(mode).contains("ro"), propagation, "", true, true);
+    }
+
+    /** Docker's local volume name rules, with the message of the create that would fail. */
+    private static void checkVolumeName(String name) {
+        dev.purser.engine.volume.VolumeName.check(name);
     }
 
     private static void refuseUnapplied(List<String> modes) {
@@ -224,6 +231,9 @@ public final class MountPlan {
         if (!m.type().equals("tmpfs") && m.tmpfsOptions() != null) {
             throw new IllegalArgumentException(prefix + "field TmpfsOptions must not be specified");
         }
+        if (!m.type().equals("volume") && m.volumeOptions() != null) {
+            throw new IllegalArgumentException(prefix + "field VolumeOptions must not be specified");
+        }
         String problem = targetProblem(m.target());
         if (problem != null) {
             throw new IllegalArgumentException(prefix + problem);
@@ -251,6 +261,14 @@ public final class MountPlan {
                 }
                 refuseUnapplied(propagation.isEmpty() ? List.of() : List.of(propagation));
             }
+            case "volume" -> {
+                if (m.source().isEmpty() && m.readOnly()) {
+                    throw new IllegalArgumentException(prefix + "must not set ReadOnly mode when using anonymous volumes");
+                }
+                if (!m.source().isEmpty()) {
+                    checkVolumeName(m.source());
+                }
+            }
             case "tmpfs" -> {
                 if (!m.source().isEmpty()) {
                     throw new IllegalArgumentException(prefix + "field Source must not be specified");
@@ -263,6 +281,11 @@ public final class MountPlan {
 
     private static MountPoint fromSpec(MountSpec m) {
         String dest = Path.of(m.target()).normalize().toString();
+        if (m.type().equals("volume")) {
+            MountSpec.VolumeOptions o = m.volumeOptions();
+            return MountPoint.volume(m.source(), dest, "z", !m.readOnly(), o == null || !o.noCopy(),
+                    o == null ? null : o.labels());
+        }
         if (m.type().equals("bind")) {
             String propagation = m.bindOptions() == null || m.bindOptions().propagation() == null
                     || m.bindOptions().propagation().isEmpty() ? DEFAULT_PROPAGATION : m.bindOptions().propagation();

@@ -19,6 +19,7 @@ public record MountSpec(
         @JsonProperty("ReadOnly") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean readOnly,
         @JsonProperty("Consistency") String consistency,
         @JsonProperty("BindOptions") BindOptions bindOptions,
+        @JsonProperty("VolumeOptions") VolumeOptions volumeOptions,
         @JsonProperty("TmpfsOptions") TmpfsOptions tmpfsOptions) {
 
     public MountSpec {
@@ -33,6 +34,19 @@ public record MountSpec(
     public record BindOptions(
             @JsonProperty("Propagation") String propagation,
             @JsonProperty("CreateMountpoint") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean createMountpoint) {}
+
+    /** A bind or tmpfs entry (no VolumeOptions). */
+    public MountSpec(String type, String source, String target, boolean readOnly, String consistency,
+                     BindOptions bindOptions, TmpfsOptions tmpfsOptions) {
+        this(type, source, target, readOnly, consistency, bindOptions, null, tmpfsOptions);
+    }
+
+    /** {@code VolumeOptions}: whether the new volume is seeded from the image, and labels for a volume it creates. */
+    @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record VolumeOptions(
+            @JsonProperty("NoCopy") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean noCopy,
+            @JsonProperty("Labels") java.util.Map<String, String> labels) {}
 
     /** {@code TmpfsOptions}: size in bytes, mode bits, and the extra options ({@code [["exec"]]}). */
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)

@@ -2,7 +2,6 @@ package dev.purser.engine.network;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.purser.engine.store.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -104,10 +103,19 @@ final class AddressLeases {
         return true;
     }
 
+    /**
+     * Replaced atomically (a reader sees the old list or the new one), but not fsynced: the file
+     * must survive the daemon, not the machine. A daemon that dies takes its containers with it
+     * and the next one releases every lease it finds; after a crash of the machine no container
+     * runs either. An fsync per start and per exit cost tens of milliseconds on a busy disk
+     * (docs/decisions/0029).
+     */
     private void save() {
         try {
             Files.createDirectories(file.getParent());
-            AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new ArrayList<>(byContainer.values())));
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, JSON.writeValueAsBytes(new ArrayList<>(byContainer.values())));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("writing the address leases " + file, e);
         }

@@ -10,8 +10,8 @@ package dev.purser.engine.network;
  * @param mtu       of the bridge and every veth
  * @param ipForward set net.ipv4.ip_forward=1 at start
  * @param iptables  manage the masquerade and forward rules with the host's iptables
- * @param icc       containers on the bridge may reach each other (Docker's {@code --icc}); when
- *                  false, only a link opens its target's exposed ports to the linker
+ * @param icc       containers on the bridge may reach each other ({@code --icc}); false drops
+ *                  bridge-to-bridge traffic in FORWARD (needs iptables)
  */
 public record BridgeOptions(String bridgeName, Ipv4Cidr bip, Ipv4Cidr fixedCidr, int mtu, boolean ipForward, boolean iptables,
                             boolean icc) {
@@ -60,11 +60,11 @@ public record BridgeOptions(String bridgeName, Ipv4Cidr bip, Ipv4Cidr fixedCidr,
         return new BridgeOptions(bridgeName, bip, fixedCidr, mtu, ipForward, value, icc);
     }
 
-    public BridgeOptions withIcc(boolean value) {
-        return new BridgeOptions(bridgeName, bip, fixedCidr, mtu, ipForward, iptables, value);
-    }
-
     public BridgeOptions withBridgeName(String value) {
         return new BridgeOptions(value, bip, fixedCidr, mtu, ipForward, iptables, icc);
+    }
+
+    public BridgeOptions withIcc(boolean value) {
+        return new BridgeOptions(bridgeName, bip, fixedCidr, mtu, ipForward, iptables, value);
     }
 }

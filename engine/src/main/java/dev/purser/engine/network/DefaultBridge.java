@@ -160,8 +160,11 @@ public final class DefaultBridge {
         Ipv4Address address = Ipv4Address.parse(lease.address());
         try {
             try (RouteSocket host = RouteSocket.inHost(linux)) {
-                host.createVeth(lease.hostInterface(), CONTAINER_INTERFACE, pid, lease.macAddress(), options.mtu());
-                host.setMaster(lease.hostInterface(), options.bridgeName());
+                int bridgeIndex = host.link(options.bridgeName())
+                        .orElseThrow(() -> new IllegalStateException("bridge " + options.bridgeName() + " is gone")).index();
+                // the host end a port of the bridge from birth, eth0 born in the container (up only
+                // once both exist: the kernel refuses to open a veth whose peer is not linked yet)
+                host.createVeth(lease.hostInterface(), CONTAINER_INTERFACE, pid, lease.macAddress(), options.mtu(), bridgeIndex, false);
                 host.setUp(lease.hostInterface());
             }
             try (RouteSocket inside = RouteSocket.inNamespaceOf(linux, pid)) {

@@ -22,16 +22,10 @@ final class HostFirewall {
 
     /**
      * The rules {@code bridge} with {@code subnet} needs, each added once; stale ones for the
-     * bridge go (links' rules too: no container runs when this is called). Without {@code icc},
-     * traffic from one port of the bridge to another is dropped ahead of the bridge's accept.
+     * bridge go (links' rules too: no container runs when this is called).
      */
     void ensure(String bridge, Ipv4Cidr subnet, boolean icc) {
-        List<List<String>> wanted = new ArrayList<>(rules(bridge, subnet));
-        if (!icc) {
-            // inserted last, so first in the chain
-            wanted.add(List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "-o", bridge,
-                    "-m", "comment", "--comment", comment(bridge), "-j", "DROP"));
-        }
+        List<List<String>> wanted = rules(bridge, subnet, icc);
         removeStale(bridge, wanted);
         for (List<String> rule : wanted) {
             List<String> check = new ArrayList<>(rule);
@@ -89,14 +83,21 @@ final class HostFirewall {
         removeStale(bridge, List.of());
     }
 
-    private static List<List<String>> rules(String bridge, Ipv4Cidr subnet) {
+    /** FORWARD rules are inserted first one after the other, so a later one in this list ends up above. */
+    private static List<List<String>> rules(String bridge, Ipv4Cidr subnet, boolean icc) {
         String tag = comment(bridge);
-        return List.of(
+        List<List<String>> out = new ArrayList<>(List.of(
                 List.of("-t", "nat", "-A", "POSTROUTING", "-s", subnet.subnet().toString(), "!", "-o", bridge,
                         "-m", "comment", "--comment", tag, "-j", "MASQUERADE"),
                 List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "-m", "comment", "--comment", tag, "-j", "ACCEPT"),
                 List.of("-t", "filter", "-A", "FORWARD", "-o", bridge, "-m", "conntrack", "--ctstate", "RELATED,ESTABLISHED",
-                        "-m", "comment", "--comment", tag, "-j", "ACCEPT"));
+                        "-m", "comment", "--comment", tag, "-j", "ACCEPT")));
+        if (!icc) {
+            // --icc=false: container to container on the bridge is dropped, above the ACCEPT of what the bridge sends
+            out.add(List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "-o", bridge, "-m", "comment", "--comment", tag,
+                    "-j", "DROP"));
+        }
+        return out;
     }
 
     private static String comment(String bridge) {

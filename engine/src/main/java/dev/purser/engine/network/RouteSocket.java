@@ -93,13 +93,26 @@ public final class RouteSocket implements AutoCloseable {
      * {@code peerMac} directly in the network namespace of process {@code peerPid} (0: here too).
      */
     public void createVeth(String name, String peerName, int peerPid, String peerMac, int mtu) {
+        createVeth(name, peerName, peerPid, peerMac, mtu, 0, false);
+    }
+
+    /**
+     * As above, in one request: with {@code masterIndex} > 0 the host end is made a port of that
+     * bridge, and with {@code up} it is set up as it is created (which the kernel refuses with
+     * ENOTCONN for a veth: its peer is linked only afterwards; set it up with a second request).
+     */
+    public void createVeth(String name, String peerName, int peerPid, String peerMac, int mtu, int masterIndex, boolean up) {
+        int flags = up ? IFF_UP : 0;
         NetlinkMessage m = NetlinkMessage.of(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL)
-                .ifinfo(0, 0, 0)
+                .ifinfo(0, flags, flags)
                 .attribute(IFLA_IFNAME, name)
-                .attribute(IFLA_MTU, mtu)
-                .begin(IFLA_LINKINFO).attribute(IFLA_INFO_KIND, "veth")
+                .attribute(IFLA_MTU, mtu);
+        if (masterIndex > 0) {
+            m.attribute(IFLA_MASTER, masterIndex);
+        }
+        m.begin(IFLA_LINKINFO).attribute(IFLA_INFO_KIND, "veth")
                 .begin(IFLA_INFO_DATA).begin(VETH_INFO_PEER)
-                .ifinfo(0, 0, 0)
+                .ifinfo(0, flags, flags)
                 .attribute(IFLA_IFNAME, peerName)
                 .attribute(IFLA_MTU, mtu);
         if (peerMac != null) {
@@ -192,8 +205,34 @@ public final class RouteSocket implements AutoCloseable {
         return out;
     }
 
+    /** One link by name (a single request, not a dump); empty when there is none. */
     public Optional<Link> link(String name) {
-        return links().stream().filter(l -> l.name().equals(name)).findFirst();
+        String doing = "finding link " + name;
+        int mySeq = send(NetlinkMessage.of(RTM_GETLINK, 0).ifinfo(0, 0, 0).attribute(IFLA_IFNAME, name), NLM_F_REQUEST, doing);
+        while (true) {
+            int n = receive(doing);
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, n).order(ByteOrder.nativeOrder());
+            for (int at = 0; at + NetlinkMessage.HEADER_LENGTH <= n; ) {
+                int length = b.getInt(at);
+                int type = Short.toUnsignedInt(b.getShort(at + 4));
+                if (length < NetlinkMessage.HEADER_LENGTH) {
+                    break;
+                }
+                if (b.getInt(at + 8) == mySeq) {
+                    if (type == RTM_NEWLINK) {
+                        return Optional.of(link(at, length));
+                    }
+                    if (type == NLMSG_ERROR) {
+                        int error = -b.getInt(at + 16);
+                        if (error == ENODEV) {
+                            return Optional.empty();
+                        }
+                        throw new NetlinkException(doing, error);
+                    }
+                }
+                at += (length + 3) & ~3;
+            }
+        }
     }
 
     /** Every IPv4 address in this namespace. */

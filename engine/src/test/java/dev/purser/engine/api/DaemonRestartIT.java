@@ -101,6 +101,22 @@ class DaemonRestartIT {
         assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(id);
     }
 
+    /** A named volume's data, written by a container that was then removed, is there after a SIGKILL of the daemon. */
+    @Test
+    void volumeDataSurvivesADaemonSigkill() throws Exception {
+        assertThat(docker("run", "--rm", "-v", "survivor:/v", "busybox", "sh", "-c", "echo kept > /v/f && sync /v/f").exitCode)
+                .isZero();
+        docker("run", "-d", "--name", "holder", "-v", "survivor:/v", "-v", "/anon", "busybox", "sleep", "1000");
+        String anon = docker("inspect", "-f", "{{range .Mounts}}{{if eq .Destination \"/anon\"}}{{.Name}}{{end}}{{end}}", "holder").out;
+        crashAndRestart();
+        assertThat(docker("volume", "ls", "-q").out.lines()).contains("survivor", anon);
+        assertThat(docker("volume", "rm", "survivor").out).contains("volume is in use");
+        docker("rm", "-f", "-v", "holder");
+        assertThat(docker("run", "--rm", "-v", "survivor:/v", "busybox", "cat", "/v/f").out).isEqualTo("kept");
+        assertThat(docker("volume", "ls", "-q").out.lines()).doesNotContain(anon);
+        assertThat(docker("volume", "rm", "survivor").exitCode).isZero();
+    }
+
     @Test
     void restartPoliciesBringContainersBackAfterADaemonRestart() throws Exception {
         docker("run", "-d", "--name", "always", "--restart", "always", "busybox", "sleep", "1000");

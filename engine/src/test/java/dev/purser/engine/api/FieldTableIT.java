@@ -103,6 +103,8 @@ class FieldTableIT {
                 section("Mount", RequestBodies.MOUNT, properties(definition("Mount"))),
                 section("Mount.BindOptions", RequestBodies.BIND_OPTIONS,
                         properties(definition("Mount").get("properties").get("BindOptions"))),
+                section("Mount.VolumeOptions", RequestBodies.VOLUME_OPTIONS,
+                        properties(definition("Mount").get("properties").get("VolumeOptions"))),
                 section("Mount.TmpfsOptions", RequestBodies.TMPFS_OPTIONS,
                         properties(definition("Mount").get("properties").get("TmpfsOptions"))),
                 section("ExecConfig", RequestBodies.EXEC, properties(bodySchema("/containers/{id}/exec"))),

@@ -127,10 +127,10 @@ class InspectSchemaIT {
     }
 
     @Test
-    void networkSettingsInventNoAddress() throws IOException {
+    void networkSettingsOfABridgedContainerAreItsBridgeEndpoint() throws IOException {
         JsonNode net = inspect("inspected-running", "").path("NetworkSettings");
-        assertThat(net.path("IPAddress").asText()).isEmpty();
-        assertThat(net.path("Gateway").asText()).isEmpty();
-        assertThat(net.path("Networks").size()).isZero();
+        JsonNode bridge = net.path("Networks").path("bridge");
+        assertThat(net.path("IPAddress").asText()).isNotEmpty().isEqualTo(bridge.path("IPAddress").asText());
+        assertThat(net.path("Gateway").asText()).isNotEmpty().isEqualTo(bridge.path("Gateway").asText());
     }
 }

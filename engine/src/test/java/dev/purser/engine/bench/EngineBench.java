@@ -29,11 +29,16 @@ import java.util.concurrent.TimeUnit;
  * java -cp ... dev.purser.engine.bench.EngineBench [--iterations N] [--warmup W] [--root DIR]
  *     [--cgroup-parent NAME]
  *     [--runc-bundle DIR --runc-root DIR]
- *     [--seccomp-pairs]
+ *     [--seccomp-pairs | --network-pairs]
  * </pre>
  * With {@code --seccomp-pairs}, each iteration also runs the same container with {@code
  * --security-opt seccomp=unconfined} (in alternating order), and the paired differences say
- * what Docker's default seccomp filter adds to a start.
+ * what Docker's default seccomp filter adds to a start. With {@code --network-pairs}, the other
+ * half of each pair runs with {@code --network none}, and the differences say what the default
+ * bridge (veth, address, route, lease) adds. With {@code --volume-pairs}, each
+ * iteration also runs {@code run --rm} of {@code true} with ten anonymous volumes ({@code -v
+ * /v0 ... -v /v9}, created, mounted and removed with the container) and the same without any,
+ * in alternating order: the paired differences say what ten volumes add.
  */
 public final class EngineBench {
     private EngineBench() {}
@@ -47,6 +52,8 @@ public final class EngineBench {
         String runc = "runc";
         String cgroupParent = "purser-bench";
         boolean seccompPairs = false;
+        boolean volumePairs = false;
+        boolean networkPairs = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
@@ -57,6 +64,11 @@ public final class EngineBench {
                 case "--runc" -> runc = args[++i];
                 case "--cgroup-parent" -> cgroupParent = args[++i];
                 case "--seccomp-pairs" -> seccompPairs = true;
+                case "--volume-pairs" -> volumePairs = true;
+                case "--network-pairs" -> {
+                    seccompPairs = true;
+                    networkPairs = true;
+                }
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
@@ -69,8 +81,14 @@ public final class EngineBench {
         Samples exit = new Samples("  wait (pid to recorded exit)");
         Samples total = new Samples("create+start+wait");
         Samples remove = new Samples("remove (not in total)");
-        Samples unconfined = new Samples("create+start+wait, unconfined");
-        Samples added = new Samples("default minus unconfined");
+        Samples noVolumes = new Samples("run --rm, no volumes");
+        Samples tenVolumes = new Samples("run --rm, 10 volumes");
+        Samples volumesAdd = new Samples("10 volumes minus none");
+        Samples unconfined = new Samples(networkPairs ? "create+start+wait, --network none" : "create+start+wait, unconfined");
+        Samples added = new Samples(networkPairs ? "bridge minus none" : "default minus unconfined");
+        HostConfig pairHost = networkPairs
+                ? new HostConfig(null, null, null, false, false, null, 0, 0, 0, 0, null, "none", false, null, null)
+                : new HostConfig(null, null, List.of("seccomp=unconfined"), false, false, null, 0, 0, 0, 0, null, null, false, null, null);
 
         Engine engine = Engine.open(new StateRoot(root), cgroupParent);
         try {
@@ -78,7 +96,7 @@ public final class EngineBench {
                     List.of(), "");
             for (int i = 0; i < warmup + iterations; i++) {
                 boolean measured = i >= warmup;
-                long pairedBefore = seccompPairs && i % 2 == 1 ? runUnconfined(engine) : 0;
+                long pairedBefore = seccompPairs && i % 2 == 1 ? runPaired(engine, pairHost) : 0;
                 long t0 = System.nanoTime();
                 Container c = engine.containers().create(new CreateRequest(null, TestEngine.config("true"), null));
                 long t1 = System.nanoTime();
@@ -92,7 +110,23 @@ public final class EngineBench {
                 engine.containers().remove(c.id(), true);
                 long t4 = System.nanoTime();
                 // the pair's other half after this one on even iterations, before it on odd ones
-                long pairedUnconfined = seccompPairs && i % 2 == 0 ? runUnconfined(engine) : pairedBefore;
+                long pairedUnconfined = seccompPairs && i % 2 == 0 ? runPaired(engine, pairHost) : pairedBefore;
+                if (volumePairs) {
+                    long none;
+                    long ten;
+                    if (i % 2 == 0) {
+                        none = runRemoved(engine, 0);
+                        ten = runRemoved(engine, 10);
+                    } else {
+                        ten = runRemoved(engine, 10);
+                        none = runRemoved(engine, 0);
+                    }
+                    if (measured) {
+                        noVolumes.add(none);
+                        tenVolumes.add(ten);
+                        volumesAdd.add(ten - none);
+                    }
+                }
                 if (measured) {
                     if (seccompPairs) {
                         unconfined.add(pairedUnconfined);
@@ -124,6 +158,11 @@ public final class EngineBench {
         if (seccompPairs) {
             System.out.println(unconfined.row());
             System.out.println(added.row());
+        }
+        if (volumePairs) {
+            System.out.println(noVolumes.row());
+            System.out.println(tenVolumes.row());
+            System.out.println(volumesAdd.row());
         }
 
         if (runcBundle != null) {
@@ -159,10 +198,35 @@ public final class EngineBench {
         }
     }
 
+    /**
+     * {@code run --rm busybox true} with {@code volumes} anonymous volumes: create (the volumes
+     * made and seeded), start, wait, and the removal that takes them with it, in nanoseconds.
+     */
+    private static long runRemoved(Engine engine, int volumes) throws Exception {
+        java.util.Map<String, Object> vs = new java.util.LinkedHashMap<>();
+        for (int v = 0; v < volumes; v++) {
+            vs.put("/v" + v, java.util.Map.of());
+        }
+        var base = TestEngine.config("true");
+        var config = new dev.purser.engine.container.ContainerConfig(base.hostname(), base.domainname(), base.user(),
+                base.attachStdin(), base.attachStdout(), base.attachStderr(), base.tty(), base.openStdin(), base.stdinOnce(),
+                base.env(), base.cmd(), base.image(), vs.isEmpty() ? null : vs, base.workingDir(), base.entrypoint(),
+                base.labels(), base.stopSignal(), base.stopTimeout());
+        long t0 = System.nanoTime();
+        Container c = engine.containers().create(new CreateRequest(null, config, null));
+        engine.containers().start(c.id());
+        int code = engine.containers().waitNotRunning(c.id()).get(60, TimeUnit.SECONDS);
+        engine.containers().remove(c.id(), true, true);
+        long t1 = System.nanoTime();
+        if (code != 0) {
+            throw new IllegalStateException("true exited with " + code);
+        }
+        return t1 - t0;
+    }
+
     /** One {@code true} without a seccomp filter, create to recorded exit, in nanoseconds. */
-    private static long runUnconfined(Engine engine) throws Exception {
-        HostConfig host = new HostConfig(null, null, List.of("seccomp=unconfined"), false, false, null, 0, 0, 0, 0, null,
-                null, false, null, null);
+    /** One create+start+wait of {@code true} with {@code host} (the pair's other half); removed after. */
+    private static long runPaired(Engine engine, HostConfig host) throws Exception {
         long t0 = System.nanoTime();
         Container c = engine.containers().create(new CreateRequest(null, TestEngine.config("true"), host));
         engine.containers().start(c.id());

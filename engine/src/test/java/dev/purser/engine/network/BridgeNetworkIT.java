@@ -143,13 +143,13 @@ class BridgeNetworkIT {
             String hostEnd = "pth" + testHost.name.substring(4, 10);
             TestNamespace.run("ip", "link", "add", hostEnd, "type", "veth", "peer", "name", "eth1", "netns", testHost.name);
             try {
-                TestNamespace.run("ip", "addr", "add", "10.213.7.1/24", "dev", hostEnd);
+                TestNamespace.run("ip", "addr", "add", "10.77.213.1/24", "dev", hostEnd);
                 TestNamespace.run("ip", "link", "set", hostEnd, "up");
-                testHost.exec("ip", "addr", "add", "10.213.7.2/24", "dev", "eth1");
+                testHost.exec("ip", "addr", "add", "10.77.213.2/24", "dev", "eth1");
                 testHost.exec("ip", "link", "set", "eth1", "up");
                 testHost.exec("ip", "link", "set", "lo", "up");
                 assertThat(testHost.exec("ip", "route")).doesNotContain("default").doesNotContain("172.");
-                Container c = engine.create(TestEngine.config("ping", "-c1", "-W5", "10.213.7.2"), null);
+                Container c = engine.create(TestEngine.config("ping", "-c1", "-W5", "10.77.213.2"), null);
                 assertThat(engine.runToExit(c)).as(engine.logs(c)).isZero();
             } finally {
                 try (RouteSocket host = RouteSocket.inHost(LINUX)) {

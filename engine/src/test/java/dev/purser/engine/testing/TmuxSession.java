@@ -48,6 +48,11 @@ public final class TmuxSession implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
     }
 
+    /** A tmux format of the pane, e.g. {@code #{mouse_any_flag}}: 1 while the program in it asks for mouse reports. */
+    public String pane(String format) {
+        return tmux("display-message", "-p", "-t", "main", format).strip();
+    }
+
     public void resize(int cols, int rows) {
         tmux("resize-window", "-t", "main", "-x", Integer.toString(cols), "-y", Integer.toString(rows));
     }

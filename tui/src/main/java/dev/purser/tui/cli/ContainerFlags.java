@@ -27,6 +27,7 @@ final class ContainerFlags {
     @Option(names = {"-v", "--volume"}) List<String> volumes = new ArrayList<>();
     @Option(names = "--mount") List<String> mounts = new ArrayList<>();
     @Option(names = "--tmpfs") List<String> tmpfs = new ArrayList<>();
+    @Option(names = "--volumes-from") List<String> volumesFrom = new ArrayList<>();
     @Option(names = {"-m", "--memory"}) String memory;
     @Option(names = "--memory-swap") String memorySwap;
     @Option(names = "--cpus") String cpus;

@@ -83,7 +83,7 @@ final class CreateBody {
             throw new IllegalArgumentException("conflicting options: cannot specify both --restart and --rm");
         }
         h.put("VolumeDriver", "");
-        h.putNull("VolumesFrom");
+        h.set("VolumesFrom", f.volumesFrom.isEmpty() ? null : strings(f.volumesFrom));
         h.set("CapAdd", f.capAdd.isEmpty() ? null : strings(f.capAdd));
         h.set("CapDrop", f.capDrop.isEmpty() ? null : strings(f.capDrop));
         h.put("CgroupnsMode", "");

@@ -83,6 +83,7 @@ final class MountFlags {
         ObjectNode bind = null;
         ObjectNode tmpfs = null;
         boolean volumeOptions = false;
+        ObjectNode volume = JsonNodeFactory.instance.objectNode();
         boolean readOnly = false;
         for (String field : csv(trimmed)) {
             int eq = field.indexOf('=');
@@ -133,8 +134,13 @@ final class MountFlags {
                     bind.put("CreateMountpoint", bool(key, val, hasValue));
                 }
                 case "volume-subpath", "volume-nocopy", "volume-label", "volume-driver", "volume-opt" -> {
-                    if (key.equals("volume-nocopy")) {
-                        bool(key, val, hasValue);
+                    // as the docker CLI sends them; the daemon refuses what it does not apply
+                    switch (key) {
+                        case "volume-nocopy" -> volume.put("NoCopy", bool(key, val, hasValue));
+                        case "volume-subpath" -> volume.put("Subpath", val);
+                        case "volume-label" -> keyValue(volume.with("Labels"), val);
+                        case "volume-driver" -> volume.with("DriverConfig").put("Name", val);
+                        default -> keyValue(volume.with("DriverConfig").with("Options"), val);
                     }
                     volumeOptions = true;
                 }
@@ -186,8 +192,7 @@ final class MountFlags {
             }
         }
         if (volumeOptions) {
-            // what the daemon then refuses: volumes are not in purser yet
-            m.putObject("VolumeOptions");
+            m.set("VolumeOptions", volume);
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("Type", type);
@@ -202,6 +207,12 @@ final class MountFlags {
             out.set("TmpfsOptions", tmpfs);
         }
         return out;
+    }
+
+    /** {@code k=v} (or {@code k}, with an empty value) into {@code target}. */
+    private static void keyValue(ObjectNode target, String val) {
+        int eq = val.indexOf('=');
+        target.put(eq < 0 ? val : val.substring(0, eq), eq < 0 ? "" : val.substring(eq + 1));
     }
 
     private static boolean bool(String key, String val, boolean hasValue) {

@@ -9,7 +9,8 @@ final class Cells {
 
     static int put(TextGraphics g, int col, int row, int limit, String text, Style style) {
         style.applyTo(g);
-        for (int i = 0; i < text.length() && col < limit; i++) g.setCharacter(col++, row, text.charAt(i));
+        // the style's own cells: no new TextCharacter per cell per frame (docs/decisions/0039)
+        for (int i = 0; i < text.length() && col < limit; i++) g.setCharacter(col++, row, style.cell(text.charAt(i)));
         return col;
     }
 

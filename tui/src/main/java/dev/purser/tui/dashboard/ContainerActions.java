@@ -2,7 +2,11 @@ package dev.purser.tui.dashboard;
 
 import static dev.purser.tui.dashboard.PlainWords.plain;
 
+import dev.purser.tui.cli.RunRequest;
+import dev.purser.tui.client.CreatedContainer;
 import dev.purser.tui.client.PurserClient;
+import dev.purser.tui.format.HumanSize;
+import dev.purser.tui.view.ContainerRow;
 import dev.purser.tui.dashboard.containers.ContainerEntry;
 import dev.purser.tui.dashboard.images.ImageEntry;
 import java.io.IOException;
@@ -24,8 +28,11 @@ final class ContainerActions {
     private final DashboardState state;
     private final Feeds feeds;
     private final Handover handover;
+    private final MouseCapture mouse;
 
-    ContainerActions(PurserClient client, UiLoop loop, Background background, DashboardState state, Feeds feeds, Handover handover) {
+    ContainerActions(PurserClient client, UiLoop loop, Background background, DashboardState state, Feeds feeds, Handover handover,
+                     MouseCapture mouse) {
+        this.mouse = mouse;
         this.client = client;
         this.loop = loop;
         this.background = background;
@@ -98,20 +105,89 @@ final class ContainerActions {
             state.failed(selected.get().name() + " is not running");
             return;
         }
+        handOver(kind, selected.get().id(), selected.get().name());
+    }
+
+    private void handOver(Handover.Kind kind, String id, String name) {
         if (handover == null) {
             state.failed("no terminal to hand over");
             return;
         }
         feeds.stop();
-        String result = handover.run(kind, selected.get().id(), selected.get().name());
+        String result = handover.run(kind, id, name);
         state.completeRefresh = true;
         state.message = result;
         if (result.startsWith("could not") || result.startsWith("no ")) {
             state.error = result;
             state.message = "";
         }
+        // the terminal's modes were reset for the session (lanterna-traps T15): the capture is asked for again
+        if (state.mouseCapture) mouse.set(true);
         feeds.resume();
         loop.redraw();
+    }
+
+    void toggleMouse() {
+        boolean on = !state.mouseCapture;
+        if (!mouse.set(on)) {
+            state.failed("this terminal cannot report the mouse");
+            return;
+        }
+        state.mouseCapture = on;
+        state.message = on ? "mouse capture on: click selects, the wheel moves; the same key lets the terminal select text"
+                : "mouse capture off: the terminal selects and copies text";
+    }
+
+    /**
+     * Runs what the form says, through the CLI's own parser ({@link RunRequest}): a flag it
+     * refuses, or the engine's refusal, is put on the status line and the form opens again.
+     */
+    void run(RunForm form) {
+        RunRequest request;
+        try {
+            request = RunRequest.parse(form.arguments(), true, System.getenv());
+        } catch (IllegalArgumentException e) {
+            state.failed("run: " + e.getMessage());
+            return;
+        }
+        state.runForm = null;
+        state.error = "";
+        String what = request.name() != null && !request.name().isEmpty() ? request.name() : request.image();
+        state.message = "run " + what + " ...";
+        background.call(() -> {
+            CreatedContainer created = client.containers().create(request.name(), request.platform(), request.body());
+            client.containers().start(created.id());
+            return created.id();
+        }, id -> {
+            String name = request.name() != null && !request.name().isEmpty() ? request.name() : ContainerRow.shortId(id);
+            state.message = "started " + name;
+            if (form.then() == RunForm.Then.SHELL) handOver(Handover.Kind.SHELL, id, name);
+        }, e -> {
+            state.failed("run " + what + ": " + plain(e));
+            state.runForm = form;
+        });
+    }
+
+    void confirmContainerPrune() {
+        state.prompt = Prompt.confirm("remove every stopped container? y/N ", () -> {
+            state.message = "pruning containers ...";
+            background.call(() -> client.containers().prune(List.of()), report -> state.message = "pruned "
+                    + report.path("ContainersDeleted").size() + " containers, reclaimed " + HumanSize.of(report.path("SpaceReclaimed").asDouble()),
+                    e -> state.failed("container prune: " + plain(e)));
+        }, () -> state.message = "nothing pruned");
+    }
+
+    void confirmImagePrune() {
+        state.prompt = Prompt.confirm("remove every dangling image (untagged, used by no container)? y/N ", () -> {
+            state.message = "pruning images ...";
+            background.call(() -> client.images().prune(List.of()), report -> {
+                long deleted = 0;
+                for (var d : report.path("ImagesDeleted")) if (d.has("Deleted")) deleted++;
+                state.message = "pruned " + deleted + " images, reclaimed "
+                        + HumanSize.of(report.path("SpaceReclaimed").asDouble());
+                feeds.images.load();
+            }, e -> state.failed("image prune: " + plain(e)));
+        }, () -> state.message = "nothing pruned");
     }
 
     /** Writes the shown log (or JSON) to a file in the working directory. */

@@ -66,7 +66,8 @@ final class ContainerFeed {
                     imagesChanged = true;
                     continue;
                 }
-                if (c.entry().isPresent()) state.containers.put(c.entry().get());
+                if (c.entry().isPresent() && c.started()) state.containers.putStarted(c.entry().get());
+                else if (c.entry().isPresent()) state.containers.put(c.entry().get());
                 else state.containers.remove(c.id());
                 if (c.started()) started(c.id());
             }

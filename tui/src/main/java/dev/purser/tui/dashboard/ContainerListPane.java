@@ -22,13 +22,17 @@ final class ContainerListPane {
 
     void draw(TextGraphics g, ContainerTable containers, int y, int w, int height) {
         List<ContainerEntry> rows = containers.shown();
-        int[] widths = widths(w - 2);
+        Column[] columns = columnsAt(w).toArray(Column[]::new);
+        int[] widths = widths(columns, w - 2);
         Style header = theme.style(Role.HEADER);
         int col = 2;
-        Column[] columns = Column.values();
         put(g, 0, y, 2, "  ", header);
         for (int i = 0; i < columns.length; i++) {
-            String title = columns[i].header() + (containers.sort() == columns[i] ? (containers.reversed() ? "↑" : "↓") : "");
+            String arrow = containers.sort() == columns[i] ? (containers.reversed() ? "↑" : "↓") : "";
+            String title = columns[i].header();
+            // the sort arrow stays in view: the header gives way
+            if (title.length() + arrow.length() > widths[i] - 1) title = title.substring(0, Math.max(0, widths[i] - 1 - arrow.length()));
+            title += arrow;
             col = put(g, col, y, Math.min(w, col + widths[i]), pad(title, widths[i]), header);
         }
         int visible = height - 1;
@@ -59,9 +63,13 @@ final class ContainerListPane {
         }
     }
 
+    /** The columns drawn on a screen {@code w} wide. */
+    static List<Column> columnsAt(int w) {
+        return java.util.Arrays.stream(Column.values()).filter(c -> c.shownAt(w)).toList();
+    }
+
     /** Column widths for {@code w} cells: each column's share, at least its header. */
-    private static int[] widths(int w) {
-        Column[] columns = Column.values();
+    private static int[] widths(Column[] columns, int w) {
         int total = 0;
         for (Column c : columns) total += c.width() + 1;
         int[] out = new int[columns.length];

@@ -44,7 +44,7 @@ public final class Dashboard {
         this.feeds = new Feeds(client, loop, background, state);
         this.frame = new Frame(screen, theme, settings.keys(), engineLabel, state, feeds.allLogs);
         Navigation navigation = new Navigation(state, feeds);
-        ContainerActions actions = new ContainerActions(client, loop, background, state, feeds, handover);
+        ContainerActions actions = new ContainerActions(client, loop, background, state, feeds, handover, new MouseCapture(screen));
         this.keys = new KeyDispatch(settings.keys(), state, feeds, navigation, actions, frame::layout, this::quit);
     }
 
@@ -73,7 +73,7 @@ public final class Dashboard {
     public void run() {
         loop.execute(this::connect);
         loop.run();
-        feeds.stop();
+        feeds.close();
         background.shutdown();
     }
 
@@ -87,8 +87,7 @@ public final class Dashboard {
             JsonNode v = client.system().version();
             return v.path("Version").asText() + " (API " + v.path("ApiVersion").asText() + ")";
         }, v -> state.version = v);
-        feeds.containers.reload();
-        feeds.containers.followEvents();
+        feeds.resume();
         offerExamples();
     }
 

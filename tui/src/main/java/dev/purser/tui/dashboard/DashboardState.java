@@ -34,6 +34,9 @@ final class DashboardState {
     final LogView logs = new LogView(LOG_LINES);
     final LogView inspect = new LogView(INSPECT_LINES);
     final LogView allLogs = new LogView(LOG_LINES);
+    /** Lines older than the live log's ring, fetched again when scrolled past its start; shown instead of it while set. */
+    final LogView older = new LogView(LOG_LINES);
+    boolean showingOlder;
     JsonNode top;
     /** The selected container's layers, once read (Layers tab). */
     ContainerLayers containerLayers;
@@ -47,6 +50,12 @@ final class DashboardState {
     /** The next frame is written whole: after a session the terminal shows something else entirely. */
     boolean completeRefresh;
     Prompt prompt;
+    /** The run form while it is open. */
+    RunForm runForm;
+    /** Whether the terminal reports the mouse to the dashboard (then the terminal's own selection is off). */
+    boolean mouseCapture;
+    /** The first layer shown in the layers pane. */
+    int layersScroll;
 
     String version = "";
     String message = "";
@@ -61,7 +70,8 @@ final class DashboardState {
     /** The log-like pane keys act on: all logs, the selected container's log, or its JSON. */
     LogView pane() {
         if (view == View.ALL_LOGS) return allLogs;
-        return tab == DetailTab.INSPECT ? inspect : logs;
+        if (tab == DetailTab.INSPECT) return inspect;
+        return showingOlder ? older : logs;
     }
 
     /** Puts {@code what} on the status line as the last error. */

@@ -8,6 +8,7 @@ import dev.purser.tui.dashboard.containers.ContainerEntry;
 import dev.purser.tui.dashboard.images.ContainerLayers;
 import dev.purser.tui.dashboard.images.ImageLayers;
 import dev.purser.tui.dashboard.log.LogLine;
+import dev.purser.tui.dashboard.log.LogView;
 import dev.purser.tui.dashboard.log.StyledText;
 import dev.purser.tui.dashboard.stats.StatsSample;
 import dev.purser.tui.dashboard.stream.EngineStreams;
@@ -36,6 +37,7 @@ final class DetailFeeds {
     private String logsFor;
     private String inspectFor;
     private String layersFor;
+    private boolean fetchingOlder;
     private UiBatcher<?> tabStream;
     private String tabStreamFor;
 
@@ -109,10 +111,90 @@ final class DetailFeeds {
         }
     }
 
+    /**
+     * Scrolled past the start of {@code shown} (the live log or older lines): the lines before
+     * its first one are read again ({@code until} its timestamp; the last {@link #LOG_TAIL} kept) into
+     * the older-lines view, which then shows instead of the live log. Its size is fixed: memory
+     * does not grow however far back one goes.
+     */
+    void fetchOlder(LogView shown) {
+        Optional<ContainerEntry> selected = state.containers.selected();
+        if (fetchingOlder || selected.isEmpty() || shown.ring().size() == 0) return;
+        String until = shown.ring().get(0).timestamp();
+        java.time.Instant boundary = instant(until);
+        if (boundary == null) {
+            state.message = "no older lines: the log has no timestamps";
+            return;
+        }
+        // lines read in one go share a timestamp: the ones at the first shown line's instant are read too
+        // (until is one nanosecond later), and those already shown are dropped below
+        int alreadyShown = 0;
+        while (alreadyShown < shown.ring().size() && boundary.equals(instant(shown.ring().get(alreadyShown).timestamp()))) alreadyShown++;
+        int skip = alreadyShown;
+        String untilAfter = boundary.plusNanos(1).toString();
+        String id = selected.get().id();
+        fetchingOlder = true;
+        state.message = "reading the lines before " + until + " ...";
+        background.call(() -> {
+            boolean tty = client.containers().inspect(id, false).path("Config").path("Tty").asBoolean();
+            // the daemon takes the tail of the whole log before it applies until (as Docker does), so every
+            // line before until is read, and only the last LOG_TAIL of them kept: memory stays bounded
+            java.util.ArrayDeque<LogLine> last = new java.util.ArrayDeque<>(LOG_TAIL);
+            streams.logs(id, "", tty, Integer.MAX_VALUE, false, untilAfter).blockingForEach(l -> {
+                if (last.size() == LOG_TAIL) last.removeFirst();
+                last.addLast(l);
+            });
+            return List.copyOf(last);
+        }, lines -> {
+            fetchingOlder = false;
+            if (!id.equals(logsFor)) return;
+            List<LogLine> before = new ArrayList<>(lines.stream().filter(l -> notAfter(l.timestamp(), boundary)).toList());
+            for (int i = 0; i < skip && !before.isEmpty() && boundary.equals(instant(before.get(before.size() - 1).timestamp())); i++) {
+                before.remove(before.size() - 1);
+            }
+            if (before.isEmpty()) {
+                state.message = "no lines before " + until;
+                return;
+            }
+            state.older.clear();
+            state.older.append(before);
+            // at the end of the older lines, held there: the next line up is the one before
+            state.older.toEnd();
+            state.older.toggleFollow();
+            state.showingOlder = true;
+            state.message = before.size() + " older lines, up to " + until + "; the to-end key (G) goes back to the live log";
+        }, e -> {
+            fetchingOlder = false;
+            state.failed("older lines: " + plain(e));
+        });
+    }
+
+    private static boolean notAfter(String timestamp, java.time.Instant than) {
+        java.time.Instant t = instant(timestamp);
+        return t == null || !t.isAfter(than);
+    }
+
+    private static java.time.Instant instant(String timestamp) {
+        try {
+            return timestamp.isEmpty() ? null : java.time.Instant.parse(timestamp);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Back from the older lines to the live log, at its end. */
+    void backToLive() {
+        state.showingOlder = false;
+        state.older.clear();
+        state.logs.toEnd();
+    }
+
     private void followLogs(Optional<ContainerEntry> selected) {
         if (logStream != null) logStream.cancel();
         logStream = null;
         state.logs.clear();
+        state.showingOlder = false;
+        state.older.clear();
         logsFor = selected.map(ContainerEntry::id).orElse(null);
         if (selected.isEmpty()) return;
         String id = selected.get().id();

@@ -42,7 +42,8 @@ final class DetailPane {
         col = put(g, col + 1, y, w, about, theme.style(Role.DIM));
         LogView pane = state.pane();
         String flags = (pane.following() ? "" : " paused") + (pane.wrapping() ? " wrap" : "") + (pane.showingTimestamps() ? " time" : "")
-                + (pane.query().isEmpty() ? "" : " /" + pane.query() + " (" + pane.matchCount() + ")");
+                + (pane.query().isEmpty() ? "" : " /" + pane.query() + " (" + pane.matchCount() + ")")
+                + (state.showingOlder && pane == state.older ? " older lines" : "");
         if (!flags.isEmpty() && w - flags.length() - 1 > col) put(g, w - flags.length() - 1, y, w, flags + " ", theme.style(Role.DIM));
         if (selected.isEmpty()) return;
         switch (state.tab) {

@@ -10,6 +10,7 @@ final class Feeds {
     final ImagesFeed images;
     final EngineObjectsFeed engineObjects;
     final ContainerFeed containers;
+    final UsageFeed usage;
     private final DashboardState state;
 
     Feeds(PurserClient client, UiLoop loop, Background background, DashboardState state) {
@@ -19,6 +20,7 @@ final class Feeds {
         this.allLogs = new AllLogsFeed(client, streams, loop, state);
         this.images = new ImagesFeed(client, background, state);
         this.engineObjects = new EngineObjectsFeed(client, background, state);
+        this.usage = new UsageFeed(client, loop, state);
         this.containers = new ContainerFeed(client, streams, loop, background, state, detail, allLogs, images);
     }
 
@@ -27,11 +29,19 @@ final class Feeds {
         detail.stop();
         containers.stop();
         allLogs.stop();
+        usage.stop();
     }
 
     void resume() {
         containers.reload();
         containers.followEvents();
         if (state.view == View.ALL_LOGS) allLogs.follow();
+        usage.start();
+    }
+
+    /** At the end: the threads of their own go too. */
+    void close() {
+        stop();
+        usage.shutdown();
     }
 }

@@ -25,6 +25,7 @@ final class Frame {
     private final EngineObjectsPane engineObjects;
     private final StatusLine status;
     private final HelpOverlay help;
+    private final RunFormPane runForm;
 
     Frame(Screen screen, Theme theme, KeyBindings keys, String engineLabel, DashboardState state, AllLogsFeed allLogs) {
         this.screen = screen;
@@ -38,6 +39,7 @@ final class Frame {
         this.engineObjects = new EngineObjectsPane(theme);
         this.status = new StatusLine(theme, engineLabel);
         this.help = new HelpOverlay(theme, keys);
+        this.runForm = new RunFormPane(theme);
     }
 
     Layout layout() {
@@ -66,11 +68,12 @@ final class Frame {
             case IMAGES -> {
                 int listH = state.layersOpen ? layout.listRows() : body;
                 images.drawList(g, state.images, 1, w, listH);
-                if (state.layersOpen) images.drawLayers(g, state.images, state.layers, 1 + listH, w, body - listH);
+                if (state.layersOpen) images.drawLayers(g, state, 1 + listH, w, body - listH);
             }
             default -> engineObjects.draw(g, state.view, state.engineObjects, state.engineObjectsNote, 1, w, body);
         }
         status.draw(g, screen, state, h - 1, w);
+        if (state.runForm != null) runForm.draw(g, screen, state.runForm, w, h);
         if (state.help) help.draw(g, state, w, h);
         try {
             screen.refresh(state.completeRefresh ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);

@@ -8,9 +8,11 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.purser.tui.dashboard.images.ImageEntry;
 import dev.purser.tui.dashboard.images.ImageLayers;
 import dev.purser.tui.dashboard.images.ImageTable;
+import dev.purser.tui.dashboard.images.Layer;
 import dev.purser.tui.dashboard.theme.Role;
 import dev.purser.tui.dashboard.theme.Style;
 import dev.purser.tui.dashboard.theme.Theme;
+import java.util.List;
 
 /** Draws the images list and, when open, the selected image's layers with how many images share each. */
 final class ImagesPane {
@@ -45,7 +47,10 @@ final class ImagesPane {
         }
     }
 
-    void drawLayers(TextGraphics g, ImageTable images, ImageLayers layers, int y, int w, int height) {
+    /** The layers pane, from the state's scroll position (kept so the last layer is at the bottom at most). */
+    void drawLayers(TextGraphics g, DashboardState state, int y, int w, int height) {
+        ImageTable images = state.images;
+        ImageLayers layers = state.layers;
         put(g, 0, y, w, "─".repeat(w), theme.style(Role.BORDER));
         ImageLayers shown = layers != null && images.selected().isPresent() && layers.imageId().equals(images.selected().get().id()) ? layers : null;
         String title = images.selected().map(e -> " Layers of " + e.reference() + " ").orElse(" Layers ");
@@ -55,6 +60,14 @@ final class ImagesPane {
             return;
         }
         put(g, col + 1, y, w, " " + LayerRows.summary(shown.layers(), shown.savedBySharing()) + " ", theme.style(Role.DIM));
-        rows.draw(g, shown.layers().stream().map(LayerRows.Row::of).toList(), y + 1, w, height - 1);
+        int visible = Math.max(1, height - 2);
+        int first = Math.max(0, Math.min(state.layersScroll, shown.layers().size() - visible));
+        state.layersScroll = first;
+        if (first > 0 || first + visible < shown.layers().size()) {
+            String where = " " + (first + 1) + "–" + Math.min(shown.layers().size(), first + visible) + " of " + shown.layers().size() + " ";
+            if (w - where.length() > col) put(g, w - where.length(), y, w, where, theme.style(Role.DIM));
+        }
+        List<Layer> shownLayers = shown.layers().subList(first, shown.layers().size());
+        rows.draw(g, shownLayers.stream().map(LayerRows.Row::of).toList(), y + 1, w, height - 1);
     }
 }

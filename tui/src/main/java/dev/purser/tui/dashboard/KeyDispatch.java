@@ -2,10 +2,12 @@ package dev.purser.tui.dashboard;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
 import dev.purser.tui.dashboard.keys.Action;
 import dev.purser.tui.dashboard.keys.Context;
 import dev.purser.tui.dashboard.keys.KeyBindings;
 import dev.purser.tui.dashboard.keys.KeyNames;
+import dev.purser.tui.dashboard.log.LogView;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -39,6 +41,18 @@ final class KeyDispatch {
             quit.run();
             return;
         }
+        if (state.runForm != null && state.prompt == null) {
+            switch (state.runForm.key(key)) {
+                case SUBMIT -> actions.run(state.runForm);
+                case CANCEL -> state.runForm = null;
+                case EDITING -> { }
+            }
+            return;
+        }
+        if (key.getKeyType() == KeyType.MouseEvent) {
+            if (key instanceof MouseAction mouse) navigation.mouse(mouse);
+            return;
+        }
         if (state.prompt != null) {
             Prompt p = state.prompt;
             state.prompt = null;
@@ -65,6 +79,7 @@ final class KeyDispatch {
         }
         if (state.view == View.IMAGES && state.layersOpen && "esc".equals(name)) {
             state.layersOpen = false;
+            state.detailFocus = false;
             return;
         }
         Context context = state.detailFocus || state.view == View.ALL_LOGS ? Context.DETAIL : Context.LIST;
@@ -103,7 +118,7 @@ final class KeyDispatch {
                 feeds.detail.selectionChanged();
             });
             case SORT -> {
-                state.containers.nextSort();
+                state.containers.nextSort(ContainerListPane.columnsAt(layout.get().columns()));
                 state.message = "sorted by " + state.containers.sort().header().toLowerCase(Locale.ROOT);
             }
             case REVERSE_SORT -> state.containers.reverse();
@@ -122,6 +137,13 @@ final class KeyDispatch {
                 else actions.confirmRemove();
             }
             case RENAME -> actions.rename();
+            case RUN -> state.runForm = new RunForm(state.view == View.IMAGES
+                    ? state.images.selected().map(i -> i.reference().endsWith(":<none>") ? i.id() : i.reference()).orElse("") : "");
+            case PRUNE -> {
+                if (state.view == View.IMAGES) actions.confirmImagePrune();
+                else if (state.view == View.CONTAINERS) actions.confirmContainerPrune();
+            }
+            case MOUSE -> actions.toggleMouse();
             case BACK -> navigation.back();
             case SEARCH -> state.prompt = Prompt.line("search: ", state.pane().query(), text -> {
                 if (!state.pane().search(text) && !text.isEmpty()) state.message = "no line matches \"" + text + "\"";
@@ -135,12 +157,36 @@ final class KeyDispatch {
                 state.message = state.pane().following() ? "following" : "paused; " + keys.key(Action.FOLLOW) + " follows again";
             }
             case SAVE -> actions.saveLog();
-            case SCROLL_UP -> state.pane().scroll(-1);
-            case SCROLL_DOWN -> state.pane().scroll(1);
-            case SCROLL_PAGE_UP -> state.pane().scroll(-layout.get().detailRows());
-            case SCROLL_PAGE_DOWN -> state.pane().scroll(layout.get().detailRows());
-            case TO_START -> state.pane().toStart();
-            case TO_END -> state.pane().toEnd();
+            case SCROLL_UP -> scroll(-1);
+            case SCROLL_DOWN -> scroll(1);
+            case SCROLL_PAGE_UP -> scroll(-layout.get().detailRows());
+            case SCROLL_PAGE_DOWN -> scroll(layout.get().detailRows());
+            case TO_START -> scroll(Integer.MIN_VALUE);
+            case TO_END -> scroll(Integer.MAX_VALUE);
         }
+    }
+
+    /** Scrolls the layers pane when it has the focus, else the log-like pane; the extremes go to the start or the end. */
+    private void scroll(int by) {
+        if (state.view == View.IMAGES) {
+            if (!state.layersOpen) return;
+            state.layersScroll = by == Integer.MIN_VALUE ? 0 : by == Integer.MAX_VALUE ? Integer.MAX_VALUE / 2
+                    : Math.max(0, Math.min(Integer.MAX_VALUE / 2, state.layersScroll + by));
+            return;
+        }
+        LogView pane = state.pane();
+        boolean log = state.view == View.CONTAINERS && state.tab == DetailTab.LOGS;
+        if (log && by < 0 && pane.atStart()) {
+            // past the oldest kept line: read the ones before it again
+            feeds.detail.fetchOlder(pane);
+            return;
+        }
+        if (log && by == Integer.MAX_VALUE && state.showingOlder) {
+            feeds.detail.backToLive();
+            return;
+        }
+        if (by == Integer.MIN_VALUE) pane.toStart();
+        else if (by == Integer.MAX_VALUE) pane.toEnd();
+        else pane.scroll(by);
     }
 }

@@ -3,12 +3,12 @@ package dev.purser.tui.dashboard;
 import com.googlecode.lanterna.TerminalSize;
 
 /**
- * How a screen of {@code rows} rows is shared: the view tabs on the first row, the status line on
+ * How a screen of {@code columns} by {@code rows} is shared: the view tabs on the first row, the status line on
  * the last, and between them the list (two fifths) over the detail pane.
  */
-record Layout(int rows) {
+record Layout(int columns, int rows) {
     static Layout of(TerminalSize size) {
-        return new Layout(size.getRows());
+        return new Layout(size.getColumns(), size.getRows());
     }
 
     /** Rows between the view tabs and the status line. */

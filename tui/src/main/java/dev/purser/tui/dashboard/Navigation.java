@@ -42,8 +42,11 @@ final class Navigation {
     /** Enter: the images view opens or closes the layers; the containers view moves into the detail pane. */
     void focusDetail() {
         if (state.view == View.IMAGES) {
-            state.layersOpen = !state.layersOpen;
-            if (state.layersOpen) feeds.images.loadLayers();
+            // the layers open with the focus, so the scroll keys move them; Esc closes them
+            state.layersOpen = true;
+            state.layersScroll = 0;
+            state.detailFocus = true;
+            feeds.images.loadLayers();
         } else if (state.containers.selected().isPresent()) {
             state.detailFocus = true;
         }
@@ -51,6 +54,26 @@ final class Navigation {
 
     void back() {
         if (state.view == View.ALL_LOGS) switchView(View.CONTAINERS);
+        if (state.view == View.IMAGES) state.layersOpen = false;
         state.detailFocus = false;
+    }
+
+    /** With mouse capture on: a click selects the row under it, the wheel moves the selection. */
+    void mouse(com.googlecode.lanterna.input.MouseAction mouse) {
+        switch (mouse.getActionType()) {
+            case SCROLL_UP -> move(-1);
+            case SCROLL_DOWN -> move(1);
+            case CLICK_DOWN -> {
+                if (state.view != View.CONTAINERS) return;
+                // the list's header is on row 1, its first row on row 2
+                var visible = state.containers.visible();
+                int index = mouse.getPosition().getRow() - 2;
+                if (index >= 0 && index < visible.size()) {
+                    state.containers.select(visible.get(index).id());
+                    feeds.detail.selectionChanged();
+                }
+            }
+            default -> { }
+        }
     }
 }

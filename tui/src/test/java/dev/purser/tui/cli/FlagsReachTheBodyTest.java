@@ -49,6 +49,7 @@ class FlagsReachTheBodyTest {
         m.put("--volume", List.of("-v", "/tmp:/data:ro"));
         m.put("--mount", List.of("--mount", "type=bind,src=/tmp,dst=/data"));
         m.put("--tmpfs", List.of("--tmpfs", "/run:size=1m"));
+        m.put("--volumes-from", List.of("--volumes-from", "data-container:ro"));
         m.put("--memory", List.of("-m", "64m"));
         m.put("--memory-swap", List.of("--memory-swap", "128m"));
         m.put("--cpus", List.of("--cpus", "0.5"));

@@ -37,6 +37,13 @@ class MountFlagsTest {
     }
 
     @Test
+    void volumeOptionsAreSentAsTheDockerCliSendsThem() {
+        assertThat(MountFlags.mount("type=volume,src=v,dst=/c,volume-nocopy,volume-label=a=b,volume-driver=local").toString())
+                .isEqualTo("{\"Type\":\"volume\",\"Source\":\"v\",\"Target\":\"/c\",\"VolumeOptions\":{\"NoCopy\":true,"
+                        + "\"Labels\":{\"a\":\"b\"},\"DriverConfig\":{\"Name\":\"local\"}}}");
+    }
+
+    @Test
     void mountErrorsAreDockers() {
         assertThatThrownBy(() -> MountFlags.mount("type=bind,src")).hasMessage("invalid field 'src' must be a key=value pair");
         assertThatThrownBy(() -> MountFlags.mount("type=bind,size=1")).hasMessage("unknown option 'size' in 'size=1'");

@@ -223,4 +223,56 @@ class DashboardTerminalIT {
         terminal.keys("q");
         terminal.waitFor("dashboard-closed");
     }
+
+    private void waitForMouseFlag(String wanted) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!terminal.pane("#{mouse_any_flag}").equals(wanted)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("tmux's mouse_any_flag never became " + wanted + ":\n" + terminal.screen());
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void theMouseIsNotCapturedUntilTheMouseKeyAndTheKeyAgainReleasesIt() {
+        openDashboard();
+        terminal.waitFor("tmux_web");
+        // off by default: the terminal's own selection copies text
+        assertThat(terminal.pane("#{mouse_any_flag}")).isEqualTo("0");
+        terminal.keys("M");
+        terminal.waitFor("mouse capture on");
+        waitForMouseFlag("1");
+        terminal.keys("M");
+        terminal.waitFor("mouse capture off");
+        waitForMouseFlag("0");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
+    void theRunFormCanGoStraightIntoAShellAndCtrlPCtrlQComesBack() {
+        openDashboard();
+        terminal.waitFor("tmux_web");
+        terminal.keys("c");
+        terminal.waitFor("Run a container");
+        terminal.keys("-l", "busybox");
+        terminal.keys("Tab");
+        terminal.keys("-l", "tmux_formed");
+        // the imported busybox has no command of its own
+        terminal.keys("Tab");
+        terminal.keys("-l", "sh");
+        // to "then", and from detached to a shell
+        for (int i = 0; i < 5; i++) terminal.keys("Tab");
+        terminal.keys("Space");
+        terminal.waitFor("a shell in it");
+        terminal.keys("Enter");
+        terminal.waitForPrompt("/ #");
+        terminal.type("hostname");
+        terminal.waitFor("\n" + hostname("tmux_formed"));
+        terminal.keys("C-p", "C-q");
+        String back = terminal.waitFor("1 Containers");
+        assertThat(back).contains("detached from the sh in tmux_formed");
+        assertThat(daemon.purser("inspect", "-f", "{{.State.Status}}", "tmux_formed").outLine()).isEqualTo("running");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
 }

@@ -44,7 +44,7 @@ class MountsCliIT {
         assertThat(logs.resolve("c.log")).doesNotExist();
     }
 
-    /** The book's read-only container, with binds and a tmpfs where it has anonymous volumes (not in purser yet). */
+    /** The book's read-only container, with binds and a tmpfs where it has anonymous volumes. */
     @Test
     void readOnlyContainerKeepsItsBindsAndTmpfsWritable() throws IOException {
         Path apache = Files.createDirectories(daemon.root().resolve("apache2"));

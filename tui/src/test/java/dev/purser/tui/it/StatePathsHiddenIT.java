@@ -43,14 +43,16 @@ class StatePathsHiddenIT {
                 .doesNotContain(daemon.root().toString());
     }
 
+    /** Its own files are written again at every start: a joiner of another container binds that one's (--net container:). */
     @Test
     void startingAContainerWhoseHostnameFileIsGoneNamesTheFileNotItsPath() throws IOException {
-        String id = daemon.purser("create", "busybox", "true").outLine();
-        Files.delete(daemon.root().resolve("containers").resolve(id).resolve("hostname"));
+        String target = daemon.purser("run", "-d", "busybox", "sleep", "60").outLine();
+        String id = daemon.purser("create", "--net", "container:" + target, "busybox", "true").outLine();
+        Files.delete(daemon.root().resolve("containers").resolve(target).resolve("hostname"));
         Result r = daemon.purser("start", id);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("container file hostname").doesNotContain(daemon.root().toString());
-        daemon.purser("rm", "-f", id);
+        daemon.purser("rm", "-f", id, target);
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -23,18 +23,18 @@ class UnappliedFlagsCliIT {
     }
 
     @Test
-    void aNamedVolumeRunIsRefusedWithTheDaemonsMessageAndExit125() {
-        Result r = daemon.purser("run", "--rm", "-v", "data:/data", "busybox", "touch", "/x");
+    void aRelabelledVolumeRunIsRefusedWithTheDaemonsMessageAndExit125() {
+        Result r = daemon.purser("run", "--rm", "-v", "data:/data:z", "busybox", "touch", "/x");
         assertThat(r.exitCode()).isEqualTo(125);
-        assertThat(r.err()).startsWith("purser: Error response from daemon: purser does not support named volumes yet\n");
+        assertThat(r.err()).startsWith("purser: Error response from daemon: purser does not support the z volume option (SELinux relabelling) yet\n");
         assertThat(daemon.purser("ps", "-aq").out()).isEmpty();
     }
 
     @Test
-    void aNamedVolumeCreateIsRefusedAsDockerCreateRefusesIt() {
-        Result r = daemon.purser("create", "-v", "data:/data", "busybox");
+    void aRelabelledVolumeCreateIsRefusedAsDockerCreateRefusesIt() {
+        Result r = daemon.purser("create", "-v", "data:/data:z", "busybox");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("Error response from daemon: purser does not support named volumes yet");
+        assertThat(r.err().strip()).isEqualTo("Error response from daemon: purser does not support the z volume option (SELinux relabelling) yet");
         assertThat(daemon.purser("ps", "-aq").out()).isEmpty();
     }
 

@@ -2,20 +2,40 @@ package dev.purser.tui.dashboard.containers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.purser.tui.dashboard.stats.StatsSample;
 import dev.purser.tui.view.ContainerRow;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * One container as the dashboard lists it: the API's summary and the {@code ps} row made from it
- * by the same {@link ContainerRow} the command line prints.
+ * by the same {@link ContainerRow} the command line prints; its last stats reading and when it
+ * started, once they have been read (the summary carries neither).
  */
-public record ContainerEntry(String id, JsonNode summary, ObjectNode row) {
+public record ContainerEntry(String id, JsonNode summary, ObjectNode row, StatsSample usage, Instant startedAt) {
     private static final Pattern EXIT_CODE = Pattern.compile("Exited \\((-?\\d+)\\)");
 
     public static ContainerEntry of(JsonNode summary, Instant now) {
-        return new ContainerEntry(summary.path("Id").asText(), summary, ContainerRow.of(summary, true, now));
+        return new ContainerEntry(summary.path("Id").asText(), summary, ContainerRow.of(summary, true, now), null, null);
+    }
+
+    public ContainerEntry withUsage(StatsSample sample) {
+        return new ContainerEntry(id, summary, row, sample, startedAt);
+    }
+
+    public ContainerEntry withStartedAt(Instant started) {
+        return new ContainerEntry(id, summary, row, usage, started);
+    }
+
+    public Optional<StatsSample> lastUsage() {
+        return Optional.ofNullable(usage);
+    }
+
+    /** When it last started, while it runs (or is paused); empty when not known yet or not running. */
+    public Optional<Instant> runningSince() {
+        return running() || state().equals("paused") ? Optional.ofNullable(startedAt) : Optional.empty();
     }
 
     public String name() {

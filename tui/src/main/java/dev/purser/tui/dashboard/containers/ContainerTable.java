@@ -1,5 +1,7 @@
 package dev.purser.tui.dashboard.containers;
 
+import dev.purser.tui.dashboard.stats.StatsSample;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,19 +26,50 @@ public final class ContainerTable {
     private String filter = "";
     private String selected;
     private int scroll;
+    private int visibleRows;
 
     /** Replaces everything with a fresh listing. */
     public void replaceAll(Collection<ContainerEntry> fresh) {
+        Map<String, ContainerEntry> old = new HashMap<>(entries);
         entries.clear();
-        fresh.forEach(e -> entries.put(e.id(), e));
+        fresh.forEach(e -> entries.put(e.id(), carried(old.get(e.id()), e)));
         marked.retainAll(entries.keySet());
         refresh();
     }
 
     /** One container changed (or appeared). */
     public void put(ContainerEntry entry) {
-        entries.put(entry.id(), entry);
+        entries.put(entry.id(), carried(entries.get(entry.id()), entry));
         refresh();
+    }
+
+    /** The container (re)started: its start time is to be read again. */
+    public void putStarted(ContainerEntry entry) {
+        ContainerEntry old = entries.get(entry.id());
+        entries.put(entry.id(), old == null || old.usage() == null ? entry : entry.withUsage(old.usage()));
+        refresh();
+    }
+
+    /** New stats readings and start times, by container id (containers gone since are left out). */
+    public void readings(Map<String, StatsSample> usage, Map<String, Instant> started) {
+        usage.forEach((id, u) -> entries.computeIfPresent(id, (k, e) -> e.withUsage(u)));
+        started.forEach((id, t) -> entries.computeIfPresent(id, (k, e) -> e.withStartedAt(t)));
+        refresh();
+    }
+
+    /** The rows the list showed when last drawn: whose stats are worth reading. */
+    public List<ContainerEntry> visible() {
+        int from = Math.min(scroll, shown.size());
+        return shown.subList(from, Math.min(shown.size(), from + visibleRows));
+    }
+
+    /** What a fresh entry does not know yet (the last stats, the start time) is kept from the entry it replaces. */
+    private static ContainerEntry carried(ContainerEntry old, ContainerEntry fresh) {
+        if (old == null) return fresh;
+        ContainerEntry e = fresh;
+        if (e.usage() == null && old.usage() != null) e = e.withUsage(old.usage());
+        if (e.startedAt() == null && old.startedAt() != null) e = e.withStartedAt(old.startedAt());
+        return e;
     }
 
     /** One container is gone. */
@@ -75,6 +108,11 @@ public final class ContainerTable {
         return -1;
     }
 
+    /** Selects the container {@code id} when it is shown. */
+    public void select(String id) {
+        if (shown.stream().anyMatch(e -> e.id().equals(id))) selected = id;
+    }
+
     public void move(int rows) {
         if (shown.isEmpty()) return;
         int i = selectedIndex();
@@ -84,6 +122,7 @@ public final class ContainerTable {
 
     /** The first row to draw so the selection is visible in {@code height} rows. */
     public int scrollFor(int height) {
+        visibleRows = height;
         int i = Math.max(0, selectedIndex());
         if (i < scroll) scroll = i;
         if (i >= scroll + height) scroll = i - height + 1;
@@ -104,8 +143,10 @@ public final class ContainerTable {
         refresh();
     }
 
-    public void nextSort() {
-        sortBy(Column.values()[(sort.ordinal() + 1) % Column.values().length]);
+    /** Sorts by the column after the current one among {@code among} (the columns on screen). */
+    public void nextSort(List<Column> among) {
+        int i = among.indexOf(sort);
+        sortBy(among.get((i + 1) % among.size()));
     }
 
     public void reverse() {
@@ -158,7 +199,7 @@ public final class ContainerTable {
     }
 
     private static boolean matches(ContainerEntry e, String f) {
-        for (Column c : Column.values()) if (c.text(e).toLowerCase(Locale.ROOT).contains(f)) return true;
+        for (Column c : Column.values()) if (!c.live() && c.text(e).toLowerCase(Locale.ROOT).contains(f)) return true;
         return e.id().startsWith(f);
     }
 }

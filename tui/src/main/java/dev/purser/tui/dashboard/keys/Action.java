@@ -17,6 +17,7 @@ public enum Action {
     PREVIOUS_TAB(Context.GLOBAL, "[", "previous detail tab"),
     SHELL(Context.GLOBAL, "e", "shell in the selected container (bash, else sh)"),
     ATTACH(Context.GLOBAL, "a", "attach to the selected container's main process"),
+    MOUSE(Context.GLOBAL, "M", "mouse capture on / off (off: the terminal selects and copies text)"),
 
     UP(Context.LIST, "up", "select the row above"),
     DOWN(Context.LIST, "down", "select the row below"),
@@ -34,6 +35,8 @@ public enum Action {
     KILL(Context.LIST, "K", "kill"),
     REMOVE(Context.LIST, "d", "remove (asks first)"),
     RENAME(Context.LIST, "R", "rename"),
+    RUN(Context.LIST, "c", "run a new container (a form)"),
+    PRUNE(Context.LIST, "P", "prune: stopped containers, or dangling images in the images view (asks first)"),
 
     BACK(Context.DETAIL, "esc", "back to the list"),
     SEARCH(Context.DETAIL, "/", "search the log or the JSON"),

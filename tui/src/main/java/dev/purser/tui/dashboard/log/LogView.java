@@ -93,6 +93,11 @@ public final class LogView {
         top = Math.max(ring.dropped(), Math.min(top + lines, Math.max(ring.dropped(), end() - 1)));
     }
 
+    /** Whether the view shows its oldest kept line at the top (scrolled back as far as it goes). */
+    public boolean atStart() {
+        return !follow && top <= ring.dropped();
+    }
+
     public void toStart() {
         follow = false;
         top = ring.dropped();
@@ -231,15 +236,17 @@ public final class LogView {
         LogLine l = row.log();
         if (row.first()) {
             if (timestamps && !l.timestamp().isEmpty()) {
-                theme.style(Role.DIM).applyTo(g);
-                col = put(g, col, y, x + width, l.timestamp() + " ");
+                Style dim = theme.style(Role.DIM);
+                dim.applyTo(g);
+                col = put(g, col, y, x + width, l.timestamp(), dim);
+                col = put(g, col, y, x + width, " ", dim);
             }
             if (!l.source().isEmpty()) {
                 theme.style(Role.NORMAL).applyTo(g);
                 g.setForegroundColor(sourceColour.apply(l.source()));
                 col = put(g, col, y, x + width, l.source());
                 theme.style(Role.DIM).applyTo(g);
-                col = put(g, col, y, x + width, " | ");
+                col = put(g, col, y, x + width, " | ", theme.style(Role.DIM));
             }
         }
         Style base = theme.style(l.stderr() ? Role.STDERR : Role.NORMAL);
@@ -251,16 +258,24 @@ public final class LogView {
         for (int i = row.from(); i < row.to() && col < x + width; i++) {
             while (spanIndex < spans.size() && spans.get(spanIndex).end() <= i) spanIndex++;
             StyledText.Span span = spanIndex < spans.size() && spans.get(spanIndex).start() <= i ? spans.get(spanIndex) : null;
-            if (matched != null && matched[i - row.from()]) {
+            boolean highlighted = matched != null && matched[i - row.from()];
+            // most characters are in a style's own colours: its kept cells (docs/decisions/0039)
+            if (highlighted && row.line() != match) {
+                g.setCharacter(col++, y, highlight.cell(text.charAt(i)));
+                continue;
+            }
+            if (!highlighted && span == null) {
+                g.setCharacter(col++, y, base.cell(text.charAt(i)));
+                continue;
+            }
+            if (highlighted) {
                 highlight.applyTo(g);
-                if (row.line() == match) g.enableModifiers(SGR.BOLD, SGR.UNDERLINE);
+                g.enableModifiers(SGR.BOLD, SGR.UNDERLINE);
             } else {
                 base.applyTo(g);
-                if (span != null) {
-                    if (span.foreground() != null) g.setForegroundColor(span.foreground());
-                    if (span.background() != null) g.setBackgroundColor(span.background());
-                    if (span.bold()) g.enableModifiers(SGR.BOLD);
-                }
+                if (span.foreground() != null) g.setForegroundColor(span.foreground());
+                if (span.background() != null) g.setBackgroundColor(span.background());
+                if (span.bold()) g.enableModifiers(SGR.BOLD);
             }
             g.setCharacter(col++, y, text.charAt(i));
         }
@@ -282,6 +297,11 @@ public final class LogView {
 
     private static int put(TextGraphics g, int col, int y, int limit, String s) {
         for (int i = 0; i < s.length() && col < limit; i++) g.setCharacter(col++, y, s.charAt(i));
+        return col;
+    }
+
+    private static int put(TextGraphics g, int col, int y, int limit, String s, Style style) {
+        for (int i = 0; i < s.length() && col < limit; i++) g.setCharacter(col++, y, style.cell(s.charAt(i)));
         return col;
     }
 }

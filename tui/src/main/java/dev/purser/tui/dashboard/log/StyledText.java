@@ -23,6 +23,9 @@ public record StyledText(String text, List<Span> spans) {
 
     /** Parses {@code raw}: SGR kept as spans, other escapes and control characters removed, tabs expanded. */
     public static StyledText parse(String raw) {
+        // most lines are plain text: kept as they came, without a copy (a container printing
+        // 10,000 lines a second would otherwise make three more objects a line for nothing)
+        if (printable(raw)) return new StyledText(raw, List.of());
         // a carriage return inside a line redraws it (progress bars): only the last version shows
         int cr = raw.lastIndexOf('\r', raw.length() - 2);
         if (cr >= 0) raw = raw.substring(cr + 1);
@@ -66,6 +69,15 @@ public record StyledText(String text, List<Span> spans) {
         }
         if (current.styled() && text.length() > spanStart) spans.add(current.span(spanStart, text.length()));
         return new StyledText(text.toString(), spans);
+    }
+
+    /** Whether every character of {@code s} is shown as it is: no escape, control character or tab. */
+    private static boolean printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) return false;
+        }
+        return true;
     }
 
     /** The SGR state while parsing. */

@@ -26,8 +26,13 @@ public final class EngineStreams {
      * {@code follow}) new lines as they come, as Docker's {@code follow=1} defines it.
      */
     public Flowable<LogLine> logs(String id, String source, boolean tty, int tail, boolean follow) {
+        return logs(id, source, tty, tail, follow, null);
+    }
+
+    /** As {@link #logs(String, String, boolean, int, boolean)}, only lines before {@code until} (Docker's timestamp format) when it is not null. */
+    public Flowable<LogLine> logs(String id, String source, boolean tty, int tail, boolean follow, String until) {
         return Flowable.using(
-                () -> client.containers().logs(id, new LogOptions(follow, true, Integer.toString(tail), null, null)),
+                () -> client.containers().logs(id, new LogOptions(follow, true, Integer.toString(tail), null, until)),
                 response -> Flowable.generate(() -> new LogLines(response.body(), tty), (LogLines lines, io.reactivex.rxjava3.core.Emitter<LogLine> out) -> {
                     LogLines.Line line = lines.next();
                     if (line == null) out.onComplete();

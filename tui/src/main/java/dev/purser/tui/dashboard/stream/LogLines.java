@@ -24,6 +24,8 @@ public final class LogLines {
     private final ArrayDeque<Line> ready = new ArrayDeque<>();
     private final byte[] header = new byte[8];
     private final byte[] raw = new byte[8192];
+    /** Frames' payloads are read into this one buffer (a new array per frame is one per log line). */
+    private byte[] payload = new byte[8192];
     private boolean ended;
 
     public LogLines(InputStream in, boolean tty) {
@@ -57,8 +59,8 @@ public final class LogLines {
             return false;
         }
         int length = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
-        byte[] payload = new byte[length];
-        in.readFully(payload);
+        if (length > payload.length) payload = new byte[Math.max(length, 2 * payload.length)];
+        in.readFully(payload, 0, length);
         boolean err = header[0] == 2;
         split(payload, 0, length, err ? stderr : stdout, err);
         return true;

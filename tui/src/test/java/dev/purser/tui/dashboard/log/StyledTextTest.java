@@ -46,4 +46,12 @@ class StyledTextTest {
     void anEscapeCutOffAtTheEndOfTheLineIsDropped() {
         assertThat(StyledText.parse("text\033[3").text()).isEqualTo("text");
     }
+
+    @Test
+    void aPlainLineIsKeptAsItCameWithoutACopy() {
+        String line = "GET /index.html 200 (no colours, no tabs) ünïcode too";
+        StyledText t = StyledText.parse(line);
+        assertThat(t.text()).isSameAs(line);
+        assertThat(t.spans()).isEmpty();
+    }
 }

@@ -61,4 +61,20 @@ class LogLinesTest {
         LogLines lines = new LogLines(new ByteArrayInputStream(out.toByteArray()), false);
         assertThat(lines.next().text()).isEqualTo("€");
     }
+
+    @Test
+    void framesLargerAndSmallerThanTheLastAreEachReadWhole() throws IOException {
+        // the payload buffer is reused from frame to frame: a long frame grows it, a short one
+        // after it must not show the long one's leftover bytes
+        String longLine = "x".repeat(20_000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        frame(out, 1, "short\n");
+        frame(out, 1, longLine + "\n");
+        frame(out, 1, "ab\n");
+        LogLines lines = new LogLines(new ByteArrayInputStream(out.toByteArray()), false);
+        assertThat(lines.next()).isEqualTo(new LogLines.Line("short", false));
+        assertThat(lines.next()).isEqualTo(new LogLines.Line(longLine, false));
+        assertThat(lines.next()).isEqualTo(new LogLines.Line("ab", false));
+        assertThat(lines.next()).isNull();
+    }
 }
