@@ -184,7 +184,7 @@ final class RequestBodies {
                 // an IPC namespace of its own: Docker's default
                 refused("IpcMode", STRING, "private"),
                 refused("Cgroup", STRING),
-                refused("Links", STRINGS),
+                applied("Links", STRINGS),
                 refused("OomScoreAdj", INTEGER),
                 refused("PidMode", STRING),
                 applied("Privileged", BOOLEAN),

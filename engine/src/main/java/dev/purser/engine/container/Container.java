@@ -92,6 +92,11 @@ public record Container(
                 name, restartCount, driver, platform, config, hostConfig, stopped, mountPoints);
     }
 
+    public Container withHostConfig(HostConfig newHostConfig) {
+        return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
+                name, restartCount, driver, platform, config, newHostConfig, hasBeenManuallyStopped);
+    }
+
     public Container withRestartCount(int count) {
         return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
                 name, count, driver, platform, config, hostConfig, hasBeenManuallyStopped, mountPoints);

@@ -11,6 +11,8 @@ import dev.purser.engine.log.RotationPolicy;
 import dev.purser.engine.mount.MountPoint;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.EtcFiles;
+import dev.purser.engine.network.ExtraHost;
+import dev.purser.engine.network.LinkedPorts;
 import dev.purser.engine.network.IpLiteral;
 import dev.purser.engine.network.Networks;
 import java.util.ArrayList;
@@ -70,12 +72,26 @@ final class ContainerLauncher {
     record NetworkJoin(int pid, Container target) {}
 
     /**
+     * What the container's {@code --link}s give it: Docker's variables, and the targets' names
+     * with their addresses for its hosts file.
+     */
+    record LinkedTargets(List<String> env, List<ExtraHost> hosts, List<LinkedPorts> ports) {
+        static final LinkedTargets NONE = new LinkedTargets(List.of(), List.of(), List.of());
+
+        LinkedTargets {
+            env = List.copyOf(env);
+            hosts = List.copyOf(hosts);
+            ports = List.copyOf(ports);
+        }
+    }
+
+    /**
      * Runs the container's process. Fails with {@link StageFailure} when the stage could not run the command (its
      * exit code says why), or with the I/O or runtime error that stopped the start.
      *
      * @param join the network namespace to join, or null for the container's own (or the host's)
      */
-    Launched launch(Container container, NetworkJoin join) throws IOException {
+    Launched launch(Container container, NetworkJoin join, LinkedTargets linked) throws IOException {
         Container c = join == null ? container : container.joiningNetworkOf(join.target());
         Image image = images.find(c.image()).orElseThrow(() -> new NoSuchImageException(c.image()));
         Path dir = store.directory(c.id());
@@ -96,7 +112,7 @@ final class ContainerLauncher {
                 log.warn("container {}: {}", c.shortId(), warning);
             }
             ContainerLaunch launch = ProcessPlans.containerLaunch(c, overlay.merged(), cgroup,
-                    dir.resolve("exit-code"), seccompPrograms, join == null ? null : join.pid());
+                    dir.resolve("exit-code"), seccompPrograms, join == null ? null : join.pid(), linked.env());
             stdio = c.config().tty() ? ProcessStdio.tty(linux) : ProcessStdio.pipes(linux, c.config().openStdin());
             Files.deleteIfExists(dir.resolve("exit-code"));
             List<String> arguments = new ArrayList<>(launch.arguments());
@@ -111,7 +127,7 @@ final class ContainerLauncher {
                 stdio.closeChildEnds();
             }
             if (bridged) {
-                connect(c, dir, stage);
+                connect(c, dir, stage, linked);
             }
             int pid = awaitStart(stage.started());
             if (stdio.isTty()) {
@@ -148,12 +164,14 @@ final class ContainerLauncher {
      * Puts the held process on the bridge, then lets it run. When that fails, the stage kills
      * the process unrun, and the start fails with what went wrong (no veth or lease is left).
      */
-    private void connect(Container c, Path dir, StageProcess stage) {
+    private void connect(Container c, Path dir, StageProcess stage, LinkedTargets linked) {
         int childPid = awaitStart(stage.pidReported());
         try {
             Endpoint endpoint = networks.attach(c.id(), childPid);
+            networks.openLinks(c.id(), linked.ports());
             // the process is held before its mounts, so /etc/hosts is bound with the address in it
-            etcFiles.write(dir, ProcessPlans.etcIdentity(c, List.of(IpLiteral.parse(endpoint.address().toString()))));
+            etcFiles.write(dir, ProcessPlans.etcIdentity(c, List.of(IpLiteral.parse(endpoint.address().toString())),
+                    linked.hosts()));
         } catch (RuntimeException e) {
             stage.abortStart();
             try {

@@ -20,7 +20,12 @@ import dev.purser.engine.network.ports.PortPublisher;
 import dev.purser.engine.network.ports.PortRequest;
 import dev.purser.engine.network.ports.Publication;
 import dev.purser.engine.network.ports.PublishedPort;
+import dev.purser.engine.network.ContainerLink;
 import dev.purser.engine.network.EtcFiles;
+import dev.purser.engine.network.ExtraHost;
+import dev.purser.engine.network.LinkEnvironment;
+import dev.purser.engine.network.LinkedPorts;
+import dev.purser.engine.network.ports.ContainerPort;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Networks;
 import dev.purser.engine.runtime.Capabilities;
@@ -37,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +84,8 @@ public final class Containers {
     private final PortPublisher ports;
     /** The published ports of each running container, held from before its process runs until it exits. */
     private final Map<String, Publication> publications = new ConcurrentHashMap<>();
+    /** The link variables each running container started with: its execs get them too, as Docker's do. */
+    private final Map<String, List<String>> linkEnvironments = new ConcurrentHashMap<>();
     private final EtcFiles etcFiles;
     private final Networks networks;
     private final Volumes volumes;
@@ -186,6 +194,7 @@ public final class Containers {
         // A profile that could not be applied is refused now rather than at every start.
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
         etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
+        List<Container> linkTargets = linkTargets(request.hostConfig());
         synchronized (nameLock) {
             ContainerId id = ContainerId.generate();
             ContainerName name;
@@ -203,13 +212,15 @@ public final class Containers {
             }
             List<MountPoint> plan = ContainerMounts.plan(request.hostConfig(), config, this::volumesFromSource);
             Path dir = store.directory(id.value());
+            HostConfig hostConfig = linkTargets.isEmpty() ? request.hostConfig() : request.hostConfig().withLinks(
+                    storedLinks(request.hostConfig().containerLinks(), linkTargets, name.value()));
             return volumes.guarded(() -> {
                 ContainerMounts.Resolved resolved = mounts.createVolumes(plan);
                 try {
                     Files.createDirectories(dir);
                     mounts.seed(dir, image.id(), resolved.mounts());
                     Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config,
-                            request.hostConfig(), dir, now(), resolved.mounts());
+                            hostConfig, dir, now(), resolved.mounts());
                     if (request.hostConfig().networkContainer() == null) {
                         // written now so that they exist (inspect names them, cp reads them); a joiner has the other's
                         etcFiles.write(dir, ProcessPlans.etcIdentity(container, List.of()));
@@ -236,6 +247,160 @@ public final class Containers {
             return get(reference);
         } catch (ContainerLookupException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The containers a create's {@code --link}s name, in their order, checked as Docker
+     * registers links at create (moby's registerLinks): each must exist; a target that joins
+     * another's network namespace stands for that one, and one on the host's network cannot be
+     * linked. Links exist on the default bridge only.
+     */
+    private List<Container> linkTargets(HostConfig host) {
+        List<ContainerLink> links;
+        try {
+            links = host.containerLinks();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (links.isEmpty()) {
+            return List.of();
+        }
+        if (!Networks.onBridge(host.networkMode())) {
+            throw new IllegalArgumentException("conflicting options: " + host.networkMode()
+                    + " type networking can't be used with links: purser makes links on the default bridge only");
+        }
+        List<Container> targets = new ArrayList<>();
+        java.util.Set<String> aliases = new java.util.HashSet<>();
+        for (ContainerLink link : links) {
+            if (!aliases.add(link.alias())) {
+                throw new ContainerConflictException("Conflict. The link alias \"" + link.alias()
+                        + "\" is given twice: each --link needs an alias of its own");
+            }
+            Container target;
+            try {
+                target = get(link.target());
+            } catch (ContainerLookupException e) {
+                throw new IllegalArgumentException("could not get container for " + link.target() + ": " + e.getMessage(), e);
+            }
+            Container owner = target;
+            while (owner.hostConfig().networkContainer() != null) {
+                String joined = owner.hostConfig().networkContainer();
+                try {
+                    owner = get(joined);
+                } catch (ContainerLookupException e) {
+                    throw new IllegalArgumentException("Could not get container for " + joined + ": " + e.getMessage(), e);
+                }
+            }
+            if (owner.hostConfig().hostNetwork()) {
+                throw new IllegalArgumentException(
+                        "conflicting options: host type networking can't be used with links. This would result in undefined behavior");
+            }
+            targets.add(target);
+        }
+        return targets;
+    }
+
+    /**
+     * What the container's links give it at start (moby's setupLinkedContainers): every target
+     * must run on the bridge; its address goes into the hosts file under the alias, its
+     * hostname and its name, and Docker's variables into the environment.
+     */
+    private ContainerLauncher.LinkedTargets linkedTargets(Container c) {
+        List<ContainerLink> links = c.hostConfig().containerLinks();
+        if (links.isEmpty()) {
+            return ContainerLauncher.LinkedTargets.NONE;
+        }
+        List<String> env = new ArrayList<>();
+        List<ExtraHost> hosts = new ArrayList<>();
+        List<LinkedPorts> ports = new ArrayList<>();
+        for (ContainerLink link : links) {
+            Optional<Container> found = store.named("/" + link.target());
+            if (found.isEmpty()) {
+                continue; // removed since: Docker drops a link with its target
+            }
+            Container target = found.get();
+            Container owner = target;
+            while (owner.hostConfig().networkContainer() != null) {
+                Optional<Container> joined = lookup(owner.hostConfig().networkContainer());
+                if (joined.isEmpty()) {
+                    break;
+                }
+                owner = joined.get();
+            }
+            String fullName = link.fullName(c.name());
+            if (!running.containsKey(owner.id()) || !owner.state().running()) {
+                throw new ContainerStartException("Cannot link to a non running container: " + target.name() + " AS "
+                        + fullName, 125, null);
+            }
+            Optional<Endpoint> endpoint = networks.endpoint(owner.id());
+            if (endpoint.isEmpty()) {
+                throw new ContainerStartException("Cannot link to " + target.name()
+                        + ", as it does not belong to the default network", 125, null);
+            }
+            String ip = endpoint.get().address().toString();
+            String names = link.alias() + " " + target.config().hostname();
+            if (!link.alias().equals(target.name().substring(1))) {
+                names += " " + target.name().substring(1);
+            }
+            hosts.add(new ExtraHost(names, ip));
+            env.addAll(LinkEnvironment.of(fullName, ip, target.config().env(), target.config().exposedPorts().keySet()));
+            ports.add(new LinkedPorts(endpoint.get().address(),
+                    target.config().exposedPorts().keySet().stream().map(ContainerPort::parse).toList()));
+        }
+        return new ContainerLauncher.LinkedTargets(env, hosts, ports);
+    }
+
+    private Optional<Container> lookup(String reference) {
+        try {
+            return Optional.of(get(reference));
+        } catch (ContainerLookupException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> storedLinks(List<ContainerLink> links, List<Container> targets, String linkerName) {
+        List<String> stored = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            stored.add(links.get(i).stored(targets.get(i).name(), linkerName));
+        }
+        return stored;
+    }
+
+    /** A rename changes the stored links that name the container, as a target or as the linker. */
+    private void renameInLinks(String oldName, String newName) {
+        String oldBare = oldName.substring(1);
+        String newBare = newName.startsWith("/") ? newName.substring(1) : newName;
+        for (Container other : store.all()) {
+            List<String> links = other.hostConfig().links();
+            if (links == null) {
+                continue;
+            }
+            List<String> changed = new ArrayList<>();
+            for (String stored : links) {
+                ContainerLink link = ContainerLink.parse(stored);
+                String linker = stored.substring(stored.indexOf(':') + 2, stored.lastIndexOf('/'));
+                changed.add(link.stored(link.target().equals(oldBare) ? newBare : link.target(),
+                        linker.equals(oldBare) ? newBare : linker));
+            }
+            if (!changed.equals(links)) {
+                store.update(other.id(), cur -> cur.withHostConfig(cur.hostConfig().withLinks(changed)));
+            }
+        }
+    }
+
+    /** A removed container's links go from the containers that had it as a target, as Docker's do. */
+    private void dropLinksTo(String removedName) {
+        String bare = removedName.substring(1);
+        for (Container other : store.all()) {
+            List<String> links = other.hostConfig().links();
+            if (links == null) {
+                continue;
+            }
+            List<String> kept = links.stream().filter(l -> !ContainerLink.parse(l).target().equals(bare)).toList();
+            if (kept.size() != links.size()) {
+                store.update(other.id(), cur -> cur.withHostConfig(cur.hostConfig().withLinks(kept)));
+            }
         }
     }
 
@@ -273,8 +438,10 @@ public final class Containers {
     /** Runs the container's process; the caller holds the container's lock. */
     private void launch(Container c) {
         ContainerLauncher.NetworkJoin join;
+        ContainerLauncher.LinkedTargets linked;
         try {
             join = networkJoin(c);
+            linked = linkedTargets(c);
         } catch (ContainerConflictException | ContainerStartException e) {
             failedToStart(c, 125, e.getMessage());
             throw e;
@@ -288,7 +455,7 @@ public final class Containers {
         }
         ContainerLauncher.Launched launched;
         try {
-            launched = launcher.launch(c, join);
+            launched = launcher.launch(c, join, linked);
         } catch (StageFailure e) {
             publication.close();
             failedToStart(c, e.exitCode(), e.getMessage());
@@ -302,6 +469,7 @@ public final class Containers {
         RunningContainer rc = launched.process();
         publication.forwardTo(rc.pid, c.shortId());
         publications.put(c.id(), publication);
+        linkEnvironments.put(c.id(), linked.env());
         // written before the record says running: recovery signals the pid only while it names this process
         ProcessIdentity.of(rc.pid).ifPresent(p -> p.writeTo(CrashRecovery.identityFile(store.directory(c.id()))));
         synchronized (stdin.guard(c.id())) {
@@ -441,6 +609,7 @@ public final class Containers {
     }
 
     private void releasePorts(String id) {
+        linkEnvironments.remove(id);
         Publication p = publications.remove(id);
         if (p != null) {
             p.close();
@@ -666,6 +835,9 @@ public final class Containers {
         store.deleteFiles(id);
         removalSteps.reached(id, RemovalStep.FILES_DELETED);
         store.delete(id);
+        synchronized (nameLock) {
+            dropLinksTo(c.name());
+        }
         if (removeVolumes) {
             for (MountPoint m : c.ownMounts()) {
                 if (m.isVolume() && m.anonymous()) {
@@ -695,6 +867,7 @@ public final class Containers {
                 }
                 refuseNameInUse(name);
                 Container renamed = store.update(id, cur -> cur.withName(name.value())).orElseThrow();
+                renameInLinks(c.name(), name.value());
                 publish(renamed, "rename", Map.of("oldName", c.name()));
             }
         }
@@ -740,7 +913,7 @@ public final class Containers {
             throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
         }
         ProcessSpec process = ProcessPlans.exec(c, request, rc.overlay.merged(), rc.cgroup.procsFiles(),
-                seccompPrograms);
+                seccompPrograms, linkEnvironments.getOrDefault(c.id(), List.of()));
 
         return ExecSession.start(linux, stageBinary, rc.pid, process, request, output, "exec-" + c.shortId());
     }

@@ -41,7 +41,9 @@ public record HostConfig(
         List<String> dnsOptions,
         List<String> dnsSearch,
         List<String> extraHosts,
-        @JsonProperty("VolumesFrom") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> volumesFrom) {
+        @JsonProperty("VolumesFrom") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> volumesFrom,
+        // as Docker stores them once the targets are known: /target:/linker/alias
+        @JsonProperty("Links") List<String> links) {
 
     @JsonCreator
     public HostConfig {
@@ -62,6 +64,7 @@ public record HostConfig(
         dnsOptions = dnsOptions == null ? List.of() : List.copyOf(dnsOptions);
         dnsSearch = dnsSearch == null ? List.of() : List.copyOf(dnsSearch);
         extraHosts = extraHosts == null ? null : List.copyOf(extraHosts);
+        links = links == null || links.isEmpty() ? null : List.copyOf(links);
         if (consoleSize.size() != 2 || consoleSize.stream().anyMatch(n -> n < 0 || n > 65535)) {
             throw new IllegalArgumentException("invalid ConsoleSize " + consoleSize + ": expected [height, width]");
         }
@@ -83,7 +86,19 @@ public record HostConfig(
                       List<Integer> consoleSize, List<String> binds, List<MountSpec> mounts, Map<String, String> tmpfs) {
         this(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap, cpuShares,
                 nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, binds, mounts, tmpfs, null, false,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
+    }
+
+    /** The same settings with the links given (Docker's stored form). */
+    public HostConfig withLinks(List<String> storedLinks) {
+        return new HostConfig(capAdd, capDrop, securityOpt, privileged, autoRemove, restartPolicy, memory, memorySwap,
+                cpuShares, nanoCpus, pidsLimit, networkMode, readonlyRootfs, logConfig, consoleSize, binds, mounts, tmpfs,
+                portBindings, publishAllPorts, dns, dnsOptions, dnsSearch, extraHosts, volumesFrom, storedLinks);
+    }
+
+    /** The container's {@code --link}s; none when it has none. */
+    public List<dev.purser.engine.network.ContainerLink> containerLinks() {
+        return links == null ? List.of() : links.stream().map(dev.purser.engine.network.ContainerLink::parse).toList();
     }
 
     public static HostConfig defaults() {

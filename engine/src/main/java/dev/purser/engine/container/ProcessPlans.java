@@ -7,6 +7,7 @@ import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.ContainerLaunch;
 import dev.purser.engine.mount.MountPoint;
 import dev.purser.engine.network.EtcFiles;
+import dev.purser.engine.network.ExtraHost;
 import dev.purser.engine.network.IpLiteral;
 import dev.purser.engine.runtime.ContainerLaunch.BindMount;
 import dev.purser.engine.runtime.ContainerLaunch.StageMount;
@@ -32,13 +33,14 @@ final class ProcessPlans {
 
     /** A container's first process, in its mounted root filesystem {@code rootfs}. */
     static ContainerLaunch containerLaunch(Container c, Path rootfs, Cgroup cgroup, Path exitFile,
-                                           SeccompPrograms programs, Integer joinNetworkOfPid) {
+                                           SeccompPrograms programs, Integer joinNetworkOfPid, List<String> linkEnv) {
         List<Path> cgroupProcs = cgroup.procsFiles();
         ContainerUser user = ContainerUser.resolve(c.config().user(), rootfs);
         List<String> argv = new ArrayList<>();
         argv.add(c.path());
         argv.addAll(c.args());
-        ProcessSpec process = new ProcessSpec(argv, env(c.config().env(), c.config().hostname(), user, c.config().tty()),
+        ProcessSpec process = new ProcessSpec(argv, env(withLinks(linkEnv, c.config().env()), c.config().hostname(), user,
+                c.config().tty()),
                 c.config().workingDir(), user.uid(), user.gid(), user.groups(),
                 Capabilities.resolve(c.hostConfig().capAdd(), c.hostConfig().capDrop(), c.hostConfig().privileged()),
                 c.hostConfig().noNewPrivileges(), c.config().tty(), c.hostConfig().terminalSize(), cgroupProcs, exitFile,
@@ -52,9 +54,33 @@ final class ProcessPlans {
 
     /** What the container's hostname, hosts and resolv.conf say, with its own {@code addresses}. */
     static EtcFiles.Identity etcIdentity(Container c, List<IpLiteral> addresses) {
+        return etcIdentity(c, addresses, List.of());
+    }
+
+    static EtcFiles.Identity etcIdentity(Container c, List<IpLiteral> addresses, List<ExtraHost> linkHosts) {
         HostConfig h = c.hostConfig();
         return new EtcFiles.Identity(h.hostNetwork(), c.config().hostname(), c.config().domainname(), h.dns(),
-                h.dnsSearch(), h.dnsOptions(), h.extraHosts(), addresses);
+                h.dnsSearch(), h.dnsOptions(), h.extraHosts(), addresses, linkHosts);
+    }
+
+    /** The links' variables come before the container's own, which win over them, as Docker merges them. */
+    static List<String> withLinks(List<String> linkEnv, List<String> env) {
+        if (linkEnv.isEmpty()) {
+            return env;
+        }
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (String e : env) {
+            int eq = e.indexOf('=');
+            own.add(eq < 0 ? e : e.substring(0, eq));
+        }
+        List<String> out = new ArrayList<>();
+        for (String e : linkEnv) {
+            if (!own.contains(e.substring(0, e.indexOf('=')))) {
+                out.add(e);
+            }
+        }
+        out.addAll(env);
+        return out;
     }
 
     /**
@@ -93,10 +119,11 @@ final class ProcessPlans {
     }
 
     /** An exec: the container's settings, with the request's user, directory and environment on top. */
-    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs, SeccompPrograms programs) {
+    static ProcessSpec exec(Container c, ExecRequest request, Path rootfs, List<Path> cgroupProcs, SeccompPrograms programs,
+                            List<String> linkEnv) {
         String userSpec = request.user() == null || request.user().isEmpty() ? c.config().user() : request.user();
         ContainerUser user = ContainerUser.resolve(userSpec, rootfs);
-        List<String> env = new ArrayList<>(c.config().env());
+        List<String> env = new ArrayList<>(withLinks(linkEnv, c.config().env()));
         env.addAll(request.env());
         String cwd = request.workingDir() == null || request.workingDir().isEmpty()
                 ? c.config().workingDir() : request.workingDir();

@@ -181,6 +181,21 @@ public final class DefaultBridge {
         return endpoint(lease, networkId);
     }
 
+    /**
+     * With {@code --icc=false}, opens the linker's links: each target's exposed ports between
+     * the two; nothing to do while containers on the bridge reach each other anyway.
+     */
+    public void openLinks(String linkerId, List<LinkedPorts> links) {
+        if (options.icc() || links.isEmpty()) {
+            return;
+        }
+        Ipv4Address linker = leases.of(linkerId).map(l -> Ipv4Address.parse(l.address()))
+                .orElseThrow(() -> new IllegalStateException("container " + linkerId + " is not on the bridge"));
+        for (LinkedPorts link : links) {
+            firewall.openLink(options.bridgeName(), linkerId, linker, link);
+        }
+    }
+
     /** The container's endpoint while it is attached. */
     public Optional<Endpoint> endpoint(String containerId, String networkId) {
         return leases.of(containerId).map(l -> endpoint(l, networkId));
@@ -193,6 +208,13 @@ public final class DefaultBridge {
 
     /** Disconnects the container: its veth (if the kernel has not deleted it with the namespace) and its lease go. */
     public void detach(String containerId) {
+        if (!options.icc()) {
+            try {
+                firewall.closeLinks(options.bridgeName(), containerId);
+            } catch (RuntimeException e) {
+                log.warn("closing the links of container {}: {}", containerId, e.getMessage());
+            }
+        }
         leases.of(containerId).ifPresent(lease -> {
             deleteVeth(lease);
             leases.release(containerId);

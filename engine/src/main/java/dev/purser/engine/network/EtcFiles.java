@@ -39,11 +39,20 @@ public final class EtcFiles {
      * addresses (none while it has only loopback).
      *
      * @param hostNetwork on the host's network (Docker's {@code host} mode): the host's hosts and name servers
+     * @param linkHosts   the {@code --link} targets' names with their addresses, after the {@code --add-host} entries
      */
     public record Identity(boolean hostNetwork, String hostname, String domainname, List<String> dns,
                            List<String> dnsSearch, List<String> dnsOptions, List<String> extraHosts,
-                           List<IpLiteral> addresses) {
+                           List<IpLiteral> addresses, List<ExtraHost> linkHosts) {
+        /** Without links. */
+        public Identity(boolean hostNetwork, String hostname, String domainname, List<String> dns,
+                        List<String> dnsSearch, List<String> dnsOptions, List<String> extraHosts,
+                        List<IpLiteral> addresses) {
+            this(hostNetwork, hostname, domainname, dns, dnsSearch, dnsOptions, extraHosts, addresses, List.of());
+        }
+
         public Identity {
+            linkHosts = linkHosts == null ? List.of() : List.copyOf(linkHosts);
             domainname = domainname == null ? "" : domainname;
             dns = dns == null ? List.of() : List.copyOf(dns);
             dnsSearch = dnsSearch == null ? List.of() : List.copyOf(dnsSearch);
@@ -113,6 +122,7 @@ public final class EtcFiles {
             ExtraHost h = ExtraHost.parse(e);
             extra.add(h.isHostGateway() ? new ExtraHost(h.name(), gatewayIp()) : h);
         }
+        extra.addAll(id.linkHosts());
         return HostsFile.render(extra, id.addresses(), id.hostname(), id.domainname(), ipv6);
     }
 

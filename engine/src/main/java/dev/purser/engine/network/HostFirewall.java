@@ -20,7 +20,10 @@ final class HostFirewall {
         this.iptables = iptables;
     }
 
-    /** The rules {@code bridge} with {@code subnet} needs, each added once; stale ones for the bridge go. */
+    /**
+     * The rules {@code bridge} with {@code subnet} needs, each added once; stale ones for the
+     * bridge go (links' rules too: no container runs when this is called).
+     */
     void ensure(String bridge, Ipv4Cidr subnet, boolean icc) {
         List<List<String>> wanted = rules(bridge, subnet, icc);
         removeStale(bridge, wanted);
@@ -36,6 +39,43 @@ final class HostFirewall {
                 run(add, true);
             }
         }
+    }
+
+    /**
+     * Opens a link's ports between the linker and its target (moby's link rules): the linker may
+     * connect to each port, and the target's answers from it come back. Ahead of the drop that
+     * {@code --icc=false} puts between the bridge's ports.
+     */
+    void openLink(String bridge, String linkerId, Ipv4Address linker, LinkedPorts link) {
+        String tag = linkComment(bridge, linkerId);
+        for (dev.purser.engine.network.ports.ContainerPort p : link.ports()) {
+            String port = String.valueOf(p.number());
+            run(List.of("-t", "filter", "-I", "FORWARD", "1", "-i", bridge, "-o", bridge, "-p", p.protocol(),
+                    "-s", linker.toString(), "-d", link.target().toString(), "--dport", port,
+                    "-m", "comment", "--comment", tag, "-j", "ACCEPT"), true);
+            run(List.of("-t", "filter", "-I", "FORWARD", "1", "-i", bridge, "-o", bridge, "-p", p.protocol(),
+                    "-s", link.target().toString(), "--sport", port, "-d", linker.toString(),
+                    "-m", "comment", "--comment", tag, "-j", "ACCEPT"), true);
+        }
+    }
+
+    /** Removes the rules the container's links opened. */
+    void closeLinks(String bridge, String linkerId) {
+        String tag = linkComment(bridge, linkerId);
+        for (String line : list("filter", "FORWARD")) {
+            if (line.contains("--comment " + tag) || line.contains("--comment \"" + tag + "\"")) {
+                List<String> rule = new ArrayList<>(List.of("-t", "filter"));
+                for (String word : line.split(" ")) {
+                    rule.add(word.replace("\"", ""));
+                }
+                rule.set(2, "-D");
+                run(rule, false);
+            }
+        }
+    }
+
+    private static String linkComment(String bridge, String linkerId) {
+        return comment(bridge) + ":link:" + linkerId.substring(0, Math.min(12, linkerId.length()));
     }
 
     /** Removes every rule made for {@code bridge}. */

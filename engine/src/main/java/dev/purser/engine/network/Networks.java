@@ -111,6 +111,11 @@ public final class Networks {
         return bridge.attach(containerId, bridgeNetwork().id(), pid);
     }
 
+    /** With {@code --icc=false}: the links' ports opened between the linker and each target. */
+    public void openLinks(String linkerId, List<LinkedPorts> links) {
+        bridge.openLinks(linkerId, links);
+    }
+
     public void detach(String containerId) {
         bridge.detach(containerId);
     }

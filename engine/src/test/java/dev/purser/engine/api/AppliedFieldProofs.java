@@ -19,6 +19,7 @@ final class AppliedFieldProofs {
             entry("HostConfig.Dns", "api.EtcFilesIT#dnsFlagsReplaceServersSearchAndOptions"),
             entry("HostConfig.DnsSearch", "api.EtcFilesIT#dnsFlagsReplaceServersSearchAndOptions"),
             entry("HostConfig.DnsOptions", "api.EtcFilesIT#dnsFlagsReplaceServersSearchAndOptions"),
+            entry("HostConfig.Links", "api.LinksIT#linkedContainerFetchesTheWebPageByTheLinksName"),
             entry("HostConfig.ExtraHosts", "api.EtcFilesIT#addHostEntriesFollowTheLocalhostLines"),
             entry("Config.User", "container.ContainerProcessIT#userGivenAsUidAndGid"),
             entry("Config.AttachStdin", "api.AppliedFieldsIT#attachFlagsAreRecordedAsTheClientSentThem"),

@@ -37,7 +37,6 @@ class UnappliedFlagsIT {
                 Arguments.of("purser does not support the volume driver \"nfs\" (HostConfig.Mounts.VolumeOptions.DriverConfig.Name) yet",
                         List.of("--mount", "type=volume,src=data,dst=/data,volume-driver=nfs")),
                 refused("HostConfig.VolumeDriver", "--volume-driver", "nfs"),
-                refused("HostConfig.Links", "--link", "other:alias"),
                 refused("HostConfig.Devices", "--device", "/dev/null"),
                 refused("HostConfig.IpcMode", "--ipc", "host"),
                 refused("HostConfig.Ulimits", "--ulimit", "nofile=10:10"),

@@ -48,10 +48,19 @@ public final class TestEngine implements AutoCloseable {
         return open(null, ip);
     }
 
+    /** With the default bridge set up as {@code bridge} says (a bridge of the test's own, for options that change the host's rules). */
+    public static TestEngine withBridge(dev.purser.engine.network.BridgeOptions bridge) {
+        return open(null, null, bridge);
+    }
+
     private static TestEngine open(CgroupVersion cgroupVersion, String hostGatewayIp) {
+        return open(cgroupVersion, hostGatewayIp, dev.purser.engine.network.BridgeOptions.defaults());
+    }
+
+    private static TestEngine open(CgroupVersion cgroupVersion, String hostGatewayIp, dev.purser.engine.network.BridgeOptions bridge) {
         try {
             Path root = Files.createDirectories(Path.of("/tmp/purser-it", UUID.randomUUID().toString().substring(0, 8)));
-            Engine engine = Engine.open(new StateRoot(root), "purser-it", cgroupVersion, dev.purser.engine.network.BridgeOptions.defaults(), hostGatewayIp);
+            Engine engine = Engine.open(new StateRoot(root), "purser-it", cgroupVersion, bridge, hostGatewayIp);
             engine.images().importRootfs(new ByteArrayInputStream(BusyboxImage.rootfsTar()), IMAGE, List.of(), "");
             return new TestEngine(engine, root);
         } catch (IOException e) {

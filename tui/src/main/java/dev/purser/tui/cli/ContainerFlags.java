@@ -44,6 +44,7 @@ final class ContainerFlags {
     @Option(names = {"-P", "--publish-all"}, arity = "0..1", fallbackValue = "true") boolean publishAll;
     @Option(names = "--expose") List<String> expose = new ArrayList<>();
     @Option(names = "--add-host") List<String> addHosts = new ArrayList<>();
+    @Option(names = "--link") List<String> links = new ArrayList<>();
     @Option(names = "--dns") List<String> dns = new ArrayList<>();
     @Option(names = "--dns-search") List<String> dnsSearch = new ArrayList<>();
     @Option(names = "--dns-option") List<String> dnsOptions = new ArrayList<>();

@@ -94,7 +94,7 @@ final class CreateBody {
         h.putNull("GroupAdd");
         h.put("IpcMode", "");
         h.put("Cgroup", "");
-        h.putNull("Links");
+        h.set("Links", f.links.isEmpty() ? null : strings(NameFlags.links(f.links)));
         h.put("OomScoreAdj", 0);
         h.put("PidMode", "");
         h.put("Privileged", f.privileged);

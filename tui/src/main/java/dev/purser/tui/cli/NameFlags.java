@@ -42,6 +42,19 @@ final class NameFlags {
         return out;
     }
 
+    /** {@code --link NAME[:ALIAS]}, checked as the docker CLI's ValidateLink does and sent as given. */
+    static List<String> links(List<String> values) {
+        for (String v : values) {
+            if (v.isEmpty()) {
+                throw bad(v, "--link", "empty string specified for links");
+            }
+            if (v.split(":", -1).length > 2) {
+                throw bad(v, "--link", "bad format for links: " + v);
+            }
+        }
+        return values;
+    }
+
     static List<String> addHosts(List<String> values) {
         List<String> out = new ArrayList<>();
         for (String v : values) {

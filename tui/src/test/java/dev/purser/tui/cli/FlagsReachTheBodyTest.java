@@ -66,6 +66,7 @@ class FlagsReachTheBodyTest {
         m.put("--publish-all", List.of("-P"));
         m.put("--expose", List.of("--expose", "80"));
         m.put("--add-host", List.of("--add-host", "db:10.0.0.5"));
+        m.put("--link", List.of("--link", "web:site"));
         m.put("--dns", List.of("--dns", "10.0.0.53"));
         m.put("--dns-search", List.of("--dns-search", "example.org"));
         m.put("--dns-option", List.of("--dns-option", "ndots:2"));

@@ -23,6 +23,15 @@ class NameFlagsTest {
                 .hasMessage("invalid argument \"foo:bar\" for \"--add-host\" flag: invalid IP address in add-host: \"bar\"");
     }
 
+    @Test void linkWithTwoColonsIsDockersBadFormat() {
+        assertThatThrownBy(() -> NameFlags.links(List.of("a:b:c")))
+                .hasMessage("invalid argument \"a:b:c\" for \"--link\" flag: bad format for links: a:b:c");
+    }
+
+    @Test void linksAreSentAsGiven() {
+        assertThat(NameFlags.links(List.of("web", "db:data"))).containsExactly("web", "db:data");
+    }
+
     @Test void dnsThatIsNotAnAddressIsDockersError() {
         assertThatThrownBy(() -> NameFlags.dns(List.of("foo")))
                 .hasMessage("invalid argument \"foo\" for \"--dns\" flag: IP address is not correctly formatted: foo");

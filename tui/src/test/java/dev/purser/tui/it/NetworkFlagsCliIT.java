@@ -40,7 +40,8 @@ class NetworkFlagsCliIT {
 
     @Test
     void addHostIsInEtcHosts() {
-        assertThat(purser("run", "--rm", "--add-host", "db:10.0.0.5", "busybox", "tail", "-n", "1", "/etc/hosts").out())
+        // the entry is not the last line: a bridged container's own address follows it
+        assertThat(purser("run", "--rm", "--add-host", "db:10.0.0.5", "busybox", "grep", "-w", "db", "/etc/hosts").out())
                 .isEqualTo("10.0.0.5\tdb\n");
     }
 
@@ -61,6 +62,19 @@ class NetworkFlagsCliIT {
                     .isEqualTo(target);
         } finally {
             daemon.purser("rm", "-f", "netns-target");
+        }
+    }
+
+    @Test
+    void linkedTargetIsInTheLinkersHostsAndEnvironment() {
+        purser("run", "-d", "--name", "link-target", "--expose", "80", "busybox", "sleep", "60");
+        try {
+            String ip = purser("inspect", "-f", "{{.NetworkSettings.IPAddress}}", "link-target").out().strip();
+            String seen = purser("run", "--rm", "--link", "link-target:web", "busybox", "sh", "-c",
+                    "grep -w web /etc/hosts; echo $WEB_PORT_80_TCP_ADDR").out();
+            assertThat(seen).startsWith(ip + "\tweb ").endsWith("\n" + ip + "\n");
+        } finally {
+            daemon.purser("rm", "-f", "link-target");
         }
     }
 
