@@ -1,7 +1,9 @@
 package dev.purser.engine.container;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purser.engine.store.AtomicFile;
+import dev.purser.engine.store.Directories;
 import dev.purser.engine.store.StateRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.purser.engine.container;
 
+
 import dev.purser.engine.cgroup.CgroupHierarchy;
 import dev.purser.engine.container.naming.ContainerId;
 import dev.purser.engine.container.naming.ContainerLookupException;
@@ -36,6 +37,7 @@ import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
 import dev.purser.engine.mount.MountPoint;
+import dev.purser.engine.store.Directories;
 import dev.purser.engine.volume.Volumes;
 import java.io.IOException;
 import java.nio.file.Files;

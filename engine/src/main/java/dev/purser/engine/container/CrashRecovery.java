@@ -1,9 +1,11 @@
 package dev.purser.engine.container;
 
+
 import dev.purser.engine.cgroup.CgroupHierarchy;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
 import dev.purser.engine.runtime.Signals;
+import dev.purser.engine.store.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

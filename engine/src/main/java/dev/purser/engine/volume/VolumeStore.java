@@ -1,19 +1,18 @@
 package dev.purser.engine.volume;
 
+import dev.purser.engine.store.Directories;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purser.engine.store.AtomicFile;
 import dev.purser.engine.store.StateRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -149,28 +148,10 @@ public final class VolumeStore {
 
     /** Deletes a tree without following a symlink out of it (a volume's content is a container's). */
     private static void deleteTree(Path root) {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    if (exc != null) {
-                        throw exc;
-                    }
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            log.warn("deleting {}: {}", root, e.getMessage());
+            Directories.deleteRecursively(root);
+        } catch (UncheckedIOException e) {
+            log.warn("deleting {}: {}", root, e.getCause().getMessage());
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.purser.engine.container;
+package dev.purser.engine.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Recursive delete that never follows a symlink out of the tree (container trees are untrusted). */
-final class Directories {
+/** Recursive delete that never follows a symlink out of the tree (container and volume trees are untrusted). */
+public final class Directories {
     private Directories() {}
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -26,6 +26,9 @@ final class Directories {
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    if (exc != null) {
+                        throw exc;
+                    }
                     Files.delete(d);
                     return FileVisitResult.CONTINUE;
                 }
