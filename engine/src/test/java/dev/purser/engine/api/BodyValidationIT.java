@@ -98,14 +98,14 @@ class BodyValidationIT {
 
     @Test
     void aTypeErrorComesBeforeARefusedField() throws IOException {
-        refusedCreate("{\"Image\":\"busybox\",\"Cmd\":[\"true\"],\"HostConfig\":{\"Links\":[\"a:b\"]},\"Tty\":\"yes\"}",
+        refusedCreate("{\"Image\":\"busybox\",\"Cmd\":[\"true\"],\"HostConfig\":{\"Ulimits\":[{\"Name\":\"nofile\",\"Soft\":10,\"Hard\":10}]},\"Tty\":\"yes\"}",
                 "json: cannot unmarshal string into Go struct field ContainerConfigWrapper.Tty of type bool");
     }
 
     @Test
     void fieldNamesMatchWithoutRegardToCaseAsInGo() throws IOException {
-        refusedCreate("{\"image\":\"busybox\",\"cmd\":[\"true\"],\"hostconfig\":{\"links\":[\"a:b\"]}}",
-                "purser does not support HostConfig.Links yet");
+        refusedCreate("{\"image\":\"busybox\",\"cmd\":[\"true\"],\"hostconfig\":{\"ulimits\":[{\"Name\":\"nofile\",\"Soft\":10,\"Hard\":10}]}}",
+                "purser does not support HostConfig.Ulimits yet");
     }
 
     @Test
