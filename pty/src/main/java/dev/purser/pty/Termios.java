@@ -17,6 +17,10 @@ public final class Termios {
     private static final int IFLAG = 0;
     private static final int OFLAG = 4;
     private static final int LFLAG = 12;
+    /** c_cc starts after the four flag words and c_line; VTIME and VMIN are its 5th and 6th slots. */
+    private static final int CC = 17;
+    private static final int VTIME = 5;
+    private static final int VMIN = 6;
 
     /** Local-mode bits from Linux's termbits.h. */
     public static final int ISIG = 0000001;
@@ -25,6 +29,8 @@ public final class Termios {
     public static final int IEXTEN = 0100000;
     /** Input-mode bit: translate CR to NL. */
     public static final int ICRNL = 0000400;
+    /** Input-mode bit: XON/XOFF flow control (Ctrl-S / Ctrl-Q taken by the terminal). */
+    public static final int IXON = 0002000;
     /** Output-mode bit: post-process output (e.g. NL to CR NL). */
     public static final int OPOST = 0000001;
 
@@ -57,6 +63,23 @@ public final class Termios {
     public Termios raw() {
         byte[] copy = bytes.clone();
         LibC.INSTANCE.cfmakeraw(copy);
+        return new Termios(copy);
+    }
+
+    /**
+     * These settings with every key delivered as it is typed: no line editing, no signals from
+     * keys, no Ctrl-V/Ctrl-O handling, no flow control (so Ctrl-Q arrives), reads return after one
+     * byte; echo, CR to NL on input and NL to CR NL on output stay as they were. For a session
+     * whose other side is not a terminal: the user sees what they type and lines end, as with
+     * docker attach, and a key sequence (the detach keys) can be seen before Enter.
+     */
+    public Termios keyByKey() {
+        byte[] copy = bytes.clone();
+        ByteBuffer buffer = ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder());
+        buffer.putInt(IFLAG, buffer.getInt(IFLAG) & ~IXON);
+        buffer.putInt(LFLAG, buffer.getInt(LFLAG) & ~(ICANON | ISIG | IEXTEN));
+        copy[CC + VMIN] = 1;
+        copy[CC + VTIME] = 0;
         return new Termios(copy);
     }
 

@@ -87,6 +87,11 @@ public final class TmuxSession implements AutoCloseable {
         }, 30);
     }
 
+    /** Waits, thirty seconds at most, until the screen is as {@code shown} wants; {@code what} names it for the failure. */
+    public String waitUntil(String what, Predicate<String> shown) {
+        return waitUntil(what, shown, 30);
+    }
+
     private String waitUntil(String what, Predicate<String> shown, int seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         String s = screen();

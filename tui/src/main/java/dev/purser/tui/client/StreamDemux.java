@@ -24,19 +24,65 @@ public final class StreamDemux {
             return;
         }
         DataInputStream data = new DataInputStream(in);
-        byte[] header = new byte[8];
-        while (true) {
+        for (Frame frame; (frame = Frame.read(data)) != null; ) {
+            OutputStream target = frame.stderr() ? err : out;
+            target.write(frame.payload());
+            target.flush();
+        }
+    }
+
+    /**
+     * The payloads of a multiplexed stream, stdout and stderr together in the order they came:
+     * what a terminal shows, where both go to the same screen. Closing it closes {@code in}.
+     */
+    public static InputStream merged(InputStream in) {
+        DataInputStream data = new DataInputStream(in);
+        return new InputStream() {
+            private byte[] payload = new byte[0];
+            private int position;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (length == 0) return 0;
+                while (position == payload.length) {
+                    Frame frame = Frame.read(data);
+                    if (frame == null) return -1;
+                    payload = frame.payload();
+                    position = 0;
+                }
+                int n = Math.min(length, payload.length - position);
+                System.arraycopy(payload, position, buffer, offset, n);
+                position += n;
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
+    /** One frame: an 8-byte header (stream type, 3 zero bytes, big-endian length), then the payload. */
+    private record Frame(boolean stderr, byte[] payload) {
+        /** The next frame, or null at the end of the stream. */
+        static Frame read(DataInputStream data) throws IOException {
+            byte[] header = new byte[8];
             try {
                 data.readFully(header);
             } catch (EOFException end) {
-                return;
+                return null;
             }
             int length = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
             byte[] payload = new byte[length];
             data.readFully(payload);
-            OutputStream target = header[0] == 2 ? err : out;
-            target.write(payload);
-            target.flush();
+            return new Frame(header[0] == 2, payload);
         }
     }
 }

@@ -12,10 +12,12 @@ import dev.purser.pty.WindowWatcher;
 import dev.purser.tui.client.Containers;
 import dev.purser.tui.client.HijackedConnection;
 import dev.purser.tui.client.PurserClient;
+import dev.purser.tui.client.StreamDemux;
 import dev.purser.tui.dashboard.terminal.HostScreen;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
@@ -25,7 +27,9 @@ import java.util.List;
  * same pieces as {@code purser exec -it}). The detach keys are watched on both sides, as docker
  * does: the daemon ends the stream when it sees them, the relay ends at once when it does.
  * The watcher replaces Lanterna's SIGWINCH handler for the session and puts it back after
- * (lanterna-traps T16), so resizes go to the container while it has the screen.
+ * (lanterna-traps T16), so resizes go to the container while it has the screen. A container
+ * without a TTY is attached as docker attach does it: its multiplexed output demultiplexed onto
+ * the terminal, typed keys to its stdin only when it has OpenStdin, the terminal echoing.
  */
 final class ContainerSessions implements Handover {
     private final PurserClient client;
@@ -55,33 +59,51 @@ final class ContainerSessions implements Handover {
                 TerminalRelay.End end = host.lend(() -> {
                     WindowSize size = WindowSize.of(1);
                     try (HijackedConnection connection = containers.execStartInteractive(execId, true, size.rows(), size.cols())) {
-                        return relay(connection, (r, c) -> containers.execResize(execId, r, c));
+                        return relay(connection, connection.input(), connection.output(), (r, c) -> containers.execResize(execId, r, c));
                     }
                 });
                 if (end == TerminalRelay.End.DETACHED) return "detached from the " + shell + " in " + name + " (it keeps running)";
                 JsonNode exec = containers.execInspect(execId);
                 return shell + " in " + name + " ended" + (exec.path("Running").asBoolean() ? "" : " with " + exec.path("ExitCode").asInt());
             }
-            boolean tty = containers.inspect(id, false).path("Config").path("Tty").asBoolean();
-            if (!tty) return "could not attach to " + name + ": it has no TTY (run it with -t); its output is in the Logs tab";
-            TerminalRelay.End end = host.lend(() -> {
-                try (HijackedConnection connection = containers.attachInteractive(id, true, detachKeys)) {
-                    WindowSize size = WindowSize.of(1);
-                    resizeQuietly(() -> containers.resize(id, size.rows(), size.cols()));
-                    return relay(connection, (r, c) -> containers.resize(id, r, c));
-                }
-            });
+            JsonNode config = containers.inspect(id, false).path("Config");
+            boolean tty = config.path("Tty").asBoolean();
+            TerminalRelay.End end;
+            if (tty) {
+                end = host.lend(() -> {
+                    try (HijackedConnection connection = containers.attachInteractive(id, true, detachKeys)) {
+                        WindowSize size = WindowSize.of(1);
+                        resizeQuietly(() -> containers.resize(id, size.rows(), size.cols()));
+                        return relay(connection, connection.input(), connection.output(), (r, c) -> containers.resize(id, r, c));
+                    }
+                });
+            } else {
+                // as docker attach: stdin only when the container keeps it open; the keys are still
+                // read (and dropped) so the detach keys are seen, and output is demultiplexed
+                boolean stdin = config.path("OpenStdin").asBoolean();
+                end = host.lend(HostScreen.SessionMode.KEY_BY_KEY, () -> {
+                    try (HijackedConnection connection = containers.attachInteractive(id, stdin, detachKeys)) {
+                        return relay(connection, StreamDemux.merged(connection.input()),
+                                stdin ? connection.output() : OutputStream.nullOutputStream(), (r, c) -> { });
+                    }
+                });
+            }
             return end == TerminalRelay.End.DETACHED ? "detached from " + name + " (it keeps running)" : "attach to " + name + " ended";
         } catch (IOException | RuntimeException e) {
             return "could not open a session in " + name + ": " + PlainWords.plain(e);
         }
     }
 
-    private TerminalRelay.End relay(HijackedConnection connection, java.util.function.BiConsumer<Integer, Integer> resize) throws IOException {
+    /**
+     * Relays the terminal to {@code remoteOut} and {@code remoteIn} to the terminal until the
+     * session ends; SIGWINCH goes to {@code resize} meanwhile (and not to Lanterna).
+     */
+    private TerminalRelay.End relay(HijackedConnection connection, InputStream remoteIn, OutputStream remoteOut,
+                                    java.util.function.BiConsumer<Integer, Integer> resize) throws IOException {
         OutputStream screen = new FileOutputStream(FileDescriptor.out);
         StoppableInput keys = StoppableInput.of(0);
         try (WindowWatcher watcher = WindowWatcher.watch(1, size -> resizeQuietly(() -> resize.accept(size.rows(), size.cols())));
-             TerminalRelay relay = TerminalRelay.start(keys, screen, connection.input(), connection.output(),
+             TerminalRelay relay = TerminalRelay.start(keys, screen, remoteIn, remoteOut,
                      RelayOptions.plain().detachOn(DetachKeys.fromOption(detachKeys)).onLocalEnd(connection::shutdownOutput))) {
             return relay.await();
         } catch (InterruptedException e) {

@@ -183,6 +183,65 @@ class DashboardTerminalIT {
     }
 
     @Test
+    void attachingToAContainerWithoutATtyShowsItsOutputAndCtrlPCtrlQBringsTheDashboardBackWithTheSameSelection() throws IOException {
+        assertThat(daemon.purser("run", "-d", "--name", "tmux_plain", "busybox", "sh", "-c",
+                "while true; do echo plain-tick; sleep 0.2; done").exitCode()).isZero();
+        openDashboard();
+        select("tmux_plain");
+        terminal.keys("a");
+        // the dashboard's last line is its status line: a tick there is the attached output
+        terminal.waitForPrompt("plain-tick");
+        terminal.keys("C-p", "C-q");
+        String back = terminal.waitFor("detached from tmux_plain");
+        assertThat(back).contains("1 Containers").contains("tmux_plain · running").contains("filter \"tmux_plain\"");
+        assertThat(daemon.purser("inspect", "-f", "{{.State.Status}}", "tmux_plain").outLine()).isEqualTo("running");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+        assertThat(Files.readString(home.resolve("stty-after"))).isEqualTo(Files.readString(home.resolve("stty-before")));
+    }
+
+    private static long linesEqualTo(String screen, String line) {
+        return screen.lines().filter(line::equals).count();
+    }
+
+    @Test
+    void attachingToAnInteractiveContainerWithoutATtySendsTypedLinesToItsStdin() {
+        assertThat(daemon.purser("run", "-d", "-i", "--name", "tmux_cat", "busybox", "cat").exitCode()).isZero();
+        openDashboard();
+        select("tmux_cat");
+        terminal.keys("a");
+        // the dashboard has left the screen; a line seen now (echoed here or by cat) means the
+        // session has the terminal in its own mode
+        terminal.waitUntil("the dashboard gone", s -> !s.contains("1 Containers"));
+        terminal.type("warm-up");
+        terminal.waitFor("warm-up");
+        // once echoed by this terminal as typed, once by cat from its stdin
+        terminal.type("cat-line");
+        terminal.waitUntil("\"cat-line\" twice", s -> linesEqualTo(s, "cat-line") >= 2);
+        terminal.keys("C-p", "C-q");
+        String back = terminal.waitFor("detached from tmux_cat");
+        assertThat(back).contains("tmux_cat · running");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
+    void theDashboardComesBackWhenAContainerWithoutATtyExitsDuringTheAttach() {
+        assertThat(daemon.purser("run", "-d", "--name", "tmux_doomed", "busybox", "sh", "-c",
+                "while true; do echo doomed-tick; sleep 0.2; done").exitCode()).isZero();
+        openDashboard();
+        select("tmux_doomed");
+        terminal.keys("a");
+        terminal.waitForPrompt("doomed-tick");
+        assertThat(daemon.purser("kill", "tmux_doomed").exitCode()).isZero();
+        String back = terminal.waitFor("attach to tmux_doomed ended");
+        assertThat(back).contains("1 Containers");
+        terminal.waitFor("tmux_doomed · exited");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
     void quittingPutsTheTerminalBackExactlyAsItWas() throws IOException {
         openDashboard();
         terminal.waitFor("tmux_web");

@@ -71,21 +71,36 @@ public final class HostScreen implements AutoCloseable {
         return original;
     }
 
-    /** What runs while the session has the terminal (raw, keys to no one but it); it may leave it in any mode. */
+    /** What runs while the session has the terminal (keys to no one but it); it may leave it in any mode. */
     @FunctionalInterface
     public interface Session<T> {
         T run() throws IOException;
     }
 
-    /** Gives the terminal to {@code session} and takes it back, on every way out of it. */
+    /** How the terminal is set while a session has it. */
+    public enum SessionMode {
+        /** Raw, as docker's -it makes it: the container's terminal does echo and line editing. */
+        RAW,
+        /**
+         * For a container without a TTY: this terminal echoes and ends lines (as docker attach
+         * leaves it), but hands over every key as typed, so the detach keys are seen at once.
+         */
+        KEY_BY_KEY
+    }
+
+    /** Gives the terminal, raw, to {@code session} and takes it back, on every way out of it. */
     public <T> T lend(Session<T> session) throws IOException {
+        return lend(SessionMode.RAW, session);
+    }
+
+    /** Gives the terminal, set as {@code mode} says, to {@code session} and takes it back, on every way out of it. */
+    public <T> T lend(SessionMode mode, Session<T> session) throws IOException {
         keys.shut();
         screen.stopScreen(false);
         output.flush();
         Termios dashboardMode = Termios.of(0);
         try {
-            // raw, as docker's -it makes it: the container's terminal does the line editing
-            original.raw().applyTo(0);
+            (mode == SessionMode.RAW ? original.raw() : original.keyByKey()).applyTo(0);
             return session.run();
         } finally {
             dashboardMode.applyTo(0);
