@@ -19,6 +19,14 @@ final class DaemonCommand extends BaseCommand {
     @picocli.CommandLine.Option(names = {"-H", "--host"}) String host;
     @picocli.CommandLine.Option(names = "--cgroup-parent") String cgroupParent;
     @picocli.CommandLine.Option(names = "--host-gateway-ip") String hostGatewayIp;
+    @picocli.CommandLine.Option(names = "--cgroup-version") String cgroupVersion;
+    @picocli.CommandLine.Option(names = "--bip") String bip;
+    @picocli.CommandLine.Option(names = "--fixed-cidr") String fixedCidr;
+    @picocli.CommandLine.Option(names = "--mtu") String mtu;
+    // Go's boolean flags: --iptables alone is true, --iptables=false turns it off
+    @picocli.CommandLine.Option(names = "--ip-forward", arity = "0..1", fallbackValue = "true") String ipForward;
+    @picocli.CommandLine.Option(names = "--iptables", arity = "0..1", fallbackValue = "true") String iptables;
+    @picocli.CommandLine.Option(names = "--icc", arity = "0..1", fallbackValue = "true") String icc;
     @Parameters List<String> args = new ArrayList<>();
 
     String usage() { return "daemon [OPTIONS]"; }
@@ -33,6 +41,13 @@ final class DaemonCommand extends BaseCommand {
         if (h != null) { all.add("--host"); all.add(h.startsWith("/") ? "unix://" + h : h); }
         if (cgroupParent != null) { all.add("--cgroup-parent"); all.add(cgroupParent); }
         if (hostGatewayIp != null) { all.add("--host-gateway-ip"); all.add(hostGatewayIp); }
+        if (cgroupVersion != null) { all.add("--cgroup-version"); all.add(cgroupVersion); }
+        if (bip != null) { all.add("--bip"); all.add(bip); }
+        if (fixedCidr != null) { all.add("--fixed-cidr"); all.add(fixedCidr); }
+        if (mtu != null) { all.add("--mtu"); all.add(mtu); }
+        if (ipForward != null) all.add("--ip-forward=" + ipForward);
+        if (iptables != null) all.add("--iptables=" + iptables);
+        if (icc != null) all.add("--icc=" + icc);
         Class<?> daemon;
         try {
             daemon = Class.forName(ENTRY_POINT);
