@@ -197,14 +197,14 @@ final class ContainerActions {
                 client.volumes().remove(v.name(), false);
                 return "removed volume " + v.name();
             }, this::volumesChanged, e -> state.failed("volume rm: " + plain(e)));
-        }, () -> state.message = "kept volume " + v.name()));
+        }, () -> state.message = "not removed"));
     }
 
     void confirmVolumePrune() {
         state.prompt = Prompt.confirm(VolumesView.pruneQuestion(), () -> {
             state.message = "pruning volumes ...";
             background.call(() -> VolumesView.prune(client), this::volumesChanged, e -> state.failed("volume prune: " + plain(e)));
-        }, () -> state.message = "nothing pruned");
+        }, () -> state.message = "not removed");
     }
 
     private void volumesChanged(String done) {
