@@ -98,7 +98,7 @@ final class ContainerLauncher {
         Overlay overlay = Overlay.inContainerDirectory(dir, images.layerDirectories(image));
         Cgroup cgroup = null;
         ProcessStdio stdio = null;
-        boolean bridged = Networks.onBridge(c.hostConfig().networkMode());
+        boolean bridged = Networks.bridged(c.hostConfig().networkMode());
         try {
             if (join == null && !bridged) {
                 // rewritten at every start, as Docker does (a bridged container's once it has its address)
@@ -167,7 +167,7 @@ final class ContainerLauncher {
     private void connect(Container c, Path dir, StageProcess stage, LinkedTargets linked) {
         int childPid = awaitStart(stage.pidReported());
         try {
-            Endpoint endpoint = networks.attach(c.id(), childPid);
+            Endpoint endpoint = networks.attach(c.id(), c.hostConfig().networkMode(), childPid);
             networks.openLinks(c.id(), linked.ports());
             // the process is held before its mounts, so /etc/hosts is bound with the address in it
             etcFiles.write(dir, ProcessPlans.etcIdentity(c, List.of(IpLiteral.parse(endpoint.address().toString())),

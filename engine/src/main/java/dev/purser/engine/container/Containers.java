@@ -194,6 +194,7 @@ public final class Containers {
         // A profile that could not be applied is refused now rather than at every start.
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
         etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
+        requireNetwork(request.hostConfig().networkMode());
         List<Container> linkTargets = linkTargets(request.hostConfig());
         synchronized (nameLock) {
             ContainerId id = ContainerId.generate();
@@ -247,6 +248,16 @@ public final class Containers {
             return get(reference);
         } catch (ContainerLookupException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A network mode naming a network (not host, none or container:) must name one that exists;
+     * Docker's words, a 400 as NetworkNames explains (docs/decisions/0010).
+     */
+    private void requireNetwork(String networkMode) {
+        if (Networks.bridged(networkMode) && networks.find(Networks.networkName(networkMode)).isEmpty()) {
+            throw new IllegalArgumentException("network " + networkMode + " not found");
         }
     }
 
