@@ -557,7 +557,7 @@ public final class Containers {
         }
         rc.stdio.closeAll();
         releasePorts(id);
-        networks.detach(id);
+        launcher.detach(id);
         Teardown.of(linux, rc.overlay, rc.cgroup);
         // No container lock here: whoever holds it may be waiting for this very exit (stop, rm -f).
         Optional<Container> before = store.get(id);

@@ -200,6 +200,58 @@ class UserNetworksIT {
         }
     }
 
+    private Container named(String name, String network, String... cmd) {
+        return engine.engine().containers().create(new dev.purser.engine.container.CreateRequest(name, TestEngine.config(cmd),
+                on(network)));
+    }
+
+    @Test
+    void containerReachesAPeerStartedBeforeItByName() {
+        create("purserit-un-a", "10.231.1.0/24");
+        Container web = named("purserit-web", "purserit-un-a", "sh", "-c",
+                "mkdir -p /www && echo hello > /www/index.html && exec httpd -f -p 80 -h /www");
+        engine.engine().containers().start(web.id());
+        Container client = named("purserit-client", "purserit-un-a", "sh", "-c",
+                "for i in $(seq 1 100); do wget -q -O - http://purserit-web/ && exit 0; sleep 0.1; done; exit 1");
+        assertThat(engine.runToExit(client)).as(engine.logs(client)).isZero();
+        assertThat(engine.logs(client)).contains("hello");
+    }
+
+    @Test
+    void runningContainerLearnsAPeerThatStartsAfterIt() {
+        create("purserit-un-a", "10.231.1.0/24");
+        // exits 0 once its own /etc/hosts (the bound file, rewritten in place) names the later peer
+        Container first = named("purserit-first", "purserit-un-a", "sh", "-c",
+                "for i in $(seq 1 300); do grep -q purserit-second /etc/hosts && ping -c1 -W2 purserit-second && exit 0; sleep 0.1; done; exit 1");
+        engine.engine().containers().start(first.id());
+        Container second = named("purserit-second", "purserit-un-a", "sleep", "100");
+        engine.engine().containers().start(second.id());
+        assertThat(engine.awaitExit(first)).as(engine.logs(first)).isZero();
+    }
+
+    @Test
+    void peerThatStopsLeavesTheOthersHostsFiles() {
+        create("purserit-un-a", "10.231.1.0/24");
+        Container second = named("purserit-second", "purserit-un-a", "sleep", "100");
+        engine.engine().containers().start(second.id());
+        Container first = named("purserit-first", "purserit-un-a", "sh", "-c",
+                "grep -q purserit-second /etc/hosts || exit 2; echo seen; "
+                        + "for i in $(seq 1 300); do grep -q purserit-second /etc/hosts || exit 0; sleep 0.1; done; exit 1");
+        engine.engine().containers().start(first.id());
+        engine.awaitLog(first, "seen");
+        engine.engine().containers().stop(second.id(), 0);
+        assertThat(engine.awaitExit(first)).as(engine.logs(first)).isZero();
+    }
+
+    @Test
+    void containerOnAnotherNetworkDoesNotResolveTheName() {
+        create("purserit-un-a", "10.231.1.0/24");
+        create("purserit-un-b", "10.231.2.0/24");
+        Container web = named("purserit-web", "purserit-un-a", "sleep", "100");
+        engine.engine().containers().start(web.id());
+        assertThat(run("purserit-un-b", "grep purserit-web /etc/hosts")).isEqualTo(1);
+    }
+
     @Test
     void containerCannotBeCreatedOnAnUnknownNetwork() {
         assertThatThrownBy(() -> engine.create(TestEngine.config("true"), on("purserit-un-nowhere")))
