@@ -134,6 +134,16 @@ class UserNetworksDockerIT {
     }
 
     @Test
+    void containersOnTheNetworkReachEachOtherByName() {
+        create("--subnet", "10.231.11.0/24", "purserit-cli-a");
+        assertThat(docker("run", "-d", "--name", "purserit-web", "--network", "purserit-cli-a", "busybox", "sleep", "100").exitCode)
+                .isZero();
+        Result r = docker("run", "--rm", "--network", "purserit-cli-a", "busybox", "ping", "-c1", "-W2", "purserit-web");
+        assertThat(r.exitCode).as(r.out).isZero();
+        assertThat(r.out).contains("10.231.11.2");
+    }
+
+    @Test
     void rmRemovesTheNetworkAndItsBridge() {
         String id = create("--subnet", "10.231.11.0/24", "purserit-cli-a");
         Result r = docker("network", "rm", "purserit-cli-a");
