@@ -75,6 +75,7 @@ final class ContainerApi {
         JsonNode sent = x.bodyJson(JsonNode.class);
         NetworkModeConflicts.check(sent);
         JsonNode body = RequestBodies.CREATE.read(sent);
+        NetworkNames.admitEndpointNetwork(sent, containers.networks());
         ContainerConfig config = convert(body, ContainerConfig.class);
         HostConfig host = body.hasNonNull("HostConfig") ? convert(body.get("HostConfig"), HostConfig.class) : null;
         if (host != null) {

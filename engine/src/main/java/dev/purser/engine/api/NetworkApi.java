@@ -1,5 +1,6 @@
 package dev.purser.engine.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,15 +9,18 @@ import dev.purser.engine.container.Containers;
 import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Network;
+import dev.purser.engine.network.NetworkRefusedException;
+import dev.purser.engine.network.NetworkRequest;
 import dev.purser.engine.network.Networks;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /networks} and {@code GET /networks/{id}} for Docker's predefined networks (bridge,
- * host, none), with Docker's fields; creating and removing networks is not done yet (those
- * routes are not served, so clients get a 404 naming the path).
+ * {@code /networks}: list and inspect Docker's predefined networks (bridge, host, none) and the
+ * user-defined ones with Docker's fields; create, remove and prune user-defined bridge networks.
+ * Connecting a running container to a second network is not done yet (that route is not
+ * served, so clients get a 404 naming the path).
  */
 final class NetworkApi {
     private static final List<String> FILTERS = List.of("name", "id", "driver", "type");
@@ -31,7 +35,61 @@ final class NetworkApi {
 
     void register(Router router) {
         router.add("GET", "/networks", this::list)
-                .add("GET", "/networks/{id}", this::inspect);
+                .add("POST", "/networks/create", this::create)
+                .add("POST", "/networks/prune", this::prune)
+                .add("GET", "/networks/{id}", this::inspect)
+                .add("DELETE", "/networks/{id}", this::remove);
+    }
+
+    private void create(Exchange x) {
+        JsonNode body = x.bodyJson(JsonNode.class);
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("invalid JSON: the request body must be an object");
+        }
+        NetworkRequest request = NetworkCreateBody.read(body);
+        Network n = refusals(() -> networks.create(request));
+        ObjectNode out = json.createObjectNode();
+        out.put("Id", n.id());
+        out.put("Warning", "");
+        x.json(201, out);
+    }
+
+    private void remove(Exchange x) {
+        String ref = x.param("id");
+        if (networks.find(ref).isEmpty()) {
+            throw ApiException.notFound("network " + ref + " not found");
+        }
+        refusals(() -> {
+            networks.remove(ref);
+            return null;
+        });
+        x.status(204);
+    }
+
+    private void prune(Exchange x) {
+        Map<String, List<String>> filters = FilterQuery.parse(x.query("filters"));
+        if (!filters.isEmpty()) {
+            throw ApiException.badRequest("purser does not apply network prune filters yet: "
+                    + String.join(", ", filters.keySet()));
+        }
+        ObjectNode out = json.createObjectNode();
+        ArrayNode deleted = out.putArray("NetworksDeleted");
+        networks.prune().forEach(deleted::add);
+        x.json(200, out);
+    }
+
+    /** The engine's refusals with Docker's status codes. */
+    private static <T> T refusals(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NetworkRefusedException e) {
+            int status = switch (e.reason()) {
+                case DUPLICATE_NAME -> 409;
+                case OVERLAPPING_SUBNET, ACTIVE_ENDPOINTS -> 403;
+                case INVALID -> 400;
+            };
+            throw new ApiException(status, e.getMessage());
+        }
     }
 
     private void list(Exchange x) {
@@ -58,7 +116,7 @@ final class NetworkApi {
                     if (!v.equals("builtin") && !v.equals("custom")) {
                         throw ApiException.badRequest("invalid filter: 'type'='" + v + "'");
                     }
-                    return v.equals("builtin");   // every network purser has is predefined
+                    return v.equals("builtin") == n.builtin();
                 });
     }
 
@@ -88,18 +146,20 @@ final class NetworkApi {
         if (n.subnet() != null) {
             ObjectNode c = config.addObject();
             c.put("Subnet", n.subnet().toString());
-            Optional.ofNullable(networks.bridge().options().fixedCidr()).ifPresent(r -> c.put("IPRange", r.subnet().toString()));
+            if (n.builtin()) {
+                Optional.ofNullable(networks.bridge().options().fixedCidr()).ifPresent(r -> c.put("IPRange", r.subnet().toString()));
+            }
             c.put("Gateway", n.gateway().toString());
         }
-        o.put("Internal", false);
+        o.put("Internal", n.internal());
         o.put("Attachable", false);
         o.put("Ingress", false);
         o.putObject("ConfigFrom").put("Network", "");
         o.put("ConfigOnly", false);
         ObjectNode attached = o.putObject("Containers");
         if (withContainers && n.bridged()) {
-            for (String id : networks.attachedContainers()) {
-                Optional<Endpoint> e = networks.endpoint(id);
+            for (String id : networks.attachedContainers(n.id())) {
+                Optional<Endpoint> e = networks.endpoint(id, n.id());
                 Optional<Container> c = containers.list().stream().filter(k -> k.id().equals(id)).findFirst();
                 if (e.isEmpty() || c.isEmpty()) {
                     continue;
@@ -113,14 +173,15 @@ final class NetworkApi {
             }
         }
         ObjectNode options = o.putObject("Options");
-        if (n.bridged()) {
+        if (n.bridged() && n.builtin()) {
             options.put("com.docker.network.bridge.default_bridge", "true");
             options.put("com.docker.network.bridge.enable_icc", Boolean.toString(networks.bridge().options().icc()));
             options.put("com.docker.network.bridge.enable_ip_masquerade", Boolean.toString(networks.bridge().options().iptables()));
             options.put("com.docker.network.bridge.name", n.bridge());
             options.put("com.docker.network.driver.mtu", Integer.toString(networks.bridge().options().mtu()));
         }
-        o.putObject("Labels");
+        ObjectNode labels = o.putObject("Labels");
+        n.labels().forEach(labels::put);
         return o;
     }
 }

@@ -7,7 +7,8 @@ import java.util.Set;
  * {@code bridge}: its own network namespace with {@code eth0} on purser0 and loopback), its own
  * namespace with only loopback ({@code none}), the host's ({@code host}), or another
  * container's ({@code container:NAME|ID}, which must exist and run when this one starts: Docker
- * checks it then, not at create). Every other name is a network that does not exist.
+ * checks it then, not at create), or a user-defined network, which the engine looks up at create
+ * (a name that is none is refused there with Docker's "network NAME not found").
  */
 final class NetworkNames {
     private static final Set<String> WORKING = Set.of("", "default", "bridge", "none", "host");
@@ -25,8 +26,38 @@ final class NetworkNames {
             }
             return;
         }
-        // Docker's words, but a 400: a 404 from create makes the docker CLI pull the image and
-        // report that instead (docs/decisions/0010)
-        throw ApiException.badRequest("network " + name + " not found");
+        if (!name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+            // Docker's words, but a 400: a 404 from create makes the docker CLI pull the image and
+            // report that instead (docs/decisions/0010)
+            throw ApiException.badRequest("network " + name + " not found");
+        }
+    }
+
+    /**
+     * A create's {@code EndpointsConfig} names the network its NetworkMode puts it on (the docker
+     * CLI sends both): one naming another network is not applied (connecting to a second network
+     * is not done yet); one naming no network is Docker's "not found".
+     */
+    static void admitEndpointNetwork(com.fasterxml.jackson.databind.JsonNode body, dev.purser.engine.network.Networks networks) {
+        if (body == null || !body.isObject()) {
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode endpoints = body.path("NetworkingConfig").path("EndpointsConfig");
+        if (!endpoints.isObject() || endpoints.size() != 1) {
+            return;
+        }
+        String name = endpoints.fieldNames().next();
+        String mode = dev.purser.engine.network.Networks.networkName(body.path("HostConfig").path("NetworkMode").asText(""));
+        if (name.equals(mode) || dev.purser.engine.network.Networks.networkName(name).equals(mode)) {
+            return;
+        }
+        var network = networks.find(name);
+        if (network.isEmpty()) {
+            throw ApiException.badRequest("network " + name + " not found");
+        }
+        if (!network.get().name().equals(mode) && !network.get().id().equals(mode)) {
+            throw ApiException.badRequest("purser does not apply NetworkingConfig.EndpointsConfig for network " + name
+                    + ", which is not the container's NetworkMode (" + mode + "), yet");
+        }
     }
 }

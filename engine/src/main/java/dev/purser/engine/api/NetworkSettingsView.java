@@ -25,7 +25,7 @@ final class NetworkSettingsView {
         if (network.isEmpty()) {
             return net;   // a mode with no network of its own (container:NAME)
         }
-        Optional<Endpoint> endpoint = networks.endpoint(c.id()).filter(e -> Networks.onBridge(c.hostConfig().networkMode()));
+        Optional<Endpoint> endpoint = networks.endpoint(c.id(), network.get().id());
         ObjectNode entry = F.objectNode();
         entry.putNull("IPAMConfig");
         entry.putNull("Links");
@@ -42,7 +42,9 @@ final class NetworkSettingsView {
         entry.put("GlobalIPv6PrefixLen", 0);
         entry.putNull("DNSNames");
         ((ObjectNode) net.get("Networks")).set(network.get().name(), entry);
-        endpoint.ifPresent(e -> {
+        endpoint.ifPresent(e -> net.put("SandboxKey", e.sandboxKey()));
+        // Docker fills the top-level fields for the default bridge only
+        endpoint.filter(e -> Networks.onBridge(c.hostConfig().networkMode())).ifPresent(e -> {
             net.put("SandboxKey", e.sandboxKey());
             net.put("EndpointID", e.endpointId());
             net.put("Gateway", e.gateway().toString());

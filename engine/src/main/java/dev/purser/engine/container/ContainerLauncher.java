@@ -51,11 +51,13 @@ final class ContainerLauncher {
     private final Attachments attachments;
     private final EtcFiles etcFiles;
     private final Networks networks;
+    private final NetworkPeers peers;
 
     ContainerLauncher(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
                       Attachments attachments, EtcFiles etcFiles, Networks networks) {
         this.etcFiles = etcFiles;
         this.networks = networks;
+        this.peers = new NetworkPeers(store, networks, etcFiles);
         this.store = store;
         this.images = images;
         this.cgroups = cgroups;
@@ -98,7 +100,7 @@ final class ContainerLauncher {
         Overlay overlay = Overlay.inContainerDirectory(dir, images.layerDirectories(image));
         Cgroup cgroup = null;
         ProcessStdio stdio = null;
-        boolean bridged = Networks.onBridge(c.hostConfig().networkMode());
+        boolean bridged = Networks.bridged(c.hostConfig().networkMode());
         try {
             if (join == null && !bridged) {
                 // rewritten at every start, as Docker does (a bridged container's once it has its address)
@@ -147,7 +149,7 @@ final class ContainerLauncher {
                 stdio.closeEverything();
             }
             if (bridged) {
-                networks.detach(c.id());
+                peers.detach(c.id());
             }
             Teardown.of(linux, overlay, cgroup);
             // what reaches the client names the container's files, never the state root's paths
@@ -167,11 +169,18 @@ final class ContainerLauncher {
     private void connect(Container c, Path dir, StageProcess stage, LinkedTargets linked) {
         int childPid = awaitStart(stage.pidReported());
         try {
-            Endpoint endpoint = networks.attach(c.id(), childPid);
+            Endpoint endpoint = networks.attach(c.id(), c.hostConfig().networkMode(), childPid);
             networks.openLinks(c.id(), linked.ports());
+            boolean userNetwork = !Networks.onBridge(c.hostConfig().networkMode());
+            List<dev.purser.engine.network.ExtraHost> hosts = new ArrayList<>(linked.hosts());
+            if (userNetwork) {
+                hosts.addAll(peers.of(c.id(), endpoint.networkId()));
+            }
             // the process is held before its mounts, so /etc/hosts is bound with the address in it
-            etcFiles.write(dir, ProcessPlans.etcIdentity(c, List.of(IpLiteral.parse(endpoint.address().toString())),
-                    linked.hosts()));
+            etcFiles.write(dir, ProcessPlans.etcIdentity(c, List.of(IpLiteral.parse(endpoint.address().toString())), hosts));
+            if (userNetwork) {
+                peers.refresh(endpoint.networkId(), c.id());
+            }
         } catch (RuntimeException e) {
             stage.abortStart();
             try {
@@ -184,6 +193,11 @@ final class ContainerLauncher {
             throw e;
         }
         stage.release();
+    }
+
+    /** Takes a container that stopped off its network; the peers on a user-defined one forget it. */
+    void detach(String containerId) {
+        peers.detach(containerId);
     }
 
     /** {@code -v}'s missing host directories, created at start as Docker does (0755, root's). */

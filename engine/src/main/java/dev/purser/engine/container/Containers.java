@@ -196,6 +196,7 @@ public final class Containers {
         // A profile that could not be applied is refused now rather than at every start.
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
         etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
+        requireNetwork(request.hostConfig().networkMode());
         List<Container> linkTargets = linkTargets(request.hostConfig());
         synchronized (nameLock) {
             ContainerId id = ContainerId.generate();
@@ -249,6 +250,16 @@ public final class Containers {
             return get(reference);
         } catch (ContainerLookupException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A network mode naming a network (not host, none or container:) must name one that exists;
+     * Docker's words, a 400 as NetworkNames explains (docs/decisions/0010).
+     */
+    private void requireNetwork(String networkMode) {
+        if (Networks.bridged(networkMode) && networks.find(Networks.networkName(networkMode)).isEmpty()) {
+            throw new IllegalArgumentException("network " + networkMode + " not found");
         }
     }
 
@@ -548,7 +559,7 @@ public final class Containers {
         }
         rc.stdio.closeAll();
         releasePorts(id);
-        networks.detach(id);
+        launcher.detach(id);
         Teardown.of(linux, rc.overlay, rc.cgroup);
         // No container lock here: whoever holds it may be waiting for this very exit (stop, rm -f).
         Optional<Container> before = store.get(id);

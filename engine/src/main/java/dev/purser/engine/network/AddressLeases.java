@@ -28,13 +28,19 @@ final class AddressLeases {
     record Lease(String containerId, String endpointId, String address, String macAddress, String hostInterface, int pid) {}
 
     private final Path file;
+    private final String networkName;
     private final Ipv4Cidr subnet;
     private final Ipv4Cidr range;
     private final Ipv4Address gateway;
     private final Map<String, Lease> byContainer = new LinkedHashMap<>();
 
     AddressLeases(Path file, Ipv4Cidr subnet, Ipv4Cidr range, Ipv4Address gateway) {
+        this(file, "bridge", subnet, range, gateway);
+    }
+
+    AddressLeases(Path file, String networkName, Ipv4Cidr subnet, Ipv4Cidr range, Ipv4Address gateway) {
         this.file = file;
+        this.networkName = networkName;
         this.subnet = subnet.subnet();
         this.range = range == null ? this.subnet : range.subnet();
         this.gateway = gateway;
@@ -75,7 +81,7 @@ final class AddressLeases {
             save();
             return lease;
         }
-        throw new IllegalStateException("no available IPv4 addresses on network bridge (" + range + ")");
+        throw new IllegalStateException("no available IPv4 addresses on network " + networkName + " (" + range + ")");
     }
 
     /** Updates a lease's details (the pid, once known); the address stays. */

@@ -29,9 +29,13 @@ public final class DefaultBridge {
     private final Ipv4Cidr bridgeAddress;
     private final AddressLeases leases;
     private final HostFirewall firewall;
+    /** False on an internal network: its containers get no route out. */
+    private final boolean defaultRoute;
 
-    private DefaultBridge(Linux linux, BridgeOptions options, Ipv4Cidr bridgeAddress, AddressLeases leases, HostFirewall firewall) {
+    private DefaultBridge(Linux linux, BridgeOptions options, Ipv4Cidr bridgeAddress, AddressLeases leases, HostFirewall firewall,
+                          boolean defaultRoute) {
         this.linux = linux;
+        this.defaultRoute = defaultRoute;
         this.options = options;
         this.bridgeAddress = bridgeAddress;
         this.leases = leases;
@@ -44,6 +48,14 @@ public final class DefaultBridge {
      * container runs when an engine opens.
      */
     public static DefaultBridge open(Linux linux, Path stateDir, BridgeOptions options) {
+        return open(linux, stateDir, options, "bridge", true);
+    }
+
+    /**
+     * The same for a user-defined network {@code networkName}, whose bridge is made from its
+     * definition; an internal one ({@code defaultRoute} false) gives its containers no default route.
+     */
+    static DefaultBridge open(Linux linux, Path stateDir, BridgeOptions options, String networkName, boolean defaultRoute) {
         Ipv4Cidr address;
         try (RouteSocket host = RouteSocket.inHost(linux)) {
             address = bridgeUp(host, options);
@@ -52,15 +64,16 @@ public final class DefaultBridge {
         if (!address.subnet().contains(range)) {
             throw new IllegalArgumentException("--fixed-cidr " + options.fixedCidr() + " is not inside the bridge subnet " + address.subnet());
         }
-        AddressLeases leases = new AddressLeases(stateDir.resolve("bridge-leases.json"), address, range, address.address());
+        AddressLeases leases = new AddressLeases(stateDir.resolve("bridge-leases.json"), networkName, address, range, address.address());
         HostFirewall firewall = new HostFirewall("iptables");
-        DefaultBridge bridge = new DefaultBridge(linux, options, address, leases, firewall);
+        DefaultBridge bridge = new DefaultBridge(linux, options, address, leases, firewall, defaultRoute);
         bridge.releaseAll();
         if (options.ipForward()) {
             enableForwarding();
         }
         if (options.iptables()) {
-            firewall.ensure(options.bridgeName(), address.subnet(), options.icc());
+            // a user-defined network's bridge is isolated from the others
+            firewall.ensure(options.bridgeName(), address.subnet(), options.icc(), !networkName.equals("bridge"));
         }
         return bridge;
     }
@@ -170,7 +183,9 @@ public final class DefaultBridge {
             try (RouteSocket inside = RouteSocket.inNamespaceOf(linux, pid)) {
                 inside.setUp(CONTAINER_INTERFACE);
                 inside.addAddress(CONTAINER_INTERFACE, new Ipv4Cidr(address, bridgeAddress.prefixLength()));
-                inside.addDefaultRoute(CONTAINER_INTERFACE, bridgeAddress.address());
+                if (defaultRoute) {
+                    inside.addDefaultRoute(CONTAINER_INTERFACE, bridgeAddress.address());
+                }
             }
         } catch (RuntimeException e) {
             deleteVeth(lease);

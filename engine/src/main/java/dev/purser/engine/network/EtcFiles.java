@@ -108,6 +108,20 @@ public final class EtcFiles {
         writeResolvConf(dir, id, ipv6);
     }
 
+    /**
+     * Rewrites the hosts file of a running container in place: the file bound over its /etc/hosts
+     * is this inode, which a rename would leave behind (docs/decisions/0044).
+     */
+    public void rewriteHosts(Path dir, Identity id) {
+        boolean ipv6 = Files.exists(host.ipv6Interfaces());
+        try {
+            Files.write(dir.resolve("hosts"), bytes(hosts(id, ipv6)), java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rewriting " + dir.resolve("hosts"), e);
+        }
+    }
+
     private String hosts(Identity id, boolean ipv6) {
         if (id.hostNetwork() && id.extraHosts().isEmpty()) {
             // the host's own file, as Docker copies it; with --add-host Docker builds one instead,

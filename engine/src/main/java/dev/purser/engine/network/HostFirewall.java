@@ -24,8 +24,27 @@ final class HostFirewall {
      * The rules {@code bridge} with {@code subnet} needs, each added once; stale ones for the
      * bridge go (links' rules too: no container runs when this is called).
      */
+    /** iptables' wildcard for every user-defined network's bridge. */
+    private static final String USER_BRIDGES = "br-+";
+
     void ensure(String bridge, Ipv4Cidr subnet, boolean icc) {
+        ensure(bridge, subnet, icc, false);
+    }
+
+    /**
+     * The same; {@code isolated} (a user-defined network's bridge, {@code br-...}) also drops
+     * what its containers send to every other user-defined network's bridge, as Docker's
+     * isolation chains do (its own bridge's traffic stays accepted above that drop).
+     */
+    void ensure(String bridge, Ipv4Cidr subnet, boolean icc, boolean isolated) {
         List<List<String>> wanted = rules(bridge, subnet, icc);
+        if (isolated) {
+            String tag = comment(bridge);
+            wanted.add(List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "-o", USER_BRIDGES, "-m", "comment", "--comment", tag,
+                    "-j", "DROP"));
+            wanted.add(List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "-o", bridge, "-m", "comment", "--comment", tag,
+                    "-j", "ACCEPT"));
+        }
         removeStale(bridge, wanted);
         for (List<String> rule : wanted) {
             List<String> check = new ArrayList<>(rule);

@@ -1,16 +1,29 @@
 package dev.purser.engine.network;
 
+import java.util.Map;
+
 /**
  * A network containers can be on, with Docker's names: {@code bridge} (driver bridge, a Linux
- * bridge device with a subnet and gateway), {@code host} and {@code none} (driver null). A
- * user-defined network will be another bridge one with its own device and subnet.
+ * bridge device with a subnet and gateway), {@code host} and {@code none} (driver null), and the
+ * user-defined ones, each a bridge of its own ({@code br-} and the id's first 12 hex digits).
  *
- * @param subnet  null for networks without addresses (host, none)
- * @param gateway null likewise
- * @param bridge  the bridge device, empty when there is none
+ * @param subnet   null for networks without addresses (host, none)
+ * @param gateway  null likewise
+ * @param bridge   the bridge device, empty when there is none
+ * @param internal no masquerade for its containers' outbound traffic (Docker's {@code --internal})
+ * @param builtin  one of Docker's predefined three, which cannot be removed
  */
 public record Network(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,
-                      String created) {
+                      String created, boolean internal, Map<String, String> labels, boolean builtin) {
+    public Network {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    static Network predefined(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,
+                              String created) {
+        return new Network(id, name, driver, subnet, gateway, bridge, created, false, Map.of(), true);
+    }
+
     public boolean bridged() {
         return "bridge".equals(driver);
     }

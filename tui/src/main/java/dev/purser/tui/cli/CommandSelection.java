@@ -10,7 +10,7 @@ import java.util.Set;
  * before; a name that matches nothing is picocli's unknown command either way.
  *
  * @param top the top-level command's name, or null for all of them
- * @param sub for the {@code container}/{@code image}/{@code system}/{@code volume} groups, the subcommand's name, or null for all
+ * @param sub for the {@code container}/{@code image}/{@code system}/{@code volume}/{@code network} groups, the subcommand's name, or null for all
  */
 record CommandSelection(String top, String sub) {
     static final CommandSelection ALL = new CommandSelection(null, null);
@@ -18,7 +18,7 @@ record CommandSelection(String top, String sub) {
     /** PurserCommand's options that take a value in the next argument. */
     private static final Set<String> GLOBAL_WITH_VALUE = Set.of("-H", "--host", "--root", "-l", "--log-level");
     private static final Set<String> GLOBAL_FLAGS = Set.of("-D", "--debug");
-    private static final Set<String> GROUPS = Set.of("container", "image", "system", "volume");
+    private static final Set<String> GROUPS = Set.of("container", "image", "system", "volume", "network");
     private static final Set<String> NEEDS_ALL = Set.of("help", "completion");
 
     static CommandSelection of(String[] args) {

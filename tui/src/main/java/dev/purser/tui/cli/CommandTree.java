@@ -96,6 +96,14 @@ public final class CommandTree {
         addIf(volume, only, "rm", VolumeRmCommand::new, session, "remove");
         addIf(volume, only, "prune", VolumePruneCommand::new, session);
         root.addSubcommand("volume", volume);
+        CommandLine network = new CommandLine(new GroupCommand(session));
+        network.getCommandSpec().name("network").usageMessage().description("Manage networks");
+        addIf(network, only, "create", NetworkCreateCommand::new, session);
+        addIf(network, only, "inspect", NetworkInspectCommand::new, session);
+        addIf(network, only, "ls", NetworkLsCommand::new, session, "list");
+        addIf(network, only, "rm", NetworkRmCommand::new, session, "remove");
+        addIf(network, only, "prune", NetworkPruneCommand::new, session);
+        root.addSubcommand("network", network);
         HelpText help = new HelpText(FlagDescriptions.load());
         root.getSubcommands().values().forEach(cl -> configure(cl, help));
         configure(root, help);
@@ -103,6 +111,7 @@ public final class CommandTree {
         image.getSubcommands().values().forEach(cl -> configure(cl, help));
         system.getSubcommands().values().forEach(cl -> configure(cl, help));
         volume.getSubcommands().values().forEach(cl -> configure(cl, help));
+        network.getSubcommands().values().forEach(cl -> configure(cl, help));
         return root;
     }
 

@@ -15,6 +15,7 @@ public final class PurserClient implements Closeable {
     private final Images images;
     private final SystemApi system;
     private final Volumes volumes;
+    private final Networks networks;
 
     private PurserClient(EngineConnection engine) {
         this.engine = engine;
@@ -22,6 +23,7 @@ public final class PurserClient implements Closeable {
         this.images = new Images(engine);
         this.system = new SystemApi(engine);
         this.volumes = new Volumes(engine);
+        this.networks = new Networks(engine);
     }
 
     /**
@@ -61,6 +63,10 @@ public final class PurserClient implements Closeable {
 
     public Volumes volumes() {
         return volumes;
+    }
+
+    public Networks networks() {
+        return networks;
     }
 
     public SystemApi system() {

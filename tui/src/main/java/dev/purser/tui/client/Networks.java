@@ -1,0 +1,55 @@
+package dev.purser.tui.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+
+/** The network endpoints of the Engine API ({@code /networks*}), answered with Docker's field names. */
+public final class Networks {
+    private final EngineConnection engine;
+
+    Networks(EngineConnection engine) {
+        this.engine = engine;
+    }
+
+    /** {@code GET /networks}; filters as key=value pairs. */
+    public List<JsonNode> list(List<String> filters) {
+        return Containers.elements(engine.get("/networks" + Query.of().filters(filters)));
+    }
+
+    /**
+     * {@code POST /networks/create} with the fields {@code network create} sets; a null subnet or
+     * gateway is left to the daemon. Answers {"Id", "Warning"}.
+     */
+    public JsonNode create(String name, String driver, String subnet, String gateway, boolean internal, Map<String, String> labels) {
+        ObjectNode body = engine.json().createObjectNode();
+        body.put("Name", name);
+        body.put("Driver", driver);
+        body.put("Internal", internal);
+        ObjectNode ipam = body.putObject("IPAM");
+        ipam.put("Driver", "default");
+        var config = ipam.putArray("Config");
+        if (subnet != null || gateway != null) {
+            ObjectNode c = config.addObject();
+            if (subnet != null) c.put("Subnet", subnet);
+            if (gateway != null) c.put("Gateway", gateway);
+        }
+        ObjectNode l = body.putObject("Labels");
+        labels.forEach(l::put);
+        return engine.post("/networks/create", body);
+    }
+
+    public JsonNode inspect(String reference) {
+        return engine.get("/networks/" + Containers.enc(reference));
+    }
+
+    public void remove(String reference) {
+        engine.delete("/networks/" + Containers.enc(reference));
+    }
+
+    /** {@code POST /networks/prune}: {"NetworksDeleted": [...]}. */
+    public JsonNode prune(List<String> filters) {
+        return engine.post("/networks/prune" + Query.of().filters(filters), null);
+    }
+}
