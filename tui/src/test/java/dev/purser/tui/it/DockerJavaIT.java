@@ -7,11 +7,13 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
@@ -85,6 +87,42 @@ class DockerJavaIT {
 
         docker.removeContainerCmd(created.getId()).exec();
         Assertions.assertThatThrownBy(() -> docker.inspectContainerCmd(created.getId()).exec()).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aNamedVolumeKeepsWhatOneContainerWroteForTheNext() throws Exception {
+        docker.createVolumeCmd().withName("java-data").withLabels(java.util.Map.of("from", "docker-java")).exec();
+        HostConfig host = HostConfig.newHostConfig().withBinds(new Bind("java-data", new Volume("/data")));
+        String writer = docker.createContainerCmd("busybox").withCmd("sh", "-c", "echo kept > /data/file")
+                .withHostConfig(host).exec().getId();
+        docker.startContainerCmd(writer).exec();
+        assertThat(docker.waitContainerCmd(writer).start().awaitStatusCode(60, TimeUnit.SECONDS)).isZero();
+        assertThat(docker.inspectContainerCmd(writer).exec().getMounts())
+                .extracting(InspectContainerResponse.Mount::getName, m -> m.getDestination().getPath())
+                .containsExactly(Assertions.tuple("java-data", "/data"));
+        docker.removeContainerCmd(writer).exec();
+
+        String reader = docker.createContainerCmd("busybox").withCmd("cat", "/data/file").withHostConfig(host).exec().getId();
+        StringBuilder out = new StringBuilder();
+        docker.startContainerCmd(reader).exec();
+        assertThat(docker.waitContainerCmd(reader).start().awaitStatusCode(60, TimeUnit.SECONDS)).isZero();
+        docker.logContainerCmd(reader).withStdOut(true).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                synchronized (out) {
+                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }
+        }).awaitCompletion(30, TimeUnit.SECONDS);
+        synchronized (out) {
+            assertThat(out.toString()).isEqualTo("kept\n");
+        }
+        docker.removeContainerCmd(reader).exec();
+
+        assertThat(docker.inspectVolumeCmd("java-data").exec().getLabels()).containsEntry("from", "docker-java");
+        assertThat(docker.listVolumesCmd().exec().getVolumes()).extracting(v -> v.getName()).contains("java-data");
+        docker.removeVolumeCmd("java-data").exec();
+        Assertions.assertThatThrownBy(() -> docker.inspectVolumeCmd("java-data").exec()).isInstanceOf(NotFoundException.class);
     }
 
     @Test
