@@ -21,12 +21,7 @@ import dev.purser.engine.network.ports.PortPublisher;
 import dev.purser.engine.network.ports.PortRequest;
 import dev.purser.engine.network.ports.Publication;
 import dev.purser.engine.network.ports.PublishedPort;
-import dev.purser.engine.network.ContainerLink;
 import dev.purser.engine.network.EtcFiles;
-import dev.purser.engine.network.ExtraHost;
-import dev.purser.engine.network.LinkEnvironment;
-import dev.purser.engine.network.LinkedPorts;
-import dev.purser.engine.network.ports.ContainerPort;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Networks;
 import dev.purser.engine.runtime.Capabilities;
@@ -44,7 +39,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +70,7 @@ public final class Containers {
     private final RemovalStep.Listener removalSteps;
     private final List<java.util.function.Consumer<String>> removalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, RunningContainer> running = new ConcurrentHashMap<>();
+    private final ContainerLinks links;
     private final Waiters waiters = new Waiters();
     private final RestartSchedule restarts = new RestartSchedule();
     private final EventBus events;
@@ -116,6 +111,7 @@ public final class Containers {
         this.events = events;
         this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles, networks);
+        this.links = new ContainerLinks(store, networks, this::get, c -> running.containsKey(c.id()) && c.state().running());
         this.ports = PortPublisher.ofHost(linux);
         for (String id : new CrashRecovery(store, linux, cgroups).run()) {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
@@ -197,7 +193,7 @@ public final class Containers {
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
         etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
         requireNetwork(request.hostConfig().networkMode());
-        List<Container> linkTargets = linkTargets(request.hostConfig());
+        List<Container> linkTargets = links.targets(request.hostConfig());
         synchronized (nameLock) {
             ContainerId id = ContainerId.generate();
             ContainerName name;
@@ -216,7 +212,7 @@ public final class Containers {
             List<MountPoint> plan = ContainerMounts.plan(request.hostConfig(), config, this::volumesFromSource);
             Path dir = store.directory(id.value());
             HostConfig hostConfig = linkTargets.isEmpty() ? request.hostConfig() : request.hostConfig().withLinks(
-                    storedLinks(request.hostConfig().containerLinks(), linkTargets, name.value()));
+                    ContainerLinks.stored(request.hostConfig().containerLinks(), linkTargets, name.value()));
             return volumes.guarded(() -> {
                 ContainerMounts.Resolved resolved = mounts.createVolumes(plan);
                 try {
@@ -263,160 +259,6 @@ public final class Containers {
         }
     }
 
-    /**
-     * The containers a create's {@code --link}s name, in their order, checked as Docker
-     * registers links at create (moby's registerLinks): each must exist; a target that joins
-     * another's network namespace stands for that one, and one on the host's network cannot be
-     * linked. Links exist on the default bridge only.
-     */
-    private List<Container> linkTargets(HostConfig host) {
-        List<ContainerLink> links;
-        try {
-            links = host.containerLinks();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        if (links.isEmpty()) {
-            return List.of();
-        }
-        if (!Networks.onBridge(host.networkMode())) {
-            throw new IllegalArgumentException("conflicting options: " + host.networkMode()
-                    + " type networking can't be used with links: purser makes links on the default bridge only");
-        }
-        List<Container> targets = new ArrayList<>();
-        java.util.Set<String> aliases = new java.util.HashSet<>();
-        for (ContainerLink link : links) {
-            if (!aliases.add(link.alias())) {
-                throw new ContainerConflictException("Conflict. The link alias \"" + link.alias()
-                        + "\" is given twice: each --link needs an alias of its own");
-            }
-            Container target;
-            try {
-                target = get(link.target());
-            } catch (ContainerLookupException e) {
-                throw new IllegalArgumentException("could not get container for " + link.target() + ": " + e.getMessage(), e);
-            }
-            Container owner = target;
-            while (owner.hostConfig().networkContainer() != null) {
-                String joined = owner.hostConfig().networkContainer();
-                try {
-                    owner = get(joined);
-                } catch (ContainerLookupException e) {
-                    throw new IllegalArgumentException("Could not get container for " + joined + ": " + e.getMessage(), e);
-                }
-            }
-            if (owner.hostConfig().hostNetwork()) {
-                throw new IllegalArgumentException(
-                        "conflicting options: host type networking can't be used with links. This would result in undefined behavior");
-            }
-            targets.add(target);
-        }
-        return targets;
-    }
-
-    /**
-     * What the container's links give it at start (moby's setupLinkedContainers): every target
-     * must run on the bridge; its address goes into the hosts file under the alias, its
-     * hostname and its name, and Docker's variables into the environment.
-     */
-    private ContainerLauncher.LinkedTargets linkedTargets(Container c) {
-        List<ContainerLink> links = c.hostConfig().containerLinks();
-        if (links.isEmpty()) {
-            return ContainerLauncher.LinkedTargets.NONE;
-        }
-        List<String> env = new ArrayList<>();
-        List<ExtraHost> hosts = new ArrayList<>();
-        List<LinkedPorts> ports = new ArrayList<>();
-        for (ContainerLink link : links) {
-            Optional<Container> found = store.named("/" + link.target());
-            if (found.isEmpty()) {
-                continue; // removed since: Docker drops a link with its target
-            }
-            Container target = found.get();
-            Container owner = target;
-            while (owner.hostConfig().networkContainer() != null) {
-                Optional<Container> joined = lookup(owner.hostConfig().networkContainer());
-                if (joined.isEmpty()) {
-                    break;
-                }
-                owner = joined.get();
-            }
-            String fullName = link.fullName(c.name());
-            if (!running.containsKey(owner.id()) || !owner.state().running()) {
-                throw new ContainerStartException("Cannot link to a non running container: " + target.name() + " AS "
-                        + fullName, 125, null);
-            }
-            Optional<Endpoint> endpoint = networks.endpoint(owner.id());
-            if (endpoint.isEmpty()) {
-                throw new ContainerStartException("Cannot link to " + target.name()
-                        + ", as it does not belong to the default network", 125, null);
-            }
-            String ip = endpoint.get().address().toString();
-            String names = link.alias() + " " + target.config().hostname();
-            if (!link.alias().equals(target.name().substring(1))) {
-                names += " " + target.name().substring(1);
-            }
-            hosts.add(new ExtraHost(names, ip));
-            env.addAll(LinkEnvironment.of(fullName, ip, target.config().env(), target.config().exposedPorts().keySet()));
-            ports.add(new LinkedPorts(endpoint.get().address(),
-                    target.config().exposedPorts().keySet().stream().map(ContainerPort::parse).toList()));
-        }
-        return new ContainerLauncher.LinkedTargets(env, hosts, ports);
-    }
-
-    private Optional<Container> lookup(String reference) {
-        try {
-            return Optional.of(get(reference));
-        } catch (ContainerLookupException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static List<String> storedLinks(List<ContainerLink> links, List<Container> targets, String linkerName) {
-        List<String> stored = new ArrayList<>();
-        for (int i = 0; i < links.size(); i++) {
-            stored.add(links.get(i).stored(targets.get(i).name(), linkerName));
-        }
-        return stored;
-    }
-
-    /** A rename changes the stored links that name the container, as a target or as the linker. */
-    private void renameInLinks(String oldName, String newName) {
-        String oldBare = oldName.substring(1);
-        String newBare = newName.startsWith("/") ? newName.substring(1) : newName;
-        for (Container other : store.all()) {
-            List<String> links = other.hostConfig().links();
-            if (links == null) {
-                continue;
-            }
-            List<String> changed = new ArrayList<>();
-            for (String stored : links) {
-                ContainerLink link = ContainerLink.parse(stored);
-                String linker = stored.substring(stored.indexOf(':') + 2, stored.lastIndexOf('/'));
-                changed.add(link.stored(link.target().equals(oldBare) ? newBare : link.target(),
-                        linker.equals(oldBare) ? newBare : linker));
-            }
-            if (!changed.equals(links)) {
-                store.update(other.id(), cur -> cur.withHostConfig(cur.hostConfig().withLinks(changed)));
-            }
-        }
-    }
-
-    /** A removed container's links go from the containers that had it as a target, as Docker's do. */
-    private void dropLinksTo(String removedName) {
-        String bare = removedName.substring(1);
-        for (Container other : store.all()) {
-            List<String> links = other.hostConfig().links();
-            if (links == null) {
-                continue;
-            }
-            List<String> kept = links.stream().filter(l -> !ContainerLink.parse(l).target().equals(bare)).toList();
-            if (kept.size() != links.size()) {
-                store.update(other.id(), cur -> cur.withHostConfig(cur.hostConfig().withLinks(kept)));
-            }
-        }
-    }
-
     private void refuseNameInUse(ContainerName name) {
         Optional<Container> holder = store.named(name.value());
         if (holder.isPresent()) {
@@ -454,7 +296,7 @@ public final class Containers {
         ContainerLauncher.LinkedTargets linked;
         try {
             join = networkJoin(c);
-            linked = linkedTargets(c);
+            linked = links.atStart(c);
         } catch (ContainerConflictException | ContainerStartException e) {
             failedToStart(c, 125, e.getMessage());
             throw e;
@@ -849,7 +691,7 @@ public final class Containers {
         removalSteps.reached(id, RemovalStep.FILES_DELETED);
         store.delete(id);
         synchronized (nameLock) {
-            dropLinksTo(c.name());
+            links.dropTo(c.name());
         }
         if (removeVolumes) {
             for (MountPoint m : c.ownMounts()) {
@@ -880,7 +722,7 @@ public final class Containers {
                 }
                 refuseNameInUse(name);
                 Container renamed = store.update(id, cur -> cur.withName(name.value())).orElseThrow();
-                renameInLinks(c.name(), name.value());
+                links.renamed(c.name(), name.value());
                 publish(renamed, "rename", Map.of("oldName", c.name()));
             }
         }
