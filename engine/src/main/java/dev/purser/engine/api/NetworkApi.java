@@ -146,8 +146,8 @@ final class NetworkApi {
         if (n.subnet() != null) {
             ObjectNode c = config.addObject();
             c.put("Subnet", n.subnet().toString());
-            if (n.builtin()) {
-                Optional.ofNullable(networks.bridge().options().fixedCidr()).ifPresent(r -> c.put("IPRange", r.subnet().toString()));
+            if (n.ipRange() != null) {
+                c.put("IPRange", n.ipRange().toString());
             }
             c.put("Gateway", n.gateway().toString());
         }

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * {@code POST /networks/create}'s body (Docker's NetworkCreateRequest) read into what the engine
- * applies: name, driver, one IPv4 subnet and gateway, internal, labels. Every field that would
- * change the network in a way purser does not apply (IPv6, an IP range, auxiliary addresses,
+ * applies: name, driver, one IPv4 subnet with its gateway and address range, internal, labels.
+ * Every field that would change the network in a way purser does not apply (IPv6, auxiliary addresses,
  * driver options, attachable, ingress, config-only networks, another IPAM driver) is refused
  * naming it; fields at their defaults pass, as the docker CLI sends them all.
  */
@@ -35,6 +35,7 @@ final class NetworkCreateBody {
         refuseIf(nonEmpty(body.path("Options")), "Options (--opt)");
         Ipv4Cidr subnet = null;
         Ipv4Address gateway = null;
+        Ipv4Cidr ipRange = null;
         JsonNode ipam = body.path("IPAM");
         if (ipam.isObject()) {
             String ipamDriver = ipam.path("Driver").asText("");
@@ -46,11 +47,18 @@ final class NetworkCreateBody {
             }
             if (config.isArray() && config.size() == 1) {
                 JsonNode c = config.get(0);
-                refuseIf(!c.path("IPRange").asText("").isEmpty(), "IPAM.Config.IPRange (--ip-range)");
                 refuseIf(nonEmpty(c.path("AuxiliaryAddresses")) || nonEmpty(c.path("AuxAddress")),
                         "IPAM.Config.AuxiliaryAddresses (--aux-address)");
                 String s = c.path("Subnet").asText("");
                 String g = c.path("Gateway").asText("");
+                String r = c.path("IPRange").asText("");
+                if (!r.isEmpty()) {
+                    try {
+                        ipRange = Ipv4Cidr.parse(r);
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.badRequest("invalid network config:\ninvalid ip-range " + r + ": invalid CIDR block notation");
+                    }
+                }
                 try {
                     if (!s.isEmpty()) {
                         subnet = Ipv4Cidr.parse(s);
@@ -66,7 +74,8 @@ final class NetworkCreateBody {
                 }
             }
         }
-        return new NetworkRequest(name, driver, subnet, gateway, body.path("Internal").asBoolean(false), labels(body.path("Labels")));
+        return new NetworkRequest(name, driver, subnet, gateway, body.path("Internal").asBoolean(false), labels(body.path("Labels")),
+                ipRange);
     }
 
     private static String text(JsonNode body, String field) {

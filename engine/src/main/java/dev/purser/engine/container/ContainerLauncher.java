@@ -200,6 +200,11 @@ final class ContainerLauncher {
         peers.detach(containerId);
     }
 
+    /** A renamed container's peers on a user-defined network learn its new name. */
+    void renamed(String containerId) {
+        peers.renamed(containerId);
+    }
+
     /** {@code -v}'s missing host directories, created at start as Docker does (0755, root's). */
     private static void createBindSources(Container c) throws IOException {
         for (MountPoint m : c.ownMounts()) {

@@ -3,35 +3,53 @@ package dev.purser.engine.container;
 import dev.purser.engine.container.naming.ContainerLookupException;
 import dev.purser.engine.network.ContainerLink;
 import dev.purser.engine.network.Endpoint;
+import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.network.ExtraHost;
+import dev.purser.engine.network.IpLiteral;
 import dev.purser.engine.network.LinkEnvironment;
 import dev.purser.engine.network.LinkedPorts;
 import dev.purser.engine.network.Networks;
 import dev.purser.engine.network.ports.ContainerPort;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code --link} between containers (docs/decisions/0043): the targets a create names, checked
- * as Docker registers them; what a linker gets at start; and the stored links kept current when
- * a container is renamed or removed. The caller holds whatever locks the operation needs.
+ * as Docker registers them; what a linker gets at start, kept current when a target starts again
+ * with another address; and the stored links kept current when a container is renamed or removed. The caller holds whatever locks the operation needs.
  */
 final class ContainerLinks {
+    private static final Logger log = LoggerFactory.getLogger(ContainerLinks.class);
     private final ContainerStore store;
     private final Networks networks;
     /** A container by name or id, or a ContainerLookupException (Containers.get). */
     private final Function<String, Container> get;
     /** Whether the container's process runs now. */
     private final Predicate<Container> running;
+    private final EtcFiles etcFiles;
+    /**
+     * What each linker's hosts file and firewall were given at its start, one entry per link, by
+     * linker id; a target that starts again with another address changes its entries.
+     */
+    private final Map<String, List<Given>> given = new HashMap<>();
 
-    ContainerLinks(ContainerStore store, Networks networks, Function<String, Container> get, Predicate<Container> running) {
+    /** One link as its linker has it now: the target's id, its hosts entry and its opened ports. */
+    private record Given(String targetId, ExtraHost host, LinkedPorts ports) {}
+
+    ContainerLinks(ContainerStore store, Networks networks, Function<String, Container> get, Predicate<Container> running,
+                   EtcFiles etcFiles) {
         this.store = store;
         this.networks = networks;
         this.get = get;
         this.running = running;
+        this.etcFiles = etcFiles;
     }
 
     /**
@@ -96,8 +114,7 @@ final class ContainerLinks {
             return ContainerLauncher.LinkedTargets.NONE;
         }
         List<String> env = new ArrayList<>();
-        List<ExtraHost> hosts = new ArrayList<>();
-        List<LinkedPorts> ports = new ArrayList<>();
+        List<Given> gave = new ArrayList<>();
         for (ContainerLink link : links) {
             Optional<Container> found = store.named("/" + link.target());
             if (found.isEmpty()) {
@@ -127,12 +144,78 @@ final class ContainerLinks {
             if (!link.alias().equals(target.name().substring(1))) {
                 names += " " + target.name().substring(1);
             }
-            hosts.add(new ExtraHost(names, ip));
             env.addAll(LinkEnvironment.of(fullName, ip, target.config().env(), target.config().exposedPorts().keySet()));
-            ports.add(new LinkedPorts(endpoint.get().address(),
-                    target.config().exposedPorts().keySet().stream().map(ContainerPort::parse).toList()));
+            gave.add(new Given(target.id(), new ExtraHost(names, ip), new LinkedPorts(endpoint.get().address(),
+                    target.config().exposedPorts().keySet().stream().map(ContainerPort::parse).toList())));
         }
-        return new ContainerLauncher.LinkedTargets(env, hosts, ports);
+        synchronized (given) {
+            given.put(c.id(), List.copyOf(gave));
+        }
+        return new ContainerLauncher.LinkedTargets(env, gave.stream().map(Given::host).toList(),
+                gave.stream().map(Given::ports).toList());
+    }
+
+    /** The linker no longer runs: nothing of its links is to be kept current. */
+    void stopped(String linkerId) {
+        synchronized (given) {
+            given.remove(linkerId);
+        }
+    }
+
+    /**
+     * A container that started on the default bridge (or joined the network of one there): every
+     * running linker that has it as a target gets its new address in its hosts file, and with
+     * {@code --icc=false} the link's ports opened to it, as Docker updates the linkers of a
+     * restarted target. Failures are logged: the target's start stands.
+     */
+    void started(Container target) {
+        Container owner = target;
+        while (owner.hostConfig().networkContainer() != null) {
+            Optional<Container> joined = lookup(owner.hostConfig().networkContainer());
+            if (joined.isEmpty()) {
+                return;
+            }
+            owner = joined.get();
+        }
+        Optional<Endpoint> endpoint = networks.endpoint(owner.id());
+        if (endpoint.isEmpty()) {
+            return;
+        }
+        String ip = endpoint.get().address().toString();
+        synchronized (given) {
+            for (Map.Entry<String, List<Given>> entry : given.entrySet()) {
+                List<Given> now = new ArrayList<>();
+                boolean moved = false;
+                for (Given g : entry.getValue()) {
+                    if (g.targetId().equals(target.id()) && !g.host().ip().equals(ip)) {
+                        now.add(new Given(g.targetId(), new ExtraHost(g.host().name(), ip),
+                                new LinkedPorts(endpoint.get().address(), g.ports().ports())));
+                        moved = true;
+                    } else {
+                        now.add(g);
+                    }
+                }
+                if (moved) {
+                    entry.setValue(List.copyOf(now));
+                    rewrite(entry.getKey(), now);
+                }
+            }
+        }
+    }
+
+    private void rewrite(String linkerId, List<Given> links) {
+        Optional<Container> linker = store.get(linkerId).filter(running);
+        Optional<Endpoint> own = networks.endpoint(linkerId);
+        if (linker.isEmpty() || own.isEmpty()) {
+            return;
+        }
+        try {
+            etcFiles.rewriteHosts(store.directory(linkerId), ProcessPlans.etcIdentity(linker.get(),
+                    List.of(IpLiteral.parse(own.get().address().toString())), links.stream().map(Given::host).toList()));
+            networks.reopenLinks(linkerId, links.stream().map(Given::ports).toList());
+        } catch (RuntimeException e) {
+            log.warn("updating the links of container {}: {}", linker.get().shortId(), e.getMessage());
+        }
     }
 
     private Optional<Container> lookup(String reference) {
@@ -141,6 +224,15 @@ final class ContainerLinks {
         } catch (ContainerLookupException e) {
             return Optional.empty();
         }
+    }
+
+    /** The ids of the containers the container's links name, those that still exist. */
+    List<String> targetIds(Container c) {
+        List<String> out = new ArrayList<>();
+        for (ContainerLink link : c.hostConfig().containerLinks()) {
+            store.named("/" + link.target()).ifPresent(t -> out.add(t.id()));
+        }
+        return out;
     }
 
     static List<String> stored(List<ContainerLink> links, List<Container> targets, String linkerName) {

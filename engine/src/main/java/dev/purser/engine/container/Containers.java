@@ -111,7 +111,8 @@ public final class Containers {
         this.events = events;
         this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles, networks);
-        this.links = new ContainerLinks(store, networks, this::get, c -> running.containsKey(c.id()) && c.state().running());
+        this.links = new ContainerLinks(store, networks, this::get, c -> running.containsKey(c.id()) && c.state().running(),
+                etcFiles);
         this.ports = PortPublisher.ofHost(linux);
         for (String id : new CrashRecovery(store, linux, cgroups).run()) {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
@@ -335,6 +336,7 @@ public final class Containers {
             }
         }
         Container started = store.update(c.id(), cur -> cur.withState(cur.state().running(rc.pid, now()))).orElseThrow();
+        links.started(started);
         for (MountPoint m : c.ownMounts()) {
             if (m.isVolume()) {
                 volumes.mounted(m.name(), c.id(), m.destination(), m.rw(), m.propagation());
@@ -381,6 +383,7 @@ public final class Containers {
      * {@code docker run --rm} client waits for that).
      */
     private void failedToStart(Container c, int code, String message) {
+        links.stopped(c.id());
         store.update(c.id(), cur -> cur.withState(cur.state().failedToStart(code, message, now())));
         attachments.end(c.id());
         waiters.exited(c.id(), code);
@@ -401,6 +404,7 @@ public final class Containers {
         }
         rc.stdio.closeAll();
         releasePorts(id);
+        links.stopped(id);
         launcher.detach(id);
         Teardown.of(linux, rc.overlay, rc.cgroup);
         // No container lock here: whoever holds it may be waiting for this very exit (stop, rm -f).
@@ -723,6 +727,7 @@ public final class Containers {
                 refuseNameInUse(name);
                 Container renamed = store.update(id, cur -> cur.withName(name.value())).orElseThrow();
                 links.renamed(c.name(), name.value());
+                launcher.renamed(id);
                 publish(renamed, "rename", Map.of("oldName", c.name()));
             }
         }
@@ -889,17 +894,40 @@ public final class Containers {
      * back, and {@code unless-stopped} ones unless they were stopped by hand.
      */
     public void startByPolicy() {
+        List<String> wanted = new java.util.ArrayList<>();
         for (Container c : store.all()) {
             String policy = c.hostConfig().restartPolicy().name();
-            boolean wanted = policy.equals("always") || (policy.equals("unless-stopped") && !c.hasBeenManuallyStopped());
-            if (wanted && !running.containsKey(c.id())) {
-                try {
-                    start(c.id());
-                } catch (RuntimeException e) {
-                    log.warn("starting {} by its restart policy: {}", c.shortId(), e.getMessage());
-                }
+            if ((policy.equals("always") || (policy.equals("unless-stopped") && !c.hasBeenManuallyStopped()))
+                    && !running.containsKey(c.id())) {
+                wanted.add(c.id());
             }
         }
+        // link targets and joined networks first, or their dependents would fail to start
+        for (String id : StartOrder.dependenciesFirst(wanted, this::startDependencies)) {
+            try {
+                start(id);
+            } catch (RuntimeException e) {
+                log.warn("starting {} by its restart policy: {}", id.substring(0, 12), e.getMessage());
+            }
+        }
+    }
+
+    /** The ids of the containers that must run before this one starts: its link targets, the one whose network it joins. */
+    private List<String> startDependencies(String id) {
+        Optional<Container> c = store.get(id);
+        if (c.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>(links.targetIds(c.get()));
+        String joined = c.get().hostConfig().networkContainer();
+        if (joined != null) {
+            try {
+                out.add(get(joined).id());
+            } catch (ContainerLookupException e) {
+                // gone: its start fails with Docker's error
+            }
+        }
+        return out;
     }
 
     /** Stops every running container with its grace period (the engine's orderly shutdown). */

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Name resolution on a user-defined network without an embedded DNS server: every running
  * container on the network has each of its peers (name and short id) in its /etc/hosts, and the
- * peers' files are rewritten in place when one starts or stops (docs/decisions/0044).
+ * peers' files are rewritten in place when one starts, stops or is renamed (docs/decisions/0044).
  */
 final class NetworkPeers {
     private static final Logger log = LoggerFactory.getLogger(NetworkPeers.class);
@@ -61,6 +61,15 @@ final class NetworkPeers {
                         List.of(IpLiteral.parse(e.get().address().toString())), of(peer, networkId)));
             } catch (RuntimeException ex) {
                 log.warn("rewriting the hosts file of container {}: {}", c.get().shortId(), ex.getMessage());
+            }
+        }
+    }
+
+    /** The peers of a renamed container, on every user-defined network it is attached to, see its new name now. */
+    void renamed(String containerId) {
+        for (dev.purser.engine.network.Network n : networks.list()) {
+            if (!n.builtin() && networks.attachedContainers(n.id()).contains(containerId)) {
+                refresh(n.id(), containerId);
             }
         }
     }

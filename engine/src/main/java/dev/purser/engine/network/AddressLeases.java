@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * The addresses of one bridge network handed to containers, one per container, kept in a file
  * (written atomically before the address is used) so that a restarted daemon never hands out
- * an address twice. Allocation takes the lowest free address of the range, skipping the
- * subnet's first and last and the gateway.
+ * an address twice. Allocation takes the lowest free address of the range (the network's
+ * {@code --ip-range}, the default bridge's {@code --fixed-cidr}, else the whole subnet),
+ * skipping the subnet's first and last and the gateway.
  */
 final class AddressLeases {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,9 +71,10 @@ final class AddressLeases {
             throw new IllegalStateException("container " + containerId + " already holds address " + byContainer.get(containerId).address());
         }
         Set<String> taken = byContainer.values().stream().map(Lease::address).collect(Collectors.toSet());
-        Ipv4Address first = range.network().plus(1);
-        Ipv4Address last = range.broadcast().plus(-1);
-        for (Ipv4Address a = first; a.compareTo(last) <= 0; a = a.plus(1)) {
+        // a range's own first and last addresses are handed out too, as Docker's allocator does
+        Ipv4Address first = range.network();
+        Ipv4Address last = range.broadcast();
+        for (Ipv4Address a = first; a.compareTo(last) <= 0 && a.compareTo(first) >= 0; a = a.plus(1)) {
             if (a.equals(gateway) || a.equals(subnet.network()) || a.equals(subnet.broadcast()) || taken.contains(a.toString())) {
                 continue;
             }

@@ -71,9 +71,10 @@ public final class DefaultBridge {
         if (options.ipForward()) {
             enableForwarding();
         }
-        if (options.iptables()) {
-            // a user-defined network's bridge is isolated from the others
-            firewall.ensure(options.bridgeName(), address.subnet(), options.icc(), !networkName.equals("bridge"));
+        if (options.iptables() && defaultRoute) {
+            firewall.ensure(options.bridgeName(), address.subnet(), options.icc());
+        } else if (options.iptables()) {
+            firewall.ensureInternal(options.bridgeName());
         }
         return bridge;
     }
@@ -209,6 +210,15 @@ public final class DefaultBridge {
         for (LinkedPorts link : links) {
             firewall.openLink(options.bridgeName(), linkerId, linker, link);
         }
+    }
+
+    /** The linker's links' rules made again for the targets' addresses now (one restarted with another). */
+    public void reopenLinks(String linkerId, List<LinkedPorts> links) {
+        if (options.icc()) {
+            return;
+        }
+        firewall.closeLinks(options.bridgeName(), linkerId);
+        openLinks(linkerId, links);
     }
 
     /** The container's endpoint while it is attached. */

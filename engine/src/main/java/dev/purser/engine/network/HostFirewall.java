@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
  * The host's packet filter rules for one bridge, made with the host's {@code iptables} binary as
  * Docker does (docs/decisions/0028): outbound traffic from the subnet is masqueraded, and the
  * filter table's FORWARD chain accepts what the bridge sends and the replies it gets, ahead of
- * whatever policy the host has (dockerd sets DROP). Each rule carries a comment naming the
- * bridge, so rules for a subnet the bridge no longer has are found and removed.
+ * whatever policy the host has (dockerd sets DROP), except what goes to another bridge, which is
+ * dropped (docs/decisions/0048). Each rule carries a comment naming the bridge, so rules for a
+ * subnet the bridge no longer has are found and removed.
  */
 final class HostFirewall {
     private final String iptables;
@@ -21,30 +22,49 @@ final class HostFirewall {
     }
 
     /**
-     * The rules {@code bridge} with {@code subnet} needs, each added once; stale ones for the
-     * bridge go (links' rules too: no container runs when this is called).
+     * The chain every bridge's traffic to another bridge goes through: one DROP per bridge, for
+     * what arrives from any other (Docker's DOCKER-ISOLATION-STAGE-2; the jump into it from
+     * FORWARD, one per bridge, is stage 1).
      */
-    /** iptables' wildcard for every user-defined network's bridge. */
-    private static final String USER_BRIDGES = "br-+";
+    static final String ISOLATION_CHAIN = "PURSER-ISOLATION";
 
+    /**
+     * The rules {@code bridge} with {@code subnet} needs, each added once; stale ones for the
+     * bridge go (links' rules too: no container runs when this is called). What the bridge's
+     * containers send to another bridge (the default one or a user-defined one, whenever it was
+     * made) is dropped, and what another bridge's containers send to it; what its containers send
+     * each other and to the outside is accepted.
+     */
     void ensure(String bridge, Ipv4Cidr subnet, boolean icc) {
-        ensure(bridge, subnet, icc, false);
+        List<List<String>> wanted = rules(bridge, subnet, icc);
+        // last in the list: above the bridge's own ACCEPT of what it sends
+        wanted.add(List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "!", "-o", bridge, "-m", "comment", "--comment",
+                comment(bridge), "-j", ISOLATION_CHAIN));
+        wanted.add(isolationEntry(bridge));
+        apply(bridge, wanted);
     }
 
     /**
-     * The same; {@code isolated} (a user-defined network's bridge, {@code br-...}) also drops
-     * what its containers send to every other user-defined network's bridge, as Docker's
-     * isolation chains do (its own bridge's traffic stays accepted above that drop).
+     * The rules of an internal network's bridge (Docker's {@code --internal}): nothing is
+     * masqueraded, and nothing leaves the bridge or enters it from anywhere else.
      */
-    void ensure(String bridge, Ipv4Cidr subnet, boolean icc, boolean isolated) {
-        List<List<String>> wanted = rules(bridge, subnet, icc);
-        if (isolated) {
-            String tag = comment(bridge);
-            wanted.add(List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "-o", USER_BRIDGES, "-m", "comment", "--comment", tag,
-                    "-j", "DROP"));
-            wanted.add(List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "-o", bridge, "-m", "comment", "--comment", tag,
-                    "-j", "ACCEPT"));
-        }
+    void ensureInternal(String bridge) {
+        String tag = comment(bridge);
+        List<List<String>> wanted = new ArrayList<>(List.of(
+                List.of("-t", "filter", "-A", "FORWARD", "-i", bridge, "!", "-o", bridge, "-m", "comment", "--comment", tag,
+                        "-j", "DROP"),
+                List.of("-t", "filter", "-A", "FORWARD", "!", "-i", bridge, "-o", bridge, "-m", "comment", "--comment", tag,
+                        "-j", "DROP")));
+        apply(bridge, wanted);
+    }
+
+    private static List<String> isolationEntry(String bridge) {
+        return List.of("-t", "filter", "-A", ISOLATION_CHAIN, "-o", bridge, "-m", "comment", "--comment", comment(bridge), "-j", "DROP");
+    }
+
+    private void apply(String bridge, List<List<String>> wanted) {
+        // made once and kept: other engines' bridges on the host may jump to it at any time
+        run(List.of("-t", "filter", "-N", ISOLATION_CHAIN), false);
         removeStale(bridge, wanted);
         for (List<String> rule : wanted) {
             List<String> check = new ArrayList<>(rule);
@@ -124,7 +144,7 @@ final class HostFirewall {
     }
 
     private void removeStale(String bridge, List<List<String>> wanted) {
-        for (String[] chain : new String[][] {{"nat", "POSTROUTING"}, {"filter", "FORWARD"}}) {
+        for (String[] chain : new String[][] {{"nat", "POSTROUTING"}, {"filter", "FORWARD"}, {"filter", ISOLATION_CHAIN}}) {
             for (String line : list(chain[0], chain[1])) {
                 if (!line.contains("--comment " + comment(bridge)) && !line.contains("--comment \"" + comment(bridge) + "\"")) {
                     continue;
@@ -151,6 +171,9 @@ final class HostFirewall {
     private List<String> list(String table, String chain) {
         List<String> argv = List.of(iptables, "-w", "-t", table, "-S", chain);
         Result r = exec(argv);
+        if (r.status != 0 && chain.equals(ISOLATION_CHAIN)) {
+            return List.of(); // not made yet on this host: nothing of the bridge's is in it
+        }
         if (r.status != 0) {
             throw new IllegalStateException(String.join(" ", argv) + " failed: " + r.output.strip());
         }

@@ -12,16 +12,24 @@ import java.util.Map;
  * @param bridge   the bridge device, empty when there is none
  * @param internal no masquerade for its containers' outbound traffic (Docker's {@code --internal})
  * @param builtin  one of Docker's predefined three, which cannot be removed
+ * @param ipRange  the part of the subnet its containers get addresses from ({@code --ip-range},
+ *                 the default bridge's {@code --fixed-cidr}); null: all of it
  */
 public record Network(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,
-                      String created, boolean internal, Map<String, String> labels, boolean builtin) {
+                      String created, boolean internal, Map<String, String> labels, boolean builtin, Ipv4Cidr ipRange) {
     public Network {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
     }
 
+    /** Without an address range. */
+    public Network(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,
+                   String created, boolean internal, Map<String, String> labels, boolean builtin) {
+        this(id, name, driver, subnet, gateway, bridge, created, internal, labels, builtin, null);
+    }
+
     static Network predefined(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,
-                              String created) {
-        return new Network(id, name, driver, subnet, gateway, bridge, created, false, Map.of(), true);
+                              String created, Ipv4Cidr ipRange) {
+        return new Network(id, name, driver, subnet, gateway, bridge, created, false, Map.of(), true, ipRange);
     }
 
     public boolean bridged() {

@@ -58,9 +58,10 @@ public final class Networks {
         DefaultBridge bridge = DefaultBridge.open(linux, stateDir, options);
         Map<String, Network> byName = new LinkedHashMap<>();
         byName.put("bridge", Network.predefined(ids.get("bridge")[0], "bridge", "bridge", bridge.bridgeAddress().subnet(),
-                bridge.bridgeAddress().address(), bridge.bridgeName(), ids.get("bridge")[1]));
-        byName.put("host", Network.predefined(ids.get("host")[0], "host", "host", null, null, "", ids.get("host")[1]));
-        byName.put("none", Network.predefined(ids.get("none")[0], "none", "null", null, null, "", ids.get("none")[1]));
+                bridge.bridgeAddress().address(), bridge.bridgeName(), ids.get("bridge")[1],
+                options.fixedCidr() == null ? null : options.fixedCidr().subnet()));
+        byName.put("host", Network.predefined(ids.get("host")[0], "host", "host", null, null, "", ids.get("host")[1], null));
+        byName.put("none", Network.predefined(ids.get("none")[0], "none", "null", null, null, "", ids.get("none")[1], null));
         Networks networks = new Networks(linux, stateDir, bridge, byName);
         for (Network n : networks.userFile.read()) {
             // a previous engine's: its bridge comes back (or is reused), its leases are released
@@ -71,8 +72,8 @@ public final class Networks {
     }
 
     private DefaultBridge openBridge(Network n) {
-        BridgeOptions own = new BridgeOptions(n.bridge(), new Ipv4Cidr(n.gateway(), n.subnet().prefixLength()), null,
-                bridge.options().mtu(), bridge.options().ipForward(), bridge.options().iptables() && !n.internal(), true);
+        BridgeOptions own = new BridgeOptions(n.bridge(), new Ipv4Cidr(n.gateway(), n.subnet().prefixLength()), n.ipRange(),
+                bridge.options().mtu(), bridge.options().ipForward(), bridge.options().iptables(), true);
         return DefaultBridge.open(linux, stateDir.resolve("user").resolve(n.id()), own, n.name(), !n.internal());
     }
 
@@ -146,6 +147,9 @@ public final class Networks {
         if (byName.containsKey(name)) {
             throw new NetworkRefusedException(NetworkRefusedException.Reason.DUPLICATE_NAME, "network with name " + name + " already exists");
         }
+        if (request.subnet() != null || request.ipRange() != null) {
+            new IpamConfig(request.subnet(), request.ipRange()).refuse();
+        }
         Ipv4Cidr subnet = request.subnet() == null ? freePool() : request.subnet().subnet();
         if (request.subnet() != null) {
             if (subnet.prefixLength() > 30) {
@@ -158,13 +162,14 @@ public final class Networks {
                         "invalid pool request: Pool overlaps with other one on this address space");
             }
         }
-        Ipv4Address gateway = request.gateway() == null ? subnet.network().plus(1) : request.gateway();
+        Ipv4Cidr range = request.ipRange() == null || request.ipRange().equals(subnet) ? null : request.ipRange();
+        Ipv4Address gateway = request.gateway() == null ? defaultGateway(subnet, range) : request.gateway();
         if (!subnet.contains(gateway) || gateway.equals(subnet.network()) || gateway.equals(subnet.broadcast())) {
             throw new NetworkRefusedException(NetworkRefusedException.Reason.INVALID, "no matching subnet for gateway " + gateway);
         }
         String id = newId();
         Network n = new Network(id, name, "bridge", subnet, gateway, UserNetworkFile.bridgeName(id), Instant.now().toString(),
-                request.internal(), request.labels(), false);
+                request.internal(), request.labels(), false, range);
         DefaultBridge own = openBridge(n);
         userBridges.put(id, own);
         byName.put(name, n);
@@ -176,6 +181,24 @@ public final class Networks {
             throw e;
         }
         return n;
+    }
+
+    /**
+     * Docker's gateway when none is given: the first address its allocator hands out, which is
+     * the range's first (only the subnet's own first and last are never handed out).
+     */
+    private static Ipv4Address defaultGateway(Ipv4Cidr subnet, Ipv4Cidr range) {
+        Ipv4Cidr from = range == null ? subnet : range;
+        for (Ipv4Address a = from.network(); a.compareTo(from.broadcast()) <= 0; a = a.plus(1)) {
+            if (!a.equals(subnet.network()) && !a.equals(subnet.broadcast())) {
+                return a;
+            }
+            if (a.equals(from.broadcast())) {
+                break;
+            }
+        }
+        throw new NetworkRefusedException(NetworkRefusedException.Reason.INVALID,
+                "failed to allocate gateway (): no available addresses on this pool");
     }
 
     /** Docker's default address pools: 172.17-31.0.0/16, then 192.168.0.0/16 in /20s; the first one free. */
@@ -281,6 +304,11 @@ public final class Networks {
     /** With {@code --icc=false}: the links' ports opened between the linker and each target. */
     public void openLinks(String linkerId, List<LinkedPorts> links) {
         bridge.openLinks(linkerId, links);
+    }
+
+    /** With {@code --icc=false}: the linker's links opened again, to its targets' addresses now. */
+    public void reopenLinks(String linkerId, List<LinkedPorts> links) {
+        bridge.reopenLinks(linkerId, links);
     }
 
     /** Disconnects the container from whichever bridge it is on. */

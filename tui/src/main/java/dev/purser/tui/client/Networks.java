@@ -18,11 +18,17 @@ public final class Networks {
         return Containers.elements(engine.get("/networks" + Query.of().filters(filters)));
     }
 
-    /**
-     * {@code POST /networks/create} with the fields {@code network create} sets; a null subnet or
-     * gateway is left to the daemon. Answers {"Id", "Warning"}.
-     */
+    /** As below, without an address range. */
     public JsonNode create(String name, String driver, String subnet, String gateway, boolean internal, Map<String, String> labels) {
+        return create(name, driver, subnet, gateway, null, internal, labels);
+    }
+
+    /**
+     * {@code POST /networks/create} with the fields {@code network create} sets; a null subnet,
+     * gateway or ip range is left to the daemon. Answers {"Id", "Warning"}.
+     */
+    public JsonNode create(String name, String driver, String subnet, String gateway, String ipRange, boolean internal,
+                           Map<String, String> labels) {
         ObjectNode body = engine.json().createObjectNode();
         body.put("Name", name);
         body.put("Driver", driver);
@@ -30,9 +36,10 @@ public final class Networks {
         ObjectNode ipam = body.putObject("IPAM");
         ipam.put("Driver", "default");
         var config = ipam.putArray("Config");
-        if (subnet != null || gateway != null) {
+        if (subnet != null || gateway != null || ipRange != null) {
             ObjectNode c = config.addObject();
             if (subnet != null) c.put("Subnet", subnet);
+            if (ipRange != null) c.put("IPRange", ipRange);
             if (gateway != null) c.put("Gateway", gateway);
         }
         ObjectNode l = body.putObject("Labels");
