@@ -140,6 +140,17 @@ class UserNetworksIT {
     }
 
     @Test
+    void subnetOverlappingTheDefaultBridgeIsRefusedAndMakesNoBridge() {
+        Ipv4Cidr bridge = networks().bridgeNetwork().subnet();
+        int before = networks().list().size();
+        // the default bridge's first half
+        assertThatThrownBy(() -> create("purserit-un-b", new Ipv4Cidr(bridge.network(), bridge.prefixLength() + 1).toString()))
+                .isInstanceOf(NetworkRefusedException.class)
+                .hasMessage("invalid pool request: Pool overlaps with other one on this address space");
+        assertThat(networks().list()).hasSize(before);
+    }
+
+    @Test
     void gatewayOutsideTheSubnetIsRefused() {
         assertThatThrownBy(() -> networks().create(new NetworkRequest("purserit-un-a", "bridge", Ipv4Cidr.parse("10.231.1.0/24"),
                 Ipv4Address.parse("10.231.9.1"), false, Map.of())))

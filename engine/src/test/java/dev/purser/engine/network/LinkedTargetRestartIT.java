@@ -1,0 +1,68 @@
+package dev.purser.engine.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.purser.engine.container.Container;
+import dev.purser.engine.container.Containers;
+import dev.purser.engine.container.CreateRequest;
+import dev.purser.engine.container.HostConfig;
+import dev.purser.engine.testing.TestEngine;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A legacy link's target that starts again with another address: the running linker's
+ * /etc/hosts follows it, as Docker's does ("If you restart the source container, the linked
+ * containers' /etc/hosts files will be automatically updated"). The default bridge is the test's
+ * own ({@code pit-lnk0}, 10.247.30.0/24), so no other engine leases its addresses.
+ */
+class LinkedTargetRestartIT {
+    /** Waits for the web line of its /etc/hosts to change, then pings web by name. */
+    private static final String FOLLOW = "first=$(grep -w web /etc/hosts); echo ready; for i in $(seq 1 600); do "
+            + "[ \"$(grep -w web /etc/hosts)\" != \"$first\" ] && { ping -c1 -W2 web; exit $?; }; sleep 0.1; done; exit 1";
+
+    private TestEngine engine;
+
+    @BeforeEach
+    void open() {
+        engine = TestEngine.withBridge(BridgeOptions.defaults().withBridgeName("pit-lnk0").withBip(Ipv4Cidr.parse("10.247.30.1/24")));
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+        engine.engine().networks().bridge().remove();
+    }
+
+    private Containers containers() {
+        return engine.engine().containers();
+    }
+
+    private Container named(String name, HostConfig host, String... cmd) {
+        return containers().create(new CreateRequest(name, TestEngine.config(cmd), host));
+    }
+
+    private String address(Container c) {
+        return containers().endpoint(c.id()).orElseThrow().address().toString();
+    }
+
+    @Test
+    void linkerResolvesARestartedTargetAtItsNewAddress() {
+        Container web = named("web", null, "sleep", "1000");
+        containers().start(web.id());
+        String before = address(web);
+        Container linker = named("linker", HostConfig.defaults().withLinks(List.of("web:web")), "sh", "-c", FOLLOW);
+        containers().start(linker.id());
+        engine.awaitLog(linker, "ready");
+        containers().stop(web.id(), 0);
+        // takes the address web had, so web comes back on another
+        containers().start(named("filler", null, "sleep", "1000").id());
+        containers().start(web.id());
+        String after = address(web);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(engine.awaitExit(linker)).as(engine.logs(linker)).isZero();
+        assertThat(engine.logs(linker)).contains("PING web (" + after + ")");
+    }
+}
