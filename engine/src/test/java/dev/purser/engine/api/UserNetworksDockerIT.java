@@ -180,6 +180,34 @@ class UserNetworksDockerIT {
     }
 
     @Test
+    void subnetOfTheDefaultBridgeGetsDockersError() {
+        String bridge = docker("network", "inspect", "-f", "{{range .IPAM.Config}}{{.Subnet}}{{end}}", "bridge").out;
+        Result r = docker("network", "create", "--subnet", bridge, "purserit-cli-b");
+        assertThat(r.exitCode).as(r.out).isEqualTo(1);
+        assertThat(r.out).contains("Pool overlaps with other one on this address space");
+    }
+
+    @Test
+    void ipRangeIsInspectedAndGivesTheContainersTheirAddresses() {
+        create("--subnet", "10.247.61.0/24", "--ip-range", "10.247.61.64/26", "--gateway", "10.247.61.1", "purserit-cli-a");
+        assertThat(docker("network", "inspect", "-f", "{{range .IPAM.Config}}{{.Subnet}} {{.IPRange}} {{.Gateway}}{{end}}",
+                "purserit-cli-a").out).isEqualTo("10.247.61.0/24 10.247.61.64/26 10.247.61.1");
+        Result run = docker("run", "-d", "--name", "ranged", "--network", "purserit-cli-a", "busybox", "sleep", "100");
+        assertThat(run.exitCode).as(run.out).isZero();
+        assertThat(docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", "ranged").out)
+                .isEqualTo("10.247.61.64");
+    }
+
+    @Test
+    void ipRangeBiggerThanTheSubnetGetsDockersError() {
+        Result r = docker("network", "create", "--subnet", "10.247.60.0/24", "--ip-range", "10.247.60.0/23", "purserit-cli-a");
+        assertThat(r.exitCode).isEqualTo(1);
+        assertThat(r.out).contains("invalid network config:\ninvalid ip-range 10.247.60.0/23: CIDR block is bigger than its parent "
+                + "subnet 10.247.60.0/24");
+        assertThat(docker("network", "ls", "-q", "--filter", "name=purserit-cli-a").out).isEmpty();
+    }
+
+    @Test
     void unknownDriverIsRefusedNamingIt() {
         Result r = docker("network", "create", "-d", "overlay", "purserit-cli-a");
         assertThat(r.exitCode).isNotZero();

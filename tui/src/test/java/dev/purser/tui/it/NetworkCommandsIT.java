@@ -93,6 +93,21 @@ class NetworkCommandsIT {
     }
 
     @Test
+    void ipRangeGivesTheContainersTheirAddresses() {
+        ok("network", "create", "--subnet", "10.247.62.0/24", "--ip-range", "10.247.62.128/25", "--gateway", "10.247.62.1",
+                "cli-range");
+        Result r = ok("run", "--rm", "--network", "cli-range", "busybox", "ip", "-4", "addr", "show", "eth0");
+        assertThat(r.out()).contains("inet 10.247.62.128/24");
+    }
+
+    @Test
+    void ipRangeOutsideTheSubnetIsRefusedByTheCliAsDockers() {
+        Result r = daemon.purser("network", "create", "--subnet", "10.247.62.0/24", "--ip-range", "10.247.63.0/24", "cli-range");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("no matching subnet for range 10.247.63.0/24");
+    }
+
+    @Test
     void rmOfAnUnknownNetworkGetsNotFoundAndExitCode1() {
         Result r = daemon.purser("network", "rm", "cli-nowhere");
         assertThat(r.exitCode()).isEqualTo(1);
