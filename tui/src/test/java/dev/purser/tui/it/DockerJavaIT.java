@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Volume;
@@ -103,20 +104,9 @@ class DockerJavaIT {
         docker.removeContainerCmd(writer).exec();
 
         String reader = docker.createContainerCmd("busybox").withCmd("cat", "/data/file").withHostConfig(host).exec().getId();
-        StringBuilder out = new StringBuilder();
         docker.startContainerCmd(reader).exec();
         assertThat(docker.waitContainerCmd(reader).start().awaitStatusCode(60, TimeUnit.SECONDS)).isZero();
-        docker.logContainerCmd(reader).withStdOut(true).exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                synchronized (out) {
-                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-            }
-        }).awaitCompletion(30, TimeUnit.SECONDS);
-        synchronized (out) {
-            assertThat(out.toString()).isEqualTo("kept\n");
-        }
+        assertThat(stdoutOf(reader)).isEqualTo("kept\n");
         docker.removeContainerCmd(reader).exec();
 
         assertThat(docker.inspectVolumeCmd("java-data").exec().getLabels()).containsEntry("from", "docker-java");
@@ -162,6 +152,51 @@ class DockerJavaIT {
             assertThat(page).isEqualTo("hello\n");
         } finally {
             docker.removeContainerCmd(created.getId()).withForce(true).exec();
+        }
+    }
+
+    @Test
+    void aContainerOnAUserNetworkReachesItsPeerByName() throws Exception {
+        String network = docker.createNetworkCmd().withName("java-net")
+                .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet("10.231.7.0/24")))
+                .exec().getId();
+        String web = docker.createContainerCmd("busybox").withName("java-web")
+                .withCmd("sh", "-c", "mkdir -p /www && echo hello > /www/index.html && exec httpd -f -p 80 -h /www")
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("java-net")).exec().getId();
+        String client = docker.createContainerCmd("busybox")
+                .withCmd("sh", "-c", "for i in $(seq 1 100); do wget -q -O - http://java-web/ && exit 0; sleep 0.1; done; exit 1")
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("java-net")).exec().getId();
+        try {
+            docker.startContainerCmd(web).exec();
+            String address = docker.inspectContainerCmd(web).exec().getNetworkSettings().getNetworks().get("java-net").getIpAddress();
+            assertThat(address).startsWith("10.231.7.");
+            assertThat(docker.inspectNetworkCmd().withNetworkId("java-net").exec().getContainers()).containsOnlyKeys(web);
+            assertThat(docker.listNetworksCmd().exec()).extracting(Network::getName).contains("bridge", "host", "none", "java-net");
+
+            docker.startContainerCmd(client).exec();
+            assertThat(docker.waitContainerCmd(client).start().awaitStatusCode(60, TimeUnit.SECONDS)).isZero();
+            assertThat(stdoutOf(client)).isEqualTo("hello\n");
+        } finally {
+            docker.removeContainerCmd(client).withForce(true).exec();
+            docker.removeContainerCmd(web).withForce(true).exec();
+            docker.removeNetworkCmd(network).exec();
+        }
+        Assertions.assertThatThrownBy(() -> docker.inspectNetworkCmd().withNetworkId("java-net").exec())
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    private static String stdoutOf(String container) throws InterruptedException {
+        StringBuilder out = new StringBuilder();
+        docker.logContainerCmd(container).withStdOut(true).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                synchronized (out) {
+                    out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }
+        }).awaitCompletion(30, TimeUnit.SECONDS);
+        synchronized (out) {
+            return out.toString();
         }
     }
 }
