@@ -22,7 +22,7 @@ final class EngineObjectsPane {
             put(g, 2, y + 1, w, note, theme.style(Role.DIM));
             return;
         }
-        int[] widths = shares(w - 2, new int[] {14, 22, 10, 8, 46});
+        int[] widths = shares(w - 2, new int[] {14, 16, 8, 7, 33});
         Cells.header(g, y, w, rows.get(0), widths, theme.style(Role.HEADER));
         if (!note.isEmpty()) put(g, 2, y + 1, w, note, theme.style(Role.DIM));
         for (int r = 1; r < rows.size() && r < height; r++) {

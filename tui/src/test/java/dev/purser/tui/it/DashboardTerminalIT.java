@@ -184,6 +184,20 @@ class DashboardTerminalIT {
     }
 
     @Test
+    void shrinkingTheTerminalRedrawsTheWholeDashboard() {
+        openDashboard();
+        terminal.waitFor("tmux_web");
+        terminal.resize(160, 34);
+        terminal.waitUntil("the wide layout", s -> s.contains("CONTAINER ID"));
+        terminal.resize(80, 24);
+        // nothing of the wide frame left: the top bar from its first column, every name whole
+        terminal.waitUntil("a whole frame at 80x24", s -> !s.contains("CONTAINER ID") && s.startsWith(" 1 Containers")
+                && s.lines().anyMatch(l -> l.startsWith("  tmux_web ")) && s.lines().anyMatch(l -> l.startsWith("  tmux_ticker ")));
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
     void attachingToAContainerWithoutATtyShowsItsOutputAndCtrlPCtrlQBringsTheDashboardBackWithTheSameSelection() throws IOException {
         assertThat(daemon.purser("run", "-d", "--name", "tmux_plain", "busybox", "sh", "-c",
                 "while true; do echo plain-tick; sleep 0.2; done").exitCode()).isZero();
