@@ -21,6 +21,12 @@ public final class Termios {
     private static final int CC = 17;
     private static final int VTIME = 5;
     private static final int VMIN = 6;
+    /** More c_cc slots (Linux's termbits.h): the quit, suspend and extra end-of-line keys. */
+    private static final int VQUIT = 1;
+    private static final int VSUSP = 10;
+    private static final int VEOL = 11;
+    /** _POSIX_VDISABLE on Linux: a c_cc slot holding it has no key. */
+    private static final byte DISABLED = 0;
 
     /** Local-mode bits from Linux's termbits.h. */
     public static final int ISIG = 0000001;
@@ -67,20 +73,27 @@ public final class Termios {
     }
 
     /**
-     * These settings with every key delivered as it is typed: no line editing, no signals from
-     * keys, no Ctrl-V/Ctrl-O handling, no flow control (so Ctrl-Q arrives), reads return after one
-     * byte; echo, CR to NL on input and NL to CR NL on output stay as they were. For a session
-     * whose other side is not a terminal: the user sees what they type and lines end, as with
-     * docker attach, and a key sequence (the detach keys) can be seen before Enter.
+     * These settings as a terminal's own line discipline, as docker attach leaves a terminal for a
+     * container without one: lines are edited here and handed over at Enter, after their echo;
+     * Ctrl-C is SIGINT to this process and Ctrl-D on an empty line the end of input. Besides:
+     * no flow control (so Ctrl-Q arrives), no quit or suspend keys (a JVM keeps SIGQUIT for
+     * itself, and a stopped JVM would hold the terminal), and {@code lineEnd} (when not 0) also
+     * ends a line, so a key sequence ending with it is seen without Enter. Echo and CR/NL
+     * handling stay as they were.
      */
-    public Termios keyByKey() {
+    public Termios lineByLine(int lineEnd) {
         byte[] copy = bytes.clone();
         ByteBuffer buffer = ByteBuffer.wrap(copy).order(ByteOrder.nativeOrder());
         buffer.putInt(IFLAG, buffer.getInt(IFLAG) & ~IXON);
-        buffer.putInt(LFLAG, buffer.getInt(LFLAG) & ~(ICANON | ISIG | IEXTEN));
-        copy[CC + VMIN] = 1;
-        copy[CC + VTIME] = 0;
+        buffer.putInt(LFLAG, buffer.getInt(LFLAG) | ICANON | ISIG);
+        copy[CC + VQUIT] = DISABLED;
+        copy[CC + VSUSP] = DISABLED;
+        copy[CC + VEOL] = (byte) lineEnd;
         return new Termios(copy);
+    }
+
+    public boolean signalKeys() {
+        return (localFlags() & ISIG) != 0;
     }
 
     public int inputFlags() {

@@ -21,7 +21,7 @@ public final class EngineApi {
         new DiskUsageApi(engine.images(), engine.containers(), engine.volumes(), usage).register(router);
         new VolumeApi(engine.volumes()).register(router);
         new EventApi(engine.events()).register(router);
-        new NetworkApi(engine.networks(), engine.containers()).register(router);
+        new NetworkApi(engine.networks(), engine.containers(), new dev.purser.engine.network.NetworkEvents(engine.events())).register(router);
         return router;
     }
 }

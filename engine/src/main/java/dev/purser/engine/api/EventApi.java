@@ -94,6 +94,9 @@ final class EventApi {
                 case "image" -> v.stream().anyMatch(i -> i.equals(attrs.get("image")) || i.equals(attrs.get("name"))
                         || e.actor().id().equals(i));
                 case "volume" -> "volume".equals(e.type()) && v.contains(e.actor().id());
+                // Docker's: the network's id or name, whole or its start
+                case "network" -> "network".equals(e.type()) && v.stream().anyMatch(n -> e.actor().id().startsWith(n)
+                        || attrs.getOrDefault("name", "").startsWith(n));
                 case "label" -> v.stream().allMatch(l -> {
                     int eq = l.indexOf('=');
                     return eq < 0 ? attrs.containsKey(l) : l.substring(eq + 1).equals(attrs.get(l.substring(0, eq)));

@@ -10,6 +10,7 @@ import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Network;
 import dev.purser.engine.network.NetworkRefusedException;
+import dev.purser.engine.network.NetworkEvents;
 import dev.purser.engine.network.NetworkRequest;
 import dev.purser.engine.network.Networks;
 import java.util.List;
@@ -26,11 +27,13 @@ final class NetworkApi {
     private static final List<String> FILTERS = List.of("name", "id", "driver", "type");
     private final Networks networks;
     private final Containers containers;
+    private final NetworkEvents events;
     private final ObjectMapper json = DockerJson.mapper();
 
-    NetworkApi(Networks networks, Containers containers) {
+    NetworkApi(Networks networks, Containers containers, NetworkEvents events) {
         this.networks = networks;
         this.containers = containers;
+        this.events = events;
     }
 
     void register(Router router) {
@@ -48,6 +51,7 @@ final class NetworkApi {
         }
         NetworkRequest request = NetworkCreateBody.read(body);
         Network n = refusals(() -> networks.create(request));
+        events.created(n);
         ObjectNode out = json.createObjectNode();
         out.put("Id", n.id());
         out.put("Warning", "");
@@ -56,13 +60,12 @@ final class NetworkApi {
 
     private void remove(Exchange x) {
         String ref = x.param("id");
-        if (networks.find(ref).isEmpty()) {
-            throw ApiException.notFound("network " + ref + " not found");
-        }
+        Network n = networks.find(ref).orElseThrow(() -> ApiException.notFound("network " + ref + " not found"));
         refusals(() -> {
             networks.remove(ref);
             return null;
         });
+        events.destroyed(n);
         x.status(204);
     }
 
@@ -74,7 +77,12 @@ final class NetworkApi {
         }
         ObjectNode out = json.createObjectNode();
         ArrayNode deleted = out.putArray("NetworksDeleted");
-        networks.prune().forEach(deleted::add);
+        Map<String, Network> before = new java.util.HashMap<>();
+        networks.list().forEach(n -> before.put(n.name(), n));
+        for (String name : networks.prune()) {
+            deleted.add(name);
+            events.destroyed(before.get(name));
+        }
         x.json(200, out);
     }
 

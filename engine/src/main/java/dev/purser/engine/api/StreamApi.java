@@ -87,10 +87,16 @@ final class StreamApi {
                         }
                     },
                     () -> {
-                        // like Docker: the end of a client's input ends the container's stdin only
-                        // for StdinOnce without a TTY (a TTY session survives detach and reattach)
-                        if (stdin && c.config().stdinOnce() && !tty) {
+                        // like Docker (moby's CopyStreams): the end of a client's input ends the
+                        // container's stdin for StdinOnce without a TTY; otherwise it ends this
+                        // attach and the container keeps running with its stdin open
+                        if (!stdin) {
+                            return;
+                        }
+                        if (c.config().stdinOnce() && !tty) {
                             containers.closeStdin(c.id());
+                        } else {
+                            containers.detach(attachment);
                         }
                     });
         } catch (RuntimeException e) {

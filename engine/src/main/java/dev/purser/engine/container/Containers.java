@@ -74,6 +74,7 @@ public final class Containers {
     private final Waiters waiters = new Waiters();
     private final RestartSchedule restarts = new RestartSchedule();
     private final EventBus events;
+    private final dev.purser.engine.network.NetworkEvents networkEvents;
     private final Attachments attachments = new Attachments();
     private final ContainerLauncher launcher;
     private final ProcessStop stop;
@@ -109,6 +110,7 @@ public final class Containers {
         this.stageBinary = stageBinary;
         this.seccompPrograms = new SeccompPrograms(stageBinary);
         this.events = events;
+        this.networkEvents = new dev.purser.engine.network.NetworkEvents(events);
         this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles, networks);
         this.links = new ContainerLinks(store, networks, this::get, c -> running.containsKey(c.id()) && c.state().running(),
@@ -342,6 +344,9 @@ public final class Containers {
                 volumes.mounted(m.name(), c.id(), m.destination(), m.rw(), m.propagation());
             }
         }
+        // Docker's order: the network connect, then the container's start
+        dev.purser.engine.network.NetworkEvents.ofMode(networks, c.hostConfig().networkMode())
+                .ifPresent(n -> networkEvents.connected(n, c.id()));
         publish(started, "start");
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
@@ -424,6 +429,8 @@ public final class Containers {
             });
         }
         after.ifPresent(a -> publish(a, "die", Map.of("exitCode", Integer.toString(code))));
+        before.flatMap(b -> dev.purser.engine.network.NetworkEvents.ofMode(networks, b.hostConfig().networkMode()))
+                .ifPresent(n -> networkEvents.disconnected(n, id));
         before.ifPresent(b -> b.ownMounts().stream().filter(MountPoint::isVolume)
                 .forEach(m -> volumes.unmounted(m.name(), id)));
         synchronized (exitLock) {

@@ -17,7 +17,7 @@ import org.jline.utils.Signals;
  * <p>The handler only queues the signal; a thread of its own sends it, so a slow daemon never
  * holds up the JVM's signal dispatcher. close() puts the previous handlers back.
  */
-final class SignalProxy implements AutoCloseable {
+public final class SignalProxy implements AutoCloseable {
     /** Proxies nothing: {@code --sig-proxy=false}, or a container with a terminal. */
     static final SignalProxy NONE = new SignalProxy(null);
 
@@ -33,6 +33,15 @@ final class SignalProxy implements AutoCloseable {
 
     /** Sends each signal this process receives, by name ({@code INT}), to {@code send}, until closed. */
     static SignalProxy forward(Consumer<String> send) {
+        return forward(FORWARDED, send);
+    }
+
+    /**
+     * Sends each of {@code signals} this process receives to {@code send}, until closed: for a
+     * caller that keeps the others (the dashboard proxies the keys' INT, and keeps TERM to restore
+     * the terminal).
+     */
+    public static SignalProxy forward(List<String> signals, Consumer<String> send) {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         Thread sender = new Thread(() -> {
             try {
@@ -51,7 +60,7 @@ final class SignalProxy implements AutoCloseable {
         sender.setDaemon(true);
         SignalProxy proxy = new SignalProxy(sender);
         sender.start();
-        for (String name : FORWARDED) {
+        for (String name : signals) {
             // the JVM keeps some for itself (QUIT for thread dumps, USR2 on some builds): those stay its own
             Object old = Signals.register(name, () -> received.offer(name));
             if (old != null) {

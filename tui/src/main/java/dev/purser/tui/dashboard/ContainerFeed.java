@@ -14,11 +14,24 @@ import java.util.Optional;
 
 /**
  * The container list, kept true by the engine's events: one full listing at the start (and
- * after a reconnect), then only the container an event names is read again.
+ * after a reconnect), then only the container an event names is read again. The same stream
+ * tells the images, volumes and networks views when their lists changed.
  */
 final class ContainerFeed {
-    /** A container changed: its new entry, or empty when it is gone; or an image changed. */
-    record Change(String id, Optional<ContainerEntry> entry, boolean started, boolean image) {}
+    /** What an event is about, as its Type says. */
+    enum Subject { CONTAINER, IMAGE, VOLUME, NETWORK }
+
+    /**
+     * What an event changed: for a container its new entry, or empty when it is gone, and its
+     * action; for an image, a volume or a network only that one changed (their views read their
+     * lists again).
+     */
+    record Change(Subject subject, String id, String action, Optional<ContainerEntry> entry, boolean started) {
+        /** A container made or removed changes the users the Volumes view shows, without a volume event. */
+        boolean changesVolumeUsers() {
+            return subject == Subject.CONTAINER && (action.equals("create") || action.equals("destroy"));
+        }
+    }
 
     private final PurserClient client;
     private final EngineStreams streams;
@@ -28,10 +41,11 @@ final class ContainerFeed {
     private final DetailFeeds detail;
     private final AllLogsFeed allLogs;
     private final ImagesFeed images;
+    private final EngineObjectsFeed engineObjects;
     private UiBatcher<Change> eventStream;
 
     ContainerFeed(PurserClient client, EngineStreams streams, UiLoop loop, Background background, DashboardState state,
-                  DetailFeeds detail, AllLogsFeed allLogs, ImagesFeed images) {
+                  DetailFeeds detail, AllLogsFeed allLogs, ImagesFeed images, EngineObjectsFeed engineObjects) {
         this.client = client;
         this.streams = streams;
         this.loop = loop;
@@ -40,6 +54,7 @@ final class ContainerFeed {
         this.detail = detail;
         this.allLogs = allLogs;
         this.images = images;
+        this.engineObjects = engineObjects;
     }
 
     /** A fresh listing of every container. */
@@ -56,23 +71,31 @@ final class ContainerFeed {
     void followEvents() {
         if (eventStream != null) eventStream.cancel();
         Flowable<Change> changes = streams.events()
-                .filter(e -> e.path("Type").asText().equals("image")
-                        || e.path("Type").asText().equals("container") && !e.path("Action").asText().startsWith("exec_"))
+                .filter(e -> switch (e.path("Type").asText()) {
+                    case "image", "volume", "network" -> true;
+                    case "container" -> !e.path("Action").asText().startsWith("exec_");
+                    default -> false;
+                })
                 .map(this::change);
         eventStream = new UiBatcher<>(loop, 256, batch -> {
             boolean imagesChanged = false;
+            boolean volumesChanged = false;
+            boolean networksChanged = false;
             for (Change c : batch) {
-                if (c.image()) {
-                    imagesChanged = true;
-                    continue;
-                }
+                volumesChanged |= c.subject() == Subject.VOLUME || c.changesVolumeUsers();
+                networksChanged |= c.subject() == Subject.NETWORK;
+                imagesChanged |= c.subject() == Subject.IMAGE;
+                if (c.subject() != Subject.CONTAINER) continue;
                 if (c.entry().isPresent() && c.started()) state.containers.putStarted(c.entry().get());
                 else if (c.entry().isPresent()) state.containers.put(c.entry().get());
                 else state.containers.remove(c.id());
                 if (c.started()) started(c.id());
             }
             if (state.error.startsWith("the daemon")) state.error = "";
+            // one read per batch and list, only for the view on screen: entering a view reads it anyway
             if (imagesChanged && state.view == View.IMAGES) images.load();
+            if (volumesChanged) engineObjects.refresh(View.VOLUMES);
+            if (networksChanged) engineObjects.refresh(View.NETWORKS);
             detail.selectionChanged();
         }, end -> {
             state.error = "the daemon stopped sending events" + (end == null ? "" : " (" + plain(end) + ")") + "; reconnecting";
@@ -92,14 +115,14 @@ final class ContainerFeed {
 
     /** On the events thread: the container as it is now. */
     private Change change(JsonNode event) {
-        if (event.path("Type").asText().equals("image")) return new Change("", Optional.empty(), false, true);
         String id = event.path("Actor").path("ID").asText(event.path("id").asText());
         String action = event.path("Action").asText(event.path("status").asText());
-        if (action.equals("destroy")) return new Change(id, Optional.empty(), false, false);
+        Subject subject = Subject.valueOf(event.path("Type").asText().toUpperCase(java.util.Locale.ROOT));
+        if (subject != Subject.CONTAINER || action.equals("destroy")) return new Change(subject, id, action, Optional.empty(), false);
         List<JsonNode> found = client.containers().list(true, false, 0, List.of("id=" + id));
         Optional<ContainerEntry> entry = found.stream().filter(c -> c.path("Id").asText().equals(id)).findFirst()
                 .map(c -> ContainerEntry.of(c, Instant.now()));
-        return new Change(id, entry, action.equals("start"), false);
+        return new Change(subject, id, action, entry, action.equals("start"));
     }
 
     private void started(String id) {

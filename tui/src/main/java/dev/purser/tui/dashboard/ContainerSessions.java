@@ -9,6 +9,7 @@ import dev.purser.pty.StoppableInput;
 import dev.purser.pty.TerminalRelay;
 import dev.purser.pty.WindowSize;
 import dev.purser.pty.WindowWatcher;
+import dev.purser.tui.cli.SignalProxy;
 import dev.purser.tui.client.Containers;
 import dev.purser.tui.client.HijackedConnection;
 import dev.purser.tui.client.PurserClient;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Shells and attaches from the dashboard: the session gets the whole terminal through
@@ -29,9 +31,12 @@ import java.util.List;
  * The watcher replaces Lanterna's SIGWINCH handler for the session and puts it back after
  * (lanterna-traps T16), so resizes go to the container while it has the screen. A container
  * without a TTY is attached as docker attach does it: its multiplexed output demultiplexed onto
- * the terminal, typed keys to its stdin only when it has OpenStdin, the terminal echoing.
+ * the terminal, typed lines to its stdin only when it has OpenStdin, the terminal's own line
+ * discipline echoing and editing them, Ctrl-C a SIGINT for the container (docker's sig-proxy).
  */
 final class ContainerSessions implements Handover {
+    /** Cursor home, then the whole screen erased. */
+    private static final byte[] CLEAR_SCREEN = "\033[H\033[2J".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private final PurserClient client;
     private final HostScreen host;
     private final List<String> shells;
@@ -67,27 +72,14 @@ final class ContainerSessions implements Handover {
                 return shell + " in " + name + " ended" + (exec.path("Running").asBoolean() ? "" : " with " + exec.path("ExitCode").asInt());
             }
             JsonNode config = containers.inspect(id, false).path("Config");
-            boolean tty = config.path("Tty").asBoolean();
-            TerminalRelay.End end;
-            if (tty) {
-                end = host.lend(() -> {
-                    try (HijackedConnection connection = containers.attachInteractive(id, true, detachKeys)) {
-                        WindowSize size = WindowSize.of(1);
-                        resizeQuietly(() -> containers.resize(id, size.rows(), size.cols()));
-                        return relay(connection, connection.input(), connection.output(), (r, c) -> containers.resize(id, r, c));
-                    }
-                });
-            } else {
-                // as docker attach: stdin only when the container keeps it open; the keys are still
-                // read (and dropped) so the detach keys are seen, and output is demultiplexed
-                boolean stdin = config.path("OpenStdin").asBoolean();
-                end = host.lend(HostScreen.SessionMode.KEY_BY_KEY, () -> {
-                    try (HijackedConnection connection = containers.attachInteractive(id, stdin, detachKeys)) {
-                        return relay(connection, StreamDemux.merged(connection.input()),
-                                stdin ? connection.output() : OutputStream.nullOutputStream(), (r, c) -> { });
-                    }
-                });
-            }
+            if (!config.path("Tty").asBoolean()) return attachWithoutTty(containers, id, name, config.path("OpenStdin").asBoolean());
+            TerminalRelay.End end = host.lend(() -> {
+                try (HijackedConnection connection = containers.attachInteractive(id, true, detachKeys)) {
+                    WindowSize size = WindowSize.of(1);
+                    resizeQuietly(() -> containers.resize(id, size.rows(), size.cols()));
+                    return relay(connection, connection.input(), connection.output(), (r, c) -> containers.resize(id, r, c));
+                }
+            });
             return end == TerminalRelay.End.DETACHED ? "detached from " + name + " (it keeps running)" : "attach to " + name + " ended";
         } catch (IOException | RuntimeException e) {
             return "could not open a session in " + name + ": " + PlainWords.plain(e);
@@ -95,16 +87,61 @@ final class ContainerSessions implements Handover {
     }
 
     /**
-     * Relays the terminal to {@code remoteOut} and {@code remoteIn} to the terminal until the
-     * session ends; SIGWINCH goes to {@code resize} meanwhile (and not to Lanterna).
+     * As docker attach does it for a container without a TTY: the terminal keeps its own line
+     * discipline ({@link dev.purser.pty.Termios#lineByLine}), so a line is echoed, newline and
+     * all, before it goes to the container's stdin (only when it has OpenStdin); Ctrl-C is
+     * docker's sig-proxy, a SIGINT sent to the container; Ctrl-D on an empty line ends the input,
+     * and the daemon then ends the attach (or closes the stdin of a StdinOnce container). The
+     * detach keys are seen at once: their last key ends a line too.
      */
+    private String attachWithoutTty(Containers containers, String id, String name, boolean stdin) throws IOException {
+        DetachKeys keys = DetachKeys.fromOption(detachKeys);
+        byte[] sequence = keys.bytes();
+        int last = sequence[sequence.length - 1] & 0xff;
+        AtomicBoolean inputEnded = new AtomicBoolean();
+        TerminalRelay.End end;
+        // the proxy holds INT from before the terminal makes Ctrl-C a signal until after it no longer does
+        try (SignalProxy proxy = SignalProxy.forward(List.of("INT"), signal -> containers.kill(id, "SIG" + signal))) {
+            end = host.lend(t -> t.lineByLine(last < 0x20 ? last : 0), () -> {
+                // the terminal shows what was there before the dashboard, or the last attach:
+                // lines typed now would be written over that, mixed with its characters
+                OutputStream screen = new FileOutputStream(FileDescriptor.out);
+                screen.write(CLEAR_SCREEN);
+                screen.flush();
+                try (HijackedConnection connection = containers.attachInteractive(id, stdin, detachKeys)) {
+                    // without stdin the daemon has nothing to end: the end of input ends the attach here
+                    Runnable inputEnd = stdin ? connection::shutdownOutput : connection::close;
+                    return relay(connection, StreamDemux.merged(connection.input()),
+                            stdin ? connection.output() : OutputStream.nullOutputStream(), (r, c) -> { }, () -> {
+                                inputEnded.set(true);
+                                inputEnd.run();
+                            });
+                }
+            });
+        }
+        if (end == TerminalRelay.End.DETACHED) return "detached from " + name + " (it keeps running)";
+        if (!inputEnded.get()) return "attach to " + name + " ended";
+        boolean running = containers.inspect(id, false).path("State").path("Running").asBoolean();
+        return "attach to " + name + " ended at the end of input" + (running ? " (it keeps running)" : "");
+    }
+
     private TerminalRelay.End relay(HijackedConnection connection, InputStream remoteIn, OutputStream remoteOut,
                                     java.util.function.BiConsumer<Integer, Integer> resize) throws IOException {
+        return relay(connection, remoteIn, remoteOut, resize, connection::shutdownOutput);
+    }
+
+    /**
+     * Relays the terminal to {@code remoteOut} and {@code remoteIn} to the terminal until the
+     * session ends; SIGWINCH goes to {@code resize} meanwhile (and not to Lanterna); {@code
+     * inputEnd} runs when the terminal's input ends.
+     */
+    private TerminalRelay.End relay(HijackedConnection connection, InputStream remoteIn, OutputStream remoteOut,
+                                    java.util.function.BiConsumer<Integer, Integer> resize, Runnable inputEnd) throws IOException {
         OutputStream screen = new FileOutputStream(FileDescriptor.out);
         StoppableInput keys = StoppableInput.of(0);
         try (WindowWatcher watcher = WindowWatcher.watch(1, size -> resizeQuietly(() -> resize.accept(size.rows(), size.cols())));
              TerminalRelay relay = TerminalRelay.start(keys, screen, remoteIn, remoteOut,
-                     RelayOptions.plain().detachOn(DetachKeys.fromOption(detachKeys)).onLocalEnd(connection::shutdownOutput))) {
+                     RelayOptions.plain().detachOn(DetachKeys.fromOption(detachKeys)).onLocalEnd(inputEnd))) {
             return relay.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -57,6 +57,8 @@ final class DashboardState {
     boolean mouseCapture;
     /** The first layer shown in the layers pane. */
     int layersScroll;
+    /** The first row shown in the selected container's Layers tab. */
+    int containerLayersScroll;
 
     String version = "";
     String message = "";

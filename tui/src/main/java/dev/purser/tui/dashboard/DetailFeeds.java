@@ -233,6 +233,7 @@ final class DetailFeeds {
      */
     private void loadLayers(Optional<ContainerEntry> selected) {
         state.containerLayers = null;
+        state.containerLayersScroll = 0;
         layersFor = selected.map(ContainerEntry::id).orElse(null);
         if (selected.isEmpty()) return;
         String id = selected.get().id();

@@ -49,7 +49,7 @@ final class DetailPane {
         switch (state.tab) {
             case TOP -> drawTop(g, state.top, y + 1, w, height - 1);
             case STATS -> drawStats(g, state.stats, y + 1, w, height - 1);
-            case LAYERS -> drawLayers(g, state.containerLayers, selected.get(), y + 1, w, height - 1);
+            case LAYERS -> drawLayers(g, state, selected.get(), y + 1, w, height - 1);
             default -> pane.draw(g, 0, y + 1, w, height - 1, theme, SourceColours::of);
         }
     }
@@ -79,19 +79,32 @@ final class DetailPane {
         }
     }
 
-    /** The container's writable layer on top, then its image's layers, newest first. */
-    private void drawLayers(TextGraphics g, ContainerLayers layers, ContainerEntry selected, int y, int w, int height) {
+    /**
+     * The container's writable layer on top, then its image's layers, newest first, from the
+     * state's scroll position (kept so the last row is at the bottom at most).
+     */
+    private void drawLayers(TextGraphics g, DashboardState state, ContainerEntry selected, int y, int w, int height) {
+        ContainerLayers layers = state.containerLayers;
         if (layers == null || !layers.containerId().equals(selected.id())) {
             put(g, 2, y, w, "reading the layers ...", theme.style(Role.DIM));
             return;
         }
         ImageLayers image = layers.image();
-        put(g, 2, y, w, selected.field("Image") + ": " + LayerRows.summary(image.layers(), image.savedBySharing())
-                + "; this container's writable layer " + HumanSize.of(layers.writableSize()), theme.style(Role.DIM));
         List<LayerRows.Row> rows = new ArrayList<>();
         rows.add(new LayerRows.Row(layers.writableSize(), "this container", "(writable layer: what the container changed)", Role.HEADER));
         image.layers().forEach(l -> rows.add(LayerRows.Row.of(l)));
-        layerRows.draw(g, rows, y + 1, w, height - 1);
+        // a line of summary and the header above the rows
+        int visible = Math.max(1, height - 2);
+        int first = Math.max(0, Math.min(state.containerLayersScroll, rows.size() - visible));
+        state.containerLayersScroll = first;
+        put(g, 2, y, w, selected.field("Image") + ": " + LayerRows.summary(image.layers(), image.savedBySharing())
+                + "; this container's writable layer " + HumanSize.of(layers.writableSize()), theme.style(Role.DIM));
+        if (first > 0 || first + visible < rows.size()) {
+            // at the right end, over the summary's tail on a narrow screen: which rows these are matters more
+            String where = " " + (first + 1) + "–" + Math.min(rows.size(), first + visible) + " of " + rows.size() + " ";
+            put(g, Math.max(2, w - where.length()), y, w, where, theme.style(Role.HEADER));
+        }
+        layerRows.draw(g, rows.subList(first, rows.size()), y + 1, w, height - 1);
     }
 
     private void drawStats(TextGraphics g, StatsWindow stats, int y, int w, int height) {

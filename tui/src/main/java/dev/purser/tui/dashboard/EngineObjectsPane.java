@@ -9,7 +9,7 @@ import dev.purser.tui.dashboard.theme.Role;
 import dev.purser.tui.dashboard.theme.Theme;
 import java.util.List;
 
-/** Draws the volumes or networks view: the engine's rows, or the note saying why there are none. */
+/** Draws the networks view: the engine's rows, or the note saying why there are none. */
 final class EngineObjectsPane {
     private final Theme theme;
 
@@ -22,7 +22,7 @@ final class EngineObjectsPane {
             put(g, 2, y + 1, w, note, theme.style(Role.DIM));
             return;
         }
-        int[] widths = shares(w - 2, view == View.VOLUMES ? new int[] {24, 10, 40, 26} : new int[] {14, 24, 12, 10});
+        int[] widths = shares(w - 2, new int[] {14, 16, 8, 7, 33});
         Cells.header(g, y, w, rows.get(0), widths, theme.style(Role.HEADER));
         if (!note.isEmpty()) put(g, 2, y + 1, w, note, theme.style(Role.DIM));
         for (int r = 1; r < rows.size() && r < height; r++) {

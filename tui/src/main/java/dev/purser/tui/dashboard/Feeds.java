@@ -21,7 +21,7 @@ final class Feeds {
         this.images = new ImagesFeed(client, background, state);
         this.engineObjects = new EngineObjectsFeed(client, background, state);
         this.usage = new UsageFeed(client, loop, state);
-        this.containers = new ContainerFeed(client, streams, loop, background, state, detail, allLogs, images);
+        this.containers = new ContainerFeed(client, streams, loop, background, state, detail, allLogs, images, engineObjects);
     }
 
     /** Stops every stream (before a shell session and at the end); {@link #resume} starts what is shown again. */

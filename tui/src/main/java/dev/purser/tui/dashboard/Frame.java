@@ -48,8 +48,8 @@ final class Frame {
 
     /** Draws and writes the frame; false when the terminal can no longer be written. */
     boolean draw() {
-        TerminalSize size = screen.doResizeIfNecessary();
-        if (size == null) size = screen.getTerminalSize();
+        TerminalSize resized = screen.doResizeIfNecessary();
+        TerminalSize size = resized == null ? screen.getTerminalSize() : resized;
         Layout layout = Layout.of(size);
         TextGraphics g = screen.newTextGraphics();
         int w = size.getColumns();
@@ -77,7 +77,9 @@ final class Frame {
         if (state.runForm != null) runForm.draw(g, screen, state.runForm, w, h);
         if (state.help) help.draw(g, state, w, h);
         try {
-            screen.refresh(state.completeRefresh ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            // after a resize the terminal shows its own reflow of the old frame, which a delta
+            // against Lanterna's buffer of it would leave in place
+            screen.refresh(state.completeRefresh || resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
             state.completeRefresh = false;
             return true;
         } catch (IOException e) {

@@ -168,12 +168,15 @@ final class KeyDispatch {
         }
     }
 
-    /** Scrolls the layers pane when it has the focus, else the log-like pane; the extremes go to the start or the end. */
+    /** Scrolls the layers pane or Layers tab when it has the focus, else the log-like pane; the extremes go to the start or the end. */
     private void scroll(int by) {
         if (state.view == View.IMAGES) {
             if (!state.layersOpen) return;
-            state.layersScroll = by == Integer.MIN_VALUE ? 0 : by == Integer.MAX_VALUE ? Integer.MAX_VALUE / 2
-                    : Math.max(0, Math.min(Integer.MAX_VALUE / 2, state.layersScroll + by));
+            state.layersScroll = scrolled(state.layersScroll, by);
+            return;
+        }
+        if (state.view == View.CONTAINERS && state.tab == DetailTab.LAYERS) {
+            state.containerLayersScroll = scrolled(state.containerLayersScroll, by);
             return;
         }
         LogView pane = state.pane();
@@ -190,5 +193,12 @@ final class KeyDispatch {
         if (by == Integer.MIN_VALUE) pane.toStart();
         else if (by == Integer.MAX_VALUE) pane.toEnd();
         else pane.scroll(by);
+    }
+
+    /** A first row moved by {@code by}; the pane drawing it keeps its last row at the bottom at most. */
+    private static int scrolled(int first, int by) {
+        if (by == Integer.MIN_VALUE) return 0;
+        if (by == Integer.MAX_VALUE) return Integer.MAX_VALUE / 2;
+        return Math.max(0, Math.min(Integer.MAX_VALUE / 2, first + by));
     }
 }

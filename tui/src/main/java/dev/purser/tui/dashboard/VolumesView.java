@@ -68,7 +68,7 @@ final class VolumesView {
 
     /** Draws the view in rows {@code y} to {@code y + height - 1}; {@code note} says why there are no rows (loading, not supported). */
     void draw(TextGraphics g, Theme theme, int y, int w, int height, String note) {
-        int[] widths = shares(w - 2, new int[] {24, 8, 44, 24});
+        int[] widths = shares(w - 2, new int[] {20, 9, 45, 26});
         Style header = theme.style(Role.HEADER);
         int col = put(g, 0, y, 2, "  ", header);
         for (int i = 0; i < HEADERS.length; i++) col = put(g, col, y, Math.min(w, col + widths[i]), pad(HEADERS[i], widths[i]), header);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -183,6 +184,20 @@ class DashboardTerminalIT {
     }
 
     @Test
+    void shrinkingTheTerminalRedrawsTheWholeDashboard() {
+        openDashboard();
+        terminal.waitFor("tmux_web");
+        terminal.resize(160, 34);
+        terminal.waitUntil("the wide layout", s -> s.contains("CONTAINER ID"));
+        terminal.resize(80, 24);
+        // nothing of the wide frame left: the top bar from its first column, every name whole
+        terminal.waitUntil("a whole frame at 80x24", s -> !s.contains("CONTAINER ID") && s.startsWith(" 1 Containers")
+                && s.lines().anyMatch(l -> l.startsWith("  tmux_web ")) && s.lines().anyMatch(l -> l.startsWith("  tmux_ticker ")));
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
     void attachingToAContainerWithoutATtyShowsItsOutputAndCtrlPCtrlQBringsTheDashboardBackWithTheSameSelection() throws IOException {
         assertThat(daemon.purser("run", "-d", "--name", "tmux_plain", "busybox", "sh", "-c",
                 "while true; do echo plain-tick; sleep 0.2; done").exitCode()).isZero();
@@ -200,26 +215,92 @@ class DashboardTerminalIT {
         assertThat(Files.readString(home.resolve("stty-after"))).isEqualTo(Files.readString(home.resolve("stty-before")));
     }
 
+    /** Whether the screen shows {@code line} as a whole line, and again as the whole line below it. */
+    private static boolean twiceOnConsecutiveLines(String screen, String line) {
+        List<String> lines = screen.lines().map(String::strip).toList();
+        for (int i = 0; i + 1 < lines.size(); i++) if (lines.get(i).equals(line) && lines.get(i + 1).equals(line)) return true;
+        return false;
+    }
+
+    /**
+     * Attaches to the selected container (a cat) and waits until {@code word}, typed, comes back:
+     * the session clears the screen once it has the terminal in its own mode, so a word typed
+     * after that is echoed here and answered by cat on the next line.
+     */
+    private void attachToCat(String word) {
+        terminal.keys("a");
+        terminal.waitUntil("the attach's cleared screen", String::isBlank);
+        terminal.type(word);
+        terminal.waitUntil(word + " echoed and answered", s -> twiceOnConsecutiveLines(s, word));
+    }
+
     @Test
     void attachingToAnInteractiveContainerWithoutATtySendsTypedLinesToItsStdin() {
         assertThat(daemon.purser("run", "-d", "-i", "--name", "tmux_cat", "busybox", "cat").exitCode()).isZero();
         openDashboard();
         select("tmux_cat");
-        terminal.keys("a");
-        // the dashboard has left the screen; a line seen now (echoed here or by cat) means the
-        // session has the terminal in its own mode
-        terminal.waitUntil("the dashboard gone", s -> !s.contains("1 Containers"));
-        terminal.type("warm-up");
-        terminal.waitFor("warm-up");
-        // once echoed by this terminal as typed, once by cat from its stdin (the echo of Enter
-        // does not always start a new line before cat answers: counted in the text, not by lines)
-        terminal.type("cat-line");
-        terminal.waitUntil("\"cat-line\" twice", s -> s.split("cat-line", -1).length - 1 >= 2);
+        attachToCat("warm-up");
         terminal.keys("C-p", "C-q");
         String back = terminal.waitFor("detached from tmux_cat");
         assertThat(back).contains("tmux_cat · running");
         terminal.keys("q");
         terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
+    void theEchoOfATypedLineEndsItsLineBeforeTheContainerAnswers() {
+        assertThat(daemon.purser("run", "-d", "-i", "--name", "tmux_echo", "busybox", "cat").exitCode()).isZero();
+        openDashboard();
+        select("tmux_echo");
+        attachToCat("warm-up");
+        // the line goes to cat at Enter, after this terminal has echoed it whole: cat's answer is the next line
+        for (String line : List.of("first-line", "second-line", "third-line")) {
+            terminal.type(line);
+            terminal.waitUntil(line + " echoed, then answered on the next line", s -> twiceOnConsecutiveLines(s, line));
+        }
+        terminal.keys("C-p", "C-q");
+        terminal.waitFor("detached from tmux_echo");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
+    void ctrlCInAnAttachWithoutATtySendsSigintToTheContainerAndTheDashboardStays() {
+        assertThat(daemon.purser("run", "-d", "-i", "--name", "tmux_sigint", "busybox", "sh", "-c",
+                "trap 'echo got-sigint; exit 7' INT; while true; do echo sigint-wait; sleep 0.2; done").exitCode()).isZero();
+        openDashboard();
+        select("tmux_sigint");
+        terminal.keys("a");
+        // its output on this terminal: the session runs, in its own terminal mode
+        terminal.waitForPrompt("sigint-wait");
+        terminal.keys("C-c");
+        // the trap's exit code is the container's only when SIGINT reached it
+        String back = terminal.waitFor("attach to tmux_sigint ended");
+        assertThat(back).contains("1 Containers");
+        terminal.waitFor("tmux_sigint · exited");
+        assertThat(daemon.purser("inspect", "-f", "{{.State.ExitCode}}", "tmux_sigint").outLine()).isEqualTo("7");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+    }
+
+    @Test
+    void ctrlDEndsTheAttachAndTheContainerKeepsRunningWithItsStdinOpen() throws IOException {
+        assertThat(daemon.purser("run", "-d", "-i", "--name", "tmux_eof", "busybox", "cat").exitCode()).isZero();
+        openDashboard();
+        select("tmux_eof");
+        attachToCat("warm-up");
+        terminal.keys("C-d");
+        String back = terminal.waitFor("attach to tmux_eof ended at the end of input (it keeps running)");
+        assertThat(back).contains("tmux_eof · running");
+        // as with docker: the daemon ended that attach only; a new one still reaches cat's stdin
+        attachToCat("again");
+        terminal.type("after-eof");
+        terminal.waitUntil("cat still answering", s -> twiceOnConsecutiveLines(s, "after-eof"));
+        terminal.keys("C-p", "C-q");
+        terminal.waitFor("tmux_eof · running");
+        terminal.keys("q");
+        terminal.waitFor("dashboard-closed");
+        assertThat(Files.readString(home.resolve("stty-after"))).isEqualTo(Files.readString(home.resolve("stty-before")));
     }
 
     @Test

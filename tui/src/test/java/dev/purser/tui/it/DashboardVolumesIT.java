@@ -154,4 +154,35 @@ class DashboardVolumesIT {
         screen.waitFor("not removed");
         assertThat(exists(anonymous)).isTrue();
     }
+    @Test
+    void aVolumeCreatedWhileTheViewIsOpenAppearsWithoutAKey() {
+        openVolumes("No volumes.");
+        ok("volume", "create", "arrives-live");
+        screen.waitFor("arrives-live");
+    }
+
+    @Test
+    void aVolumeRemovedElsewhereLeavesTheViewWithoutAKey() {
+        ok("volume", "create", "stays-here");
+        ok("volume", "create", "goes-away");
+        openVolumes("goes-away");
+        ok("volume", "rm", "goes-away");
+        screen.waitUntil("goes-away gone", s -> s.contains("stays-here") && !s.contains("goes-away"));
+    }
+
+    @Test
+    void aContainerMadeWithTheVolumeIsShownAsItsUserWithoutAKey() {
+        ok("volume", "create", "gets-a-user");
+        String shown = openVolumes("gets-a-user");
+        assertThat(line(shown, "gets-a-user")).endsWith(" -");
+        ok("create", "--name", "late-user", "-v", "gets-a-user:/data", "busybox", "true");
+        screen.waitUntil("late-user in the row", s -> line(s, "gets-a-user").endsWith("late-user"));
+    }
+
+    @Test
+    void manyVolumesMadeAtOnceAreAllShown() {
+        openVolumes("No volumes.");
+        for (int i = 0; i < 8; i++) ok("volume", "create", "burst-" + i);
+        screen.waitUntil("all eight", s -> java.util.stream.IntStream.range(0, 8).allMatch(i -> s.contains("burst-" + i)));
+    }
 }

@@ -9,6 +9,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 /**
  * This process's terminal, owned by the dashboard from {@link #open()} to {@link #close()}:
@@ -77,30 +78,23 @@ public final class HostScreen implements AutoCloseable {
         T run() throws IOException;
     }
 
-    /** How the terminal is set while a session has it. */
-    public enum SessionMode {
-        /** Raw, as docker's -it makes it: the container's terminal does echo and line editing. */
-        RAW,
-        /**
-         * For a container without a TTY: this terminal echoes and ends lines (as docker attach
-         * leaves it), but hands over every key as typed, so the detach keys are seen at once.
-         */
-        KEY_BY_KEY
-    }
-
     /** Gives the terminal, raw, to {@code session} and takes it back, on every way out of it. */
     public <T> T lend(Session<T> session) throws IOException {
-        return lend(SessionMode.RAW, session);
+        return lend(Termios::raw, session);
     }
 
-    /** Gives the terminal, set as {@code mode} says, to {@code session} and takes it back, on every way out of it. */
-    public <T> T lend(SessionMode mode, Session<T> session) throws IOException {
+    /**
+     * Gives the terminal to {@code session}, set as {@code mode} makes the terminal's settings from
+     * before the dashboard ({@link Termios#raw()} for a container's terminal, {@link
+     * Termios#lineByLine(int)} for a container without one), and takes it back, on every way out of it.
+     */
+    public <T> T lend(UnaryOperator<Termios> mode, Session<T> session) throws IOException {
         keys.shut();
         screen.stopScreen(false);
         output.flush();
         Termios dashboardMode = Termios.of(0);
         try {
-            (mode == SessionMode.RAW ? original.raw() : original.keyByKey()).applyTo(0);
+            mode.apply(original).applyTo(0);
             return session.run();
         } finally {
             dashboardMode.applyTo(0);
