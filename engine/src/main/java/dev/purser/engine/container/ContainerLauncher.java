@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -68,11 +67,8 @@ final class ContainerLauncher {
         this.attachments = attachments;
     }
 
-    /**
-     * A process that runs, the log its output goes to (closed by whoever sees it exit), and its
-     * endpoint on its bridge (empty for a container on no bridge: host, none, container:).
-     */
-    record Launched(RunningContainer process, LogListener log, Optional<Endpoint> endpoint) {}
+    /** A process that runs, and the log its output goes to (closed by whoever sees it exit). */
+    record Launched(RunningContainer process, LogListener log) {}
 
     /** {@code --net container:}: the running container whose network namespace is joined, and its process. */
     record NetworkJoin(int pid, Container target) {}
@@ -132,7 +128,9 @@ final class ContainerLauncher {
             } finally {
                 stdio.closeChildEnds();
             }
-            Optional<Endpoint> endpoint = bridged ? Optional.of(connect(c, dir, stage, linked)) : Optional.empty();
+            if (bridged) {
+                connect(c, dir, stage, linked);
+            }
             int pid = awaitStart(stage.started());
             if (stdio.isTty()) {
                 stdio.attachTerminal(stage.ptyMaster());
@@ -145,7 +143,7 @@ final class ContainerLauncher {
             rc.log(logWriter);
             rc.addListener((stream, data, length) -> attachments.deliver(c.id(), stream, data, length));
             rc.pumps(stdio.pump(rc::deliver, c.shortId()));
-            return new Launched(rc, logWriter, endpoint);
+            return new Launched(rc, logWriter);
         } catch (IOException | RuntimeException e) {
             if (stdio != null) {
                 stdio.closeEverything();
@@ -168,11 +166,10 @@ final class ContainerLauncher {
      * Puts the held process on the bridge, then lets it run. When that fails, the stage kills
      * the process unrun, and the start fails with what went wrong (no veth or lease is left).
      */
-    private Endpoint connect(Container c, Path dir, StageProcess stage, LinkedTargets linked) {
+    private void connect(Container c, Path dir, StageProcess stage, LinkedTargets linked) {
         int childPid = awaitStart(stage.pidReported());
-        Endpoint endpoint;
         try {
-            endpoint = networks.attach(c.id(), c.hostConfig().networkMode(), childPid);
+            Endpoint endpoint = networks.attach(c.id(), c.hostConfig().networkMode(), childPid);
             networks.openLinks(c.id(), linked.ports());
             boolean userNetwork = !Networks.onBridge(c.hostConfig().networkMode());
             List<dev.purser.engine.network.ExtraHost> hosts = new ArrayList<>(linked.hosts());
@@ -196,7 +193,6 @@ final class ContainerLauncher {
             throw e;
         }
         stage.release();
-        return endpoint;
     }
 
     /** Takes a container that stopped off its network; the peers on a user-defined one forget it. */

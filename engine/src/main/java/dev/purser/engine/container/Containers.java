@@ -322,8 +322,7 @@ public final class Containers {
                     : new ContainerStartException(String.valueOf(e.getMessage()), 125, e);
         }
         RunningContainer rc = launched.process();
-        // a published container is on a bridge (publish): the proxy connects to its address there
-        launched.endpoint().ifPresent(e -> publication.forwardTo(e.address().inet()));
+        publishedEndpoint(c).ifPresent(e -> publication.forwardTo(e.address().inet()));
         publications.put(c.id(), publication);
         linkEnvironments.put(c.id(), linked.env());
         // written before the record says running: recovery signals the pid only while it names this process
@@ -456,6 +455,19 @@ public final class Containers {
                 ? PortRequest.of(Map.of(), false, Map.of())
                 : portRequest(c.hostConfig(), Map.of(), c.config().exposedPorts());
         return ports.reserve(c.id(), c.shortName(), request);
+    }
+
+    /**
+     * The endpoint a started container's ports are published from: its NetworkMode's network, the
+     * one that gives it its default route (Docker programs port mappings on that gateway
+     * endpoint); empty for a container on no bridge, which has nothing published.
+     */
+    private Optional<Endpoint> publishedEndpoint(Container c) {
+        String mode = c.hostConfig().networkMode();
+        if (!Networks.bridged(mode)) {
+            return Optional.empty();
+        }
+        return networks.find(Networks.networkName(mode)).flatMap(n -> networks.endpoint(c.id(), n.id()));
     }
 
     private static PortRequest portRequest(HostConfig host, Map<String, ?> imageExposed, Map<String, ?> exposed) {
