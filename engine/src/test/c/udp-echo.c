@@ -1,5 +1,9 @@
-/* A UDP echo server for PublishedPortsIT: sends every datagram back to where it came from,
- * prefixed with "echo:", on the port given as the only argument. Built static at test time. */
+/* A UDP echo server for the published-ports ITs: sends every datagram back to where it came
+ * from, prefixed with "echo:", on the port given as the first argument; bound to the address
+ * given as the second (every address without one). A datagram "who" is answered with
+ * "from:" and the sender's address instead, which says whom the container sees as the client.
+ * Built static at test time. */
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,12 +12,16 @@
 
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: udp-echo PORT\n");
+	if (argc != 2 && argc != 3) {
+		fprintf(stderr, "usage: udp-echo PORT [ADDRESS]\n");
+		return 2;
+	}
+	struct sockaddr_in at = {.sin_family = AF_INET, .sin_port = htons(atoi(argv[1])), .sin_addr.s_addr = htonl(INADDR_ANY)};
+	if (argc == 3 && inet_pton(AF_INET, argv[2], &at.sin_addr) != 1) {
+		fprintf(stderr, "udp-echo: not an IPv4 address: %s\n", argv[2]);
 		return 2;
 	}
 	int s = socket(AF_INET, SOCK_DGRAM, 0);
-	struct sockaddr_in at = {.sin_family = AF_INET, .sin_port = htons(atoi(argv[1])), .sin_addr.s_addr = htonl(INADDR_ANY)};
 	if (s < 0 || bind(s, (struct sockaddr *)&at, sizeof at) != 0) {
 		perror("udp-echo");
 		return 1;
@@ -25,8 +33,16 @@ int main(int argc, char **argv)
 		ssize_t n = recvfrom(s, in, sizeof in, 0, (struct sockaddr *)&from, &len);
 		if (n < 0)
 			continue;
-		memcpy(out, "echo:", 5);
-		memcpy(out + 5, in, (size_t)n);
-		sendto(s, out, (size_t)n + 5, 0, (struct sockaddr *)&from, len);
+		size_t size;
+		if (n == 3 && memcmp(in, "who", 3) == 0) {
+			memcpy(out, "from:", 5);
+			inet_ntop(AF_INET, &from.sin_addr, out + 5, sizeof out - 5);
+			size = strlen(out);
+		} else {
+			memcpy(out, "echo:", 5);
+			memcpy(out + 5, in, (size_t)n);
+			size = (size_t)n + 5;
+		}
+		sendto(s, out, size, 0, (struct sockaddr *)&from, len);
 	}
 }

@@ -115,7 +115,7 @@ public final class Containers {
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles, networks);
         this.links = new ContainerLinks(store, networks, this::get, c -> running.containsKey(c.id()) && c.state().running(),
                 etcFiles);
-        this.ports = PortPublisher.ofHost(linux);
+        this.ports = PortPublisher.ofHost();
         for (String id : new CrashRecovery(store, linux, cgroups).run()) {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
             remove(id, true, true);
@@ -325,7 +325,7 @@ public final class Containers {
                     : new ContainerStartException(String.valueOf(e.getMessage()), 125, e);
         }
         RunningContainer rc = launched.process();
-        publication.forwardTo(rc.pid, c.shortId());
+        publishedEndpoint(c).ifPresent(e -> publication.forwardTo(e.address().inet()));
         publications.put(c.id(), publication);
         linkEnvironments.put(c.id(), linked.env());
         // written before the record says running: recovery signals the pid only while it names this process
@@ -457,15 +457,28 @@ public final class Containers {
 
     /**
      * Binds the host ports the container asks for, before its process runs (Docker programs
-     * them before the process starts too). A container on the host's network, or on none, has
-     * nothing published: Docker discards its bindings (create warned).
+     * them before the process starts too). Only a container on a bridge has ports published: on
+     * the host's network, or on none, Docker discards its bindings (create warned), and
+     * {@code container:} refuses them at create.
      */
     private Publication publish(Container c) {
-        String mode = c.hostConfig().networkMode();
-        PortRequest request = mode.equals("host") || mode.equals("none")
+        PortRequest request = !Networks.bridged(c.hostConfig().networkMode())
                 ? PortRequest.of(Map.of(), false, Map.of())
                 : portRequest(c.hostConfig(), Map.of(), c.config().exposedPorts());
         return ports.reserve(c.id(), c.shortName(), request);
+    }
+
+    /**
+     * The endpoint a started container's ports are published from: its NetworkMode's network, the
+     * one that gives it its default route (Docker programs port mappings on that gateway
+     * endpoint); empty for a container on no bridge, which has nothing published.
+     */
+    private Optional<Endpoint> publishedEndpoint(Container c) {
+        String mode = c.hostConfig().networkMode();
+        if (!Networks.bridged(mode)) {
+            return Optional.empty();
+        }
+        return networks.find(Networks.networkName(mode)).flatMap(n -> networks.endpoint(c.id(), n.id()));
     }
 
     private static PortRequest portRequest(HostConfig host, Map<String, ?> imageExposed, Map<String, ?> exposed) {

@@ -100,11 +100,11 @@ public final class EtcFiles {
         }
     }
 
-    /** Writes the container's three files into {@code dir}. */
+    /** Writes the container's three files into {@code dir}: each replaced atomically, not fsynced (decision 0051). */
     public void write(Path dir, Identity id) {
         boolean ipv6 = Files.exists(host.ipv6Interfaces());
-        AtomicFile.write(dir.resolve("hostname"), bytes(id.hostname() + "\n"), READABLE);
-        AtomicFile.write(dir.resolve("hosts"), bytes(hosts(id, ipv6)), READABLE);
+        AtomicFile.replaceWithoutSync(dir.resolve("hostname"), bytes(id.hostname() + "\n"), READABLE);
+        AtomicFile.replaceWithoutSync(dir.resolve("hosts"), bytes(hosts(id, ipv6)), READABLE);
         writeResolvConf(dir, id, ipv6);
     }
 
@@ -167,8 +167,8 @@ public final class EtcFiles {
             rc = rc.forOwnNetwork(false, !id.dns().isEmpty());
         }
         byte[] content = bytes(rc.render(source.toString()));
-        AtomicFile.write(file, content, READABLE);
-        AtomicFile.write(hash, bytes(sha256(content)), READABLE);
+        AtomicFile.replaceWithoutSync(file, content, READABLE);
+        AtomicFile.replaceWithoutSync(hash, bytes(sha256(content)), READABLE);
     }
 
     /**

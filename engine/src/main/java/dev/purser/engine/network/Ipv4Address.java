@@ -32,6 +32,15 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
         return new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
     }
 
+    /** The same address as Java's sockets take it. */
+    public java.net.Inet4Address inet() {
+        try {
+            return (java.net.Inet4Address) java.net.InetAddress.getByAddress(bytes());
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError("four bytes are always an IPv4 address", e);
+        }
+    }
+
     public Ipv4Address plus(int n) {
         return new Ipv4Address(bits + n);
     }

@@ -39,7 +39,6 @@ public final class Linux {
     private static final int F_GETFL = 3;
     private static final int F_SETFL = 4;
     private static final int F_DUPFD_CLOEXEC = 1030;
-    private static final int CLONE_NEWNET = 0x40000000;
     private static final int O_NONBLOCK = 0x800;
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int POLLHUP = 0x10;
@@ -234,21 +233,6 @@ public final class Linux {
 
     public void write(int fd, String text) {
         write(fd, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Moves the calling thread (only it: the JVM's other threads stay where they are) into the
-     * network namespace of process {@code pid}. Sockets it opens afterwards belong to that
-     * namespace for their whole life, whichever thread uses them.
-     */
-    public void enterNetworkNamespace(int pid) {
-        String path = "/proc/" + pid + "/ns/net";
-        int fd = open(path, 0);
-        try {
-            setns(fd, CLONE_NEWNET, path);
-        } finally {
-            close(fd);
-        }
     }
 
     public void close(int fd) {

@@ -32,15 +32,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Published ports (issue 13): {@code -p}, {@code -P} and {@code --expose} through the stock docker
- * CLI and the raw API, the daemon's userland proxy carrying TCP and UDP into the container on
- * loopback, Docker's "port is already allocated", and nothing left listening once a container
+ * CLI and the raw API, the daemon's userland proxy carrying TCP and UDP to the container's
+ * address on the default bridge, Docker's "port is already allocated", and nothing left listening once a container
  * stops, is removed or fails to start. Host ports are found free at test time, so that tests
  * running at once on one machine do not collide.
  */
 class PublishedPortsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WEB = "mkdir -p /www && echo hello from web > /www/index.html && exec httpd -f -p 80 -h /www";
-    private static final String UDP_IMAGE = "udp-echo:test";
+    static final String UDP_IMAGE = "udp-echo:test";
+    /** A busybox httpd whose /cgi-bin/peer answers with the client's address as the container sees it. */
+    static final String PEER_CGI = "mkdir -p /www/cgi-bin && printf '#!/bin/sh\\necho Content-Type: text/plain\\necho\\necho $REMOTE_ADDR\\n'"
+            + " > /www/cgi-bin/peer && chmod +x /www/cgi-bin/peer";
     static TestDaemon daemon;
     static UnixHttp http;
     private final List<String> started = new ArrayList<>();
@@ -49,6 +52,11 @@ class PublishedPortsIT {
     static void startDaemon() throws IOException, InterruptedException {
         daemon = TestDaemon.start();
         http = new UnixHttp(daemon.socket());
+        importUdpEcho(daemon);
+    }
+
+    /** Imports {@link #UDP_IMAGE}: busybox and src/test/c/udp-echo.c, built static now. */
+    static void importUdpEcho(TestDaemon daemon) throws IOException, InterruptedException {
         Path echo = daemon.engine().root().resolve("udp-echo");
         Process gcc = new ProcessBuilder("gcc", "-static", "-O2", "-o", echo.toString(), "src/test/c/udp-echo.c")
                 .redirectErrorStream(true).start();
@@ -155,13 +163,15 @@ class PublishedPortsIT {
         assertThat(get("[::1]", port)).isEqualTo("hello from web");
     }
 
-    /** The proxy connects from inside the container's network namespace (docs/decisions/0032). */
+    /** The proxy connects from the host to the container's bridge address, as Docker's (docs/decisions/0050). */
     @Test
-    void containerSeesTheProxyOnItsLoopbackAsTheClient() throws Exception {
+    void containerSeesTheBridgeGatewayAsTheClient() throws Exception {
         int port = freePort();
-        run("-p", port + ":80", "busybox", "sh", "-c", "mkdir -p /www/cgi-bin && printf '#!/bin/sh\\necho Content-Type: text/plain\\necho\\necho $REMOTE_ADDR\\n' > /www/cgi-bin/peer && chmod +x /www/cgi-bin/peer && exec httpd -f -p 80 -h /www");
-        // busybox httpd listens on a dual-stack socket: it writes 127.0.0.1 as [::ffff:127.0.0.1]
-        assertThat(get("127.0.0.1", port + "/cgi-bin/peer")).isEqualTo("[::ffff:127.0.0.1]");
+        String id = run("-p", port + ":80", "busybox", "sh", "-c", PEER_CGI + " && exec httpd -f -p 80 -h /www");
+        String gateway = docker("inspect", "-f", "{{.NetworkSettings.Gateway}}", id).outLine();
+        assertThat(gateway).isNotEmpty();
+        // busybox httpd listens on a dual-stack socket: it writes an IPv4 client as [::ffff:A.B.C.D]
+        assertThat(get("127.0.0.1", port + "/cgi-bin/peer")).isEqualTo("[::ffff:" + gateway + "]");
     }
 
     @Test

@@ -28,6 +28,12 @@ class Ipv4Test {
     }
 
     @Test
+    void inetIsTheSameAddressForSockets() {
+        assertThat(Ipv4Address.parse("10.213.60.2").inet().getHostAddress()).isEqualTo("10.213.60.2");
+        assertThat(Ipv4Address.parse("172.17.255.254").inet().getAddress()).containsExactly(172, 17, 255, 254);
+    }
+
+    @Test
     void badInputIsNamed() {
         assertThatThrownBy(() -> Ipv4Cidr.parse("172.17.0.1")).hasMessage("invalid CIDR address: 172.17.0.1");
         assertThatThrownBy(() -> Ipv4Cidr.parse("172.17.0.300/16")).hasMessage("invalid CIDR address: 172.17.0.300/16");

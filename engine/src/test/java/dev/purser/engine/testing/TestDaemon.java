@@ -43,6 +43,11 @@ public final class TestDaemon implements AutoCloseable {
         return serve(TestEngine.withHostGatewayIp(ip), EdgeLimits.forThisHeap());
     }
 
+    /** A daemon whose default bridge is set up as {@code bridge} says (a bridge of the test's own). */
+    public static TestDaemon withBridge(dev.purser.engine.network.BridgeOptions bridge) {
+        return serve(TestEngine.withBridge(bridge), EdgeLimits.forThisHeap());
+    }
+
     private static TestDaemon serve(TestEngine engine, EdgeLimits limits) {
         try {
             ApiServer server = ApiServer.start(EngineApi.routes(engine.engine()), engine.root().resolve("purser.sock"),

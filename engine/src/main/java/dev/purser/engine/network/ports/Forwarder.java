@@ -1,9 +1,11 @@
 package dev.purser.engine.network.ports;
 
+import java.net.InetAddress;
+
 /** A host socket bound for one published port, which forwards what arrives into the container once started. */
 interface Forwarder extends AutoCloseable {
-    /** Starts forwarding to the container port through sockets made in {@code namespace}. */
-    void start(NetworkNamespace namespace);
+    /** Starts forwarding to the container port at {@code container}, the container's address on its bridge. */
+    void start(InetAddress container);
 
     /** Stops listening and ends every connection or flow it carries. */
     @Override

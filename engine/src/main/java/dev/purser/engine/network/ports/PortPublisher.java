@@ -1,6 +1,5 @@
 package dev.purser.engine.network.ports;
 
-import dev.purser.engine.runtime.Linux;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -13,24 +12,22 @@ import java.util.Map;
 /**
  * Publishes containers' ports on the host: at start, every binding the container asks for is
  * given its host port (the allocator's rules, Docker's errors) and its socket bound, before the
- * container's process runs; the forwarding into the container follows once its pid is known
- * (a userland proxy in the daemon, docs/decisions/0032). The sockets live in the daemon: they
+ * container's process runs; the forwarding to the container's bridge address follows once it
+ * has one (a userland proxy in the daemon, docs/decisions/0032 and 0050). The sockets live in the daemon: they
  * close with the publication at stop, removal and a failed start, and with the daemon itself.
  */
 public final class PortPublisher {
-    private final Linux linux;
     private final HostPorts hostPorts;
     private final boolean hostHasIpv6;
 
-    public PortPublisher(Linux linux, HostPorts hostPorts, boolean hostHasIpv6) {
-        this.linux = linux;
+    public PortPublisher(HostPorts hostPorts, boolean hostHasIpv6) {
         this.hostPorts = hostPorts;
         this.hostHasIpv6 = hostHasIpv6;
     }
 
     /** The host's allocator and address families. */
-    public static PortPublisher ofHost(Linux linux) {
-        return new PortPublisher(linux, HostPorts.ofHost(), ipv6Available());
+    public static PortPublisher ofHost() {
+        return new PortPublisher(HostPorts.ofHost(), ipv6Available());
     }
 
     static boolean ipv6Available() {
@@ -67,7 +64,7 @@ public final class PortPublisher {
                         + endpoint + ": " + e.getMessage());
             }
         }
-        return new Publication(owner, published, forwarders, hostPorts, linux);
+        return new Publication(owner, published, forwarders, hostPorts);
     }
 
     private void bindOne(String owner, ContainerPort port, PortBinding b, List<PublishedPort> published,

@@ -2,6 +2,7 @@ package dev.purser.engine.network.ports;
 
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
@@ -20,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A published TCP port: the host's listening socket, and for each client a connection to the
- * container port made inside the container's network namespace, with the bytes copied both
- * ways and each side's end of stream passed on as a half-close. A client whose connection the
- * container refuses is closed, as Docker's userland proxy does.
+ * A published TCP port: the host's listening socket, and for each client a connection from the
+ * host to the container port at the container's bridge address, with the bytes copied both
+ * ways and each side's end of stream passed on as a half-close. The container sees the bridge's
+ * gateway as the client, and a client whose connection the container refuses is closed, as
+ * with Docker's userland proxy (docs/decisions/0050).
  */
 final class TcpForwarder implements Forwarder {
     private static final Logger log = LoggerFactory.getLogger(TcpForwarder.class);
@@ -32,16 +34,16 @@ final class TcpForwarder implements Forwarder {
     private static final long STACK = 256 * 1024;
 
     private final ServerSocketChannel listener;
-    private final InetSocketAddress target;
+    private final int containerPort;
     private final String name;
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     /** Threads are kept for a minute after a connection ends: a new connection does not wait for one to start. */
     private final ExecutorService threads;
     private volatile boolean closed;
 
-    private TcpForwarder(ServerSocketChannel listener, InetSocketAddress target, String name) {
+    private TcpForwarder(ServerSocketChannel listener, int containerPort, String name) {
         this.listener = listener;
-        this.target = target;
+        this.containerPort = containerPort;
         this.name = name;
         this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> thread("tcp-" + name, r));
@@ -58,8 +60,7 @@ final class TcpForwarder implements Forwarder {
             channel.close();
             throw e;
         }
-        return new TcpForwarder(channel, new InetSocketAddress("127.0.0.1", containerPort),
-                address.getPort() + "-" + containerPort);
+        return new TcpForwarder(channel, containerPort, address.getPort() + "-" + containerPort);
     }
 
     int boundPort() throws IOException {
@@ -67,11 +68,12 @@ final class TcpForwarder implements Forwarder {
     }
 
     @Override
-    public void start(NetworkNamespace namespace) {
-        thread("tcp-accept-" + name, () -> accept(namespace)).start();
+    public void start(InetAddress container) {
+        InetSocketAddress target = new InetSocketAddress(container, containerPort);
+        thread("tcp-accept-" + name, () -> accept(target)).start();
     }
 
-    private void accept(NetworkNamespace namespace) {
+    private void accept(InetSocketAddress target) {
         while (!closed) {
             SocketChannel client;
             try {
@@ -82,17 +84,17 @@ final class TcpForwarder implements Forwarder {
             }
             open.add(client);
             try {
-                threads.execute(() -> connect(namespace, client));
+                threads.execute(() -> connect(target, client));
             } catch (RejectedExecutionException e) {
                 closeQuietly(client); // closing
             }
         }
     }
 
-    private void connect(NetworkNamespace namespace, SocketChannel client) {
+    private void connect(InetSocketAddress target, SocketChannel client) {
         SocketChannel upstream = null;
         try {
-            upstream = namespace.stream();
+            upstream = SocketChannel.open(StandardProtocolFamily.INET);
             open.add(upstream);
             if (closed) throw new IOException("closed");
             upstream.connect(target);

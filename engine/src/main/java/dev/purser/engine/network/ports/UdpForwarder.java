@@ -2,6 +2,7 @@ package dev.purser.engine.network.ports;
 
 import java.io.IOException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -18,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A published UDP port: datagrams from each client address go out of a socket of their own
- * inside the container's namespace, so the container's answers come back to that socket and
+ * A published UDP port: datagrams from each client address go out of a host socket of their
+ * own, connected to the container port at the container's bridge address (the container sees
+ * the bridge's gateway as the sender), so the container's answers come back to that socket and
  * are sent on to the client from the published port. A flow idle for 90 seconds is forgotten
  * (Docker's userland proxy keeps the same timeout).
  */
@@ -29,7 +31,7 @@ final class UdpForwarder implements Forwarder {
     private static final int DATAGRAM = 65536;
 
     private final DatagramChannel listener;
-    private final InetSocketAddress target;
+    private final int containerPort;
     private final String name;
     private final Map<SocketAddress, Flow> flows = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweeper;
@@ -44,9 +46,9 @@ final class UdpForwarder implements Forwarder {
         }
     }
 
-    private UdpForwarder(DatagramChannel listener, InetSocketAddress target, String name) {
+    private UdpForwarder(DatagramChannel listener, int containerPort, String name) {
         this.listener = listener;
-        this.target = target;
+        this.containerPort = containerPort;
         this.name = name;
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> daemon("udp-idle-" + name, r));
     }
@@ -61,8 +63,7 @@ final class UdpForwarder implements Forwarder {
             channel.close();
             throw e;
         }
-        return new UdpForwarder(channel, new InetSocketAddress("127.0.0.1", containerPort),
-                address.getPort() + "-" + containerPort);
+        return new UdpForwarder(channel, containerPort, address.getPort() + "-" + containerPort);
     }
 
     int boundPort() throws IOException {
@@ -70,12 +71,13 @@ final class UdpForwarder implements Forwarder {
     }
 
     @Override
-    public void start(NetworkNamespace namespace) {
-        daemon("udp-" + name, () -> receive(namespace)).start();
+    public void start(InetAddress container) {
+        InetSocketAddress target = new InetSocketAddress(container, containerPort);
+        daemon("udp-" + name, () -> receive(target)).start();
         sweeper.scheduleWithFixedDelay(this::forgetIdle, 10, 10, TimeUnit.SECONDS);
     }
 
-    private void receive(NetworkNamespace namespace) {
+    private void receive(InetSocketAddress target) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(DATAGRAM);
         while (!closed) {
             SocketAddress client;
@@ -90,7 +92,7 @@ final class UdpForwarder implements Forwarder {
             try {
                 Flow flow = flows.get(client);
                 if (flow == null) {
-                    flow = open(namespace, client);
+                    flow = open(target, client);
                 }
                 flow.lastUsed = System.nanoTime();
                 flow.upstream.write(buffer);
@@ -103,8 +105,8 @@ final class UdpForwarder implements Forwarder {
         }
     }
 
-    private Flow open(NetworkNamespace namespace, SocketAddress client) throws IOException {
-        DatagramChannel upstream = namespace.datagram();
+    private Flow open(InetSocketAddress target, SocketAddress client) throws IOException {
+        DatagramChannel upstream = DatagramChannel.open(StandardProtocolFamily.INET);
         try {
             upstream.connect(target);
         } catch (IOException e) {
