@@ -100,6 +100,11 @@ public record BuildId(String value) {
         return directory.flip();
     }
 
+    /** What this process says in {@link #HEADER}: the build, and which daemon process answered. */
+    public String header() {
+        return value + "; pid=" + ProcessHandle.current().pid();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  * or SIGINT, then stops every container with its grace period and removes the socket.
  */
 public final class Daemon {
-    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     public static final Path DEFAULT_SOCKET = Path.of("/run/purser/purser.sock");
     public static final String DEFAULT_CGROUP_PARENT = "purser";
     /** The running daemon's pid, in its state root while it runs. */
@@ -147,11 +146,40 @@ public final class Daemon {
             if (lock == null) {
                 throw new IllegalStateException("another purser daemon is using " + options.root().root());
             }
-            Path spool = options.root().tmp().resolve("api");
-            deleteChildren(spool);
+            // as dockerd's --pidfile: what `kill $(cat <root>/daemon.pid)` stops (README); there
+            // before the socket answers, so whoever got an answer can stop the daemon
+            Path pidFile = options.root().root().resolve(PID_FILE);
+            AtomicFile.write(pidFile, (ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            // /_ping is answered from here on, before Netty, the logger or the engine are loaded (decision 0055)
+            EarlyListener early = EarlyListener.open(options.socket());
+            CompletableFuture<ApiServer> serving = new CompletableFuture<>();
             // The engine opens (crash recovery, restart policies) while the socket already
             // answers /_ping; every other request waits for it (ReadinessGate, decision 0040).
             CompletableFuture<Engine> opening = new CompletableFuture<>();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log().info("shutting down: stopping containers");
+                closeQuietly(early);
+                // a server still starting is waited for, then closed
+                ApiServer server = serving.handle((started, failure) -> started).join();
+                if (server != null) {
+                    server.close();
+                }
+                // an engine still opening is waited for: it may be starting containers by policy
+                opening.handle((engine, failure) -> engine).join();
+                if (opening.isDone() && !opening.isCompletedExceptionally()) {
+                    opening.join().close();
+                }
+                try {
+                    Files.deleteIfExists(pidFile);
+                } catch (IOException e) {
+                    log().warn("could not remove {}: {}", pidFile, e.getMessage());
+                }
+                log().info("stopped");
+                stopped.countDown();
+            }, "shutdown"));
+            Path spool = options.root().tmp().resolve("api");
+            deleteChildren(spool);
             Thread opener = new Thread(() -> {
                 try {
                     holdIfAsked();
@@ -165,45 +193,50 @@ public final class Daemon {
             CompletableFuture<Router> routes = opening.thenApply(engine -> {
                 Router all = EngineApi.routes(engine);
                 // said before the gate opens, so whoever got an answer from the engine finds it in the log
-                log.info("purser daemon {} ready (root {}, API {})", SystemApi.VERSION, options.root().root(), Exchange.API_VERSION);
+                log().info("purser daemon {} ready (root {}, API {})", SystemApi.VERSION, options.root().root(), Exchange.API_VERSION);
                 return all;
             });
             ReadinessGate gate = ReadinessGate.pending(routes);
-            ApiServer server = ApiServer.start(gate, options.socket(), spool);
-            // as dockerd's --pidfile: what `kill $(cat <root>/daemon.pid)` stops (README)
-            Path pidFile = options.root().root().resolve(PID_FILE);
-            AtomicFile.write(pidFile, (ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                log.info("shutting down: stopping containers");
-                server.close();
-                // an engine still opening is waited for: it may be starting containers by policy
-                opening.handle((engine, failure) -> engine).join();
-                if (opening.isDone() && !opening.isCompletedExceptionally()) {
-                    opening.join().close();
-                }
-                try {
-                    Files.deleteIfExists(pidFile);
-                } catch (IOException e) {
-                    log.warn("could not remove {}: {}", pidFile, e.getMessage());
-                }
-                log.info("stopped");
-                stopped.countDown();
-            }, "shutdown"));
+            ApiServer server;
+            try {
+                server = ApiServer.start(gate, options.socket(), spool);
+            } catch (IOException | RuntimeException e) {
+                serving.completeExceptionally(e);
+                throw e;
+            }
+            serving.complete(server);
+            early.handOver();
             try {
                 opening.join();
             } catch (CompletionException e) {
                 // held requests have had their 500; the daemon does not serve without its state
-                log.error("opening the engine on {} failed: {}", options.root().root(), e.getCause().toString());
+                log().error("opening the engine on {} failed: {}", options.root().root(), e.getCause().toString());
                 gate.settled().join();
                 server.finishServing(java.time.Duration.ofSeconds(10));
                 server.close(); // its event loops would keep the JVM alive
+                closeQuietly(early);
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }
                 throw e;
             }
             stopped.await();
+        }
+    }
+
+    /**
+     * The logger, got when first used, not as this class loads: Logback's set-up is not on the
+     * way to the socket's first answer.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Daemon.class);
+    }
+
+    private static void closeQuietly(EarlyListener early) {
+        try {
+            early.close();
+        } catch (IOException e) {
+            log().debug("closing the early listener: {}", e.getMessage());
         }
     }
 
