@@ -1,7 +1,6 @@
 package dev.purser.engine.api;
 
 import dev.purser.engine.Engine;
-import dev.purser.engine.store.AtomicFile;
 import dev.purser.engine.cgroup.CgroupVersion;
 import dev.purser.engine.network.BridgeOptions;
 import dev.purser.engine.network.Ipv4Cidr;
@@ -149,7 +148,7 @@ public final class Daemon {
             // as dockerd's --pidfile: what `kill $(cat <root>/daemon.pid)` stops (README); there
             // before the socket answers, so whoever got an answer can stop the daemon
             Path pidFile = options.root().root().resolve(PID_FILE);
-            AtomicFile.write(pidFile, (ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            writePidFile(pidFile);
             // /_ping is answered from here on, before Netty, the logger or the engine are loaded (decision 0055)
             EarlyListener early = EarlyListener.open(options.socket());
             CompletableFuture<ApiServer> serving = new CompletableFuture<>();
@@ -222,6 +221,18 @@ public final class Daemon {
             }
             stopped.await();
         }
+    }
+
+    /**
+     * Writes this process's pid under a fixed temporary name, renamed into place: the daemon's lock
+     * is held, so no other process writes it. Not {@code AtomicFile}: its unique temporary name
+     * costs the security providers and a seeded random generator, on the way to the socket's
+     * first answer (docs/decisions/0055); and no fsync: after a crash the pid is stale anyway.
+     */
+    private static void writePidFile(Path pidFile) throws IOException {
+        Path partial = pidFile.resolveSibling(PID_FILE + ".partial");
+        Files.write(partial, (ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.move(partial, pidFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
