@@ -111,8 +111,9 @@ final class EarlyListener implements AutoCloseable {
      * goes to the server from now on.
      */
     void handOver() {
-        server.complete(socket.path());
-        selector.wakeup();
+        if (server.complete(socket.path())) {
+            selector.wakeup(); // not once closed: the daemon is ending
+        }
     }
 
     /** How many connections this listener accepted (for the daemon's log). */
