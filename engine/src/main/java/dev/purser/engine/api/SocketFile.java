@@ -28,7 +28,7 @@ record SocketFile(Path path) {
      */
     Path binding(String who) throws IOException {
         Files.createDirectories(path.getParent());
-        Path temporary = path.resolveSibling(".purser-" + ProcessHandle.current().pid() + "-" + who + ".sock");
+        Path temporary = path.resolveSibling("." + who + "-" + ProcessHandle.current().pid() + ".sock");
         Files.deleteIfExists(temporary);
         return temporary;
     }
