@@ -28,6 +28,8 @@ public final class Daemon {
     public static final String PID_FILE = "daemon.pid";
     /** The system property a test sets to a file whose creation lets the engine open ({@link #holdIfAsked}). */
     public static final String HOLD_PROPERTY = "purser.test.hold-engine-open-until";
+    /** The system property a test sets to a file whose creation lets the API server start (the early listener answers until then). */
+    public static final String HOLD_SERVER_PROPERTY = "purser.test.hold-server-start-until";
 
     /**
      * Where and how the daemon runs. {@code cgroupVersion} null: the host's usual hierarchy;
@@ -181,7 +183,7 @@ public final class Daemon {
             deleteChildren(spool);
             Thread opener = new Thread(() -> {
                 try {
-                    holdIfAsked();
+                    holdIfAsked(HOLD_PROPERTY);
                     opening.complete(Engine.open(options.root(), options.cgroupParent(), options.cgroupVersion(), options.bridge(),
                             options.hostGatewayIp()));
                 } catch (Throwable t) {
@@ -198,8 +200,9 @@ public final class Daemon {
             ReadinessGate gate = ReadinessGate.pending(routes);
             ApiServer server;
             try {
+                holdIfAsked(HOLD_SERVER_PROPERTY);
                 server = ApiServer.start(gate, options.socket(), spool);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | InterruptedException e) {
                 serving.completeExceptionally(e);
                 throw e;
             }
@@ -254,10 +257,11 @@ public final class Daemon {
     /**
      * A test of the readiness gate sets {@value #HOLD_PROPERTY} to a file: the engine starts
      * opening once that file exists, so the test knows its request came while the engine was not
-     * open yet. Without the property, nothing waits.
+     * open yet; {@value #HOLD_SERVER_PROPERTY} does the same for the API server's start, so a test
+     * knows its connection was the early listener's. Without the property, nothing waits.
      */
-    private static void holdIfAsked() throws InterruptedException {
-        String file = System.getProperty(HOLD_PROPERTY);
+    private static void holdIfAsked(String property) throws InterruptedException {
+        String file = System.getProperty(property);
         if (file == null || file.isEmpty()) {
             return;
         }
