@@ -15,10 +15,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server on the Unix socket. The socket is mode 0660, owned by root and by the
  * {@code purser} group when that group exists: never world-writable, since whoever can talk
- * to it can run anything as root.
+ * to it can run anything as root; it takes the socket's path over whole ({@link SocketFile}).
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
@@ -39,6 +35,8 @@ public final class ApiServer implements AutoCloseable {
     private final Path socket;
     private final Linux linux = new Linux();
     private Channel channel;
+    /** The socket's path is this server's (and is removed when it closes). */
+    private volatile boolean published;
 
     private ApiServer(Path socket) {
         this.socket = socket;
@@ -62,8 +60,8 @@ public final class ApiServer implements AutoCloseable {
             throws IOException, InterruptedException {
         BodyBudget budget = new BodyBudget(limits.memoryBudget());
         ApiServer server = new ApiServer(socket);
-        Files.createDirectories(socket.toAbsolutePath().getParent());
-        Files.deleteIfExists(socket);
+        SocketFile file = new SocketFile(socket);
+        Path binding = file.binding("api");
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(server.group)
                 .channel(EpollServerDomainSocketChannel.class)
@@ -80,20 +78,18 @@ public final class ApiServer implements AutoCloseable {
                         ch.pipeline().addLast("api", new ApiChannelHandler(gate, server.workers, spoolDir, limits, budget, server.linux));
                     }
                 });
-        server.channel = bootstrap.bind(new DomainSocketAddress(socket.toFile())).sync().channel();
-        restrict(socket);
+        server.channel = bootstrap.bind(new DomainSocketAddress(binding.toFile())).sync().channel();
+        try {
+            // replaces whatever was there (the early listener's socket, a stale one) in one rename
+            file.takeOver(binding);
+            server.published = true;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            Files.deleteIfExists(binding);
+            throw e;
+        }
         log.info("API listening on unix://{}", socket);
         return server;
-    }
-
-    private static void restrict(Path socket) throws IOException {
-        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
-        try {
-            GroupPrincipal group = socket.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("purser");
-            Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(group);
-        } catch (UserPrincipalNotFoundException e) {
-            // no purser group on this host: the socket stays root's alone
-        }
     }
 
     public Path socket() {
@@ -130,6 +126,9 @@ public final class ApiServer implements AutoCloseable {
         }
         group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
         workers.shutdownNow();
+        if (!published) {
+            return;
+        }
         try {
             Files.deleteIfExists(socket);
         } catch (IOException e) {

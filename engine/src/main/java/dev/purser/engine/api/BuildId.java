@@ -65,10 +65,19 @@ public record BuildId(String value) {
                     buffer.clear();
                 }
             }
-            return Optional.of(new BuildId(String.format("%08x%08x", crc.getValue(), length & 0xffffffffL)));
+            return Optional.of(new BuildId(hex8(crc.getValue()) + hex8(length)));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The low 32 bits as 8 hex digits; not String.format, whose parser loads regular expressions:
+     * the daemon's first answer carries this (docs/decisions/0055).
+     */
+    private static String hex8(long value) {
+        String digits = Long.toHexString(value & 0xffffffffL);
+        return "00000000".substring(digits.length()) + digits;
     }
 
     /**
@@ -98,6 +107,11 @@ public record BuildId(String value) {
             }
         }
         return directory.flip();
+    }
+
+    /** What this process says in {@link #HEADER}: the build, and which daemon process answered. */
+    public String header() {
+        return value + "; pid=" + ProcessHandle.current().pid();
     }
 
     @Override

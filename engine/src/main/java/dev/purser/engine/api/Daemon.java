@@ -1,7 +1,6 @@
 package dev.purser.engine.api;
 
 import dev.purser.engine.Engine;
-import dev.purser.engine.store.AtomicFile;
 import dev.purser.engine.cgroup.CgroupVersion;
 import dev.purser.engine.network.BridgeOptions;
 import dev.purser.engine.network.Ipv4Cidr;
@@ -23,13 +22,14 @@ import org.slf4j.LoggerFactory;
  * or SIGINT, then stops every container with its grace period and removes the socket.
  */
 public final class Daemon {
-    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     public static final Path DEFAULT_SOCKET = Path.of("/run/purser/purser.sock");
     public static final String DEFAULT_CGROUP_PARENT = "purser";
     /** The running daemon's pid, in its state root while it runs. */
     public static final String PID_FILE = "daemon.pid";
     /** The system property a test sets to a file whose creation lets the engine open ({@link #holdIfAsked}). */
     public static final String HOLD_PROPERTY = "purser.test.hold-engine-open-until";
+    /** The system property a test sets to a file whose creation lets the API server start (the early listener answers until then). */
+    public static final String HOLD_SERVER_PROPERTY = "purser.test.hold-server-start-until";
 
     /**
      * Where and how the daemon runs. {@code cgroupVersion} null: the host's usual hierarchy;
@@ -147,14 +147,43 @@ public final class Daemon {
             if (lock == null) {
                 throw new IllegalStateException("another purser daemon is using " + options.root().root());
             }
-            Path spool = options.root().tmp().resolve("api");
-            deleteChildren(spool);
+            // as dockerd's --pidfile: what `kill $(cat <root>/daemon.pid)` stops (README); there
+            // before the socket answers, so whoever got an answer can stop the daemon
+            Path pidFile = options.root().root().resolve(PID_FILE);
+            writePidFile(pidFile);
+            // /_ping is answered from here on, before Netty, the logger or the engine are loaded (decision 0055)
+            EarlyListener early = EarlyListener.open(options.socket());
+            CompletableFuture<ApiServer> serving = new CompletableFuture<>();
             // The engine opens (crash recovery, restart policies) while the socket already
             // answers /_ping; every other request waits for it (ReadinessGate, decision 0040).
             CompletableFuture<Engine> opening = new CompletableFuture<>();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log().info("shutting down: stopping containers");
+                closeQuietly(early);
+                // a server still starting is waited for, then closed
+                ApiServer server = serving.handle((started, failure) -> started).join();
+                if (server != null) {
+                    server.close();
+                }
+                // an engine still opening is waited for: it may be starting containers by policy
+                opening.handle((engine, failure) -> engine).join();
+                if (opening.isDone() && !opening.isCompletedExceptionally()) {
+                    opening.join().close();
+                }
+                try {
+                    Files.deleteIfExists(pidFile);
+                } catch (IOException e) {
+                    log().warn("could not remove {}: {}", pidFile, e.getMessage());
+                }
+                log().info("stopped");
+                stopped.countDown();
+            }, "shutdown"));
+            Path spool = options.root().tmp().resolve("api");
+            deleteChildren(spool);
             Thread opener = new Thread(() -> {
                 try {
-                    holdIfAsked();
+                    holdIfAsked(HOLD_PROPERTY);
                     opening.complete(Engine.open(options.root(), options.cgroupParent(), options.cgroupVersion(), options.bridge(),
                             options.hostGatewayIp()));
                 } catch (Throwable t) {
@@ -165,39 +194,29 @@ public final class Daemon {
             CompletableFuture<Router> routes = opening.thenApply(engine -> {
                 Router all = EngineApi.routes(engine);
                 // said before the gate opens, so whoever got an answer from the engine finds it in the log
-                log.info("purser daemon {} ready (root {}, API {})", SystemApi.VERSION, options.root().root(), Exchange.API_VERSION);
+                log().info("purser daemon {} ready (root {}, API {})", SystemApi.VERSION, options.root().root(), Exchange.API_VERSION);
                 return all;
             });
             ReadinessGate gate = ReadinessGate.pending(routes);
-            ApiServer server = ApiServer.start(gate, options.socket(), spool);
-            // as dockerd's --pidfile: what `kill $(cat <root>/daemon.pid)` stops (README)
-            Path pidFile = options.root().root().resolve(PID_FILE);
-            AtomicFile.write(pidFile, (ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                log.info("shutting down: stopping containers");
-                server.close();
-                // an engine still opening is waited for: it may be starting containers by policy
-                opening.handle((engine, failure) -> engine).join();
-                if (opening.isDone() && !opening.isCompletedExceptionally()) {
-                    opening.join().close();
-                }
-                try {
-                    Files.deleteIfExists(pidFile);
-                } catch (IOException e) {
-                    log.warn("could not remove {}: {}", pidFile, e.getMessage());
-                }
-                log.info("stopped");
-                stopped.countDown();
-            }, "shutdown"));
+            ApiServer server;
+            try {
+                holdIfAsked(HOLD_SERVER_PROPERTY);
+                server = ApiServer.start(gate, options.socket(), spool);
+            } catch (IOException | RuntimeException | InterruptedException e) {
+                serving.completeExceptionally(e);
+                throw e;
+            }
+            serving.complete(server);
+            early.handOver();
             try {
                 opening.join();
             } catch (CompletionException e) {
                 // held requests have had their 500; the daemon does not serve without its state
-                log.error("opening the engine on {} failed: {}", options.root().root(), e.getCause().toString());
+                log().error("opening the engine on {} failed: {}", options.root().root(), e.getCause().toString());
                 gate.settled().join();
                 server.finishServing(java.time.Duration.ofSeconds(10));
                 server.close(); // its event loops would keep the JVM alive
+                closeQuietly(early);
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }
@@ -208,12 +227,41 @@ public final class Daemon {
     }
 
     /**
+     * Writes this process's pid under a fixed temporary name, renamed into place: the daemon's lock
+     * is held, so no other process writes it. Not {@code AtomicFile}: its unique temporary name
+     * costs the security providers and a seeded random generator, on the way to the socket's
+     * first answer (docs/decisions/0055); and no fsync: after a crash the pid is stale anyway.
+     */
+    private static void writePidFile(Path pidFile) throws IOException {
+        Path partial = pidFile.resolveSibling(PID_FILE + ".partial");
+        Files.write(partial, (ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Files.move(partial, pidFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The logger, got when first used, not as this class loads: Logback's set-up is not on the
+     * way to the socket's first answer.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Daemon.class);
+    }
+
+    private static void closeQuietly(EarlyListener early) {
+        try {
+            early.close();
+        } catch (IOException e) {
+            log().debug("closing the early listener: {}", e.getMessage());
+        }
+    }
+
+    /**
      * A test of the readiness gate sets {@value #HOLD_PROPERTY} to a file: the engine starts
      * opening once that file exists, so the test knows its request came while the engine was not
-     * open yet. Without the property, nothing waits.
+     * open yet; {@value #HOLD_SERVER_PROPERTY} does the same for the API server's start, so a test
+     * knows its connection was the early listener's. Without the property, nothing waits.
      */
-    private static void holdIfAsked() throws InterruptedException {
-        String file = System.getProperty(HOLD_PROPERTY);
+    private static void holdIfAsked(String property) throws InterruptedException {
+        String file = System.getProperty(property);
         if (file == null || file.isEmpty()) {
             return;
         }

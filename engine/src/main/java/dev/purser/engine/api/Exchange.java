@@ -35,8 +35,7 @@ public final class Exchange {
     static final String API_VERSION = "1.47";
     static final String MIN_API_VERSION = "1.24";
     /** This daemon's build and process, told to clients in every response ({@link BuildId#HEADER}). */
-    static final String BUILD_HEADER = BuildId.of(Exchange.class)
-            .map(id -> id.value() + "; pid=" + ProcessHandle.current().pid()).orElse(null);
+    static final String BUILD_HEADER = BuildId.of(Exchange.class).map(BuildId::header).orElse(null);
 
     private final Channel channel;
     private final String method;
