@@ -24,6 +24,8 @@ import dev.purser.engine.network.ports.PublishedPort;
 import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Networks;
+import dev.purser.engine.network.Network;
+import dev.purser.engine.network.EndpointConfig;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -39,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +90,7 @@ public final class Containers {
     private final Networks networks;
     private final Volumes volumes;
     private final ContainerMounts mounts;
+    private final NetworkConnections connections;
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events, Networks networks, Volumes volumes) {
@@ -111,6 +115,7 @@ public final class Containers {
         this.events = events;
         this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles, networks);
+        this.connections = new NetworkConnections(store, networks, launcher.peers(), events);
         this.links = new ContainerLinks(store, networks, this::get, c -> running.containsKey(c.id()) && c.state().running());
         this.ports = PortPublisher.ofHost(linux);
         for (String id : new CrashRecovery(store, linux, cgroups).run()) {
@@ -193,6 +198,7 @@ public final class Containers {
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
         etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
         requireNetwork(request.hostConfig().networkMode());
+        List<EndpointConfig> endpoints = endpointsAtCreate(request);
         List<Container> linkTargets = links.targets(request.hostConfig());
         synchronized (nameLock) {
             ContainerId id = ContainerId.generate();
@@ -219,7 +225,7 @@ public final class Containers {
                     Files.createDirectories(dir);
                     mounts.seed(dir, image.id(), resolved.mounts());
                     Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config,
-                            hostConfig, dir, now(), resolved.mounts());
+                            hostConfig, dir, now(), resolved.mounts(), endpoints);
                     if (request.hostConfig().networkContainer() == null) {
                         // written now so that they exist (inspect names them, cp reads them); a joiner has the other's
                         etcFiles.write(dir, ProcessPlans.etcIdentity(container, List.of()));
@@ -257,6 +263,38 @@ public final class Containers {
         if (Networks.bridged(networkMode) && networks.find(Networks.networkName(networkMode)).isEmpty()) {
             throw new IllegalArgumentException("network " + networkMode + " not found");
         }
+    }
+
+    /**
+     * The networks a create puts the container on: its NetworkMode's first, then the others its
+     * EndpointsConfig names (API 1.44 and later), each checked with Docker's rules; none for
+     * host, none and {@code container:}, which go with no other network.
+     */
+    private List<EndpointConfig> endpointsAtCreate(CreateRequest request) {
+        String mode = request.hostConfig().networkMode();
+        Optional<Network> primary = Networks.bridged(mode) ? networks.find(Networks.networkName(mode)) : Optional.empty();
+        List<EndpointConfig> out = new ArrayList<>();
+        primary.ifPresent(p -> out.add(NetworkConnections.checked(p, request.endpoints().stream()
+                .filter(e -> networks.find(e.network()).filter(p::equals).isPresent()).findFirst()
+                .orElse(EndpointConfig.plain(p.name())))));
+        for (EndpointConfig asked : request.endpoints()) {
+            if (!Networks.bridged(mode) && Networks.networkName(asked.network()).equals(Networks.networkName(mode))) {
+                continue;   // the docker CLI names the mode's own "network" (host, none, container:X) too
+            }
+            Network n = networks.find(asked.network())
+                    .orElseThrow(() -> new IllegalArgumentException("network " + asked.network() + " not found"));
+            if (out.stream().anyMatch(e -> e.isFor(n))) {
+                continue;
+            }
+            boolean modesOwn = n.name().equals(Networks.networkName(mode));
+            if (modesOwn) {
+                NetworkConnections.checked(n, asked);   // host and none: no alias, no address
+                continue;
+            }
+            NetworkConnections.refuseMixing(mode, n);
+            out.add(NetworkConnections.checked(n, asked));
+        }
+        return out;
     }
 
     private void refuseNameInUse(ContainerName name) {
@@ -340,6 +378,9 @@ public final class Containers {
                 volumes.mounted(m.name(), c.id(), m.destination(), m.rw(), m.propagation());
             }
         }
+        for (Endpoint e : launcher.peers().endpoints(started)) {
+            networks.find(e.networkId()).ifPresent(n -> connections.publish("connect", n, started));
+        }
         publish(started, "start");
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
@@ -401,7 +442,10 @@ public final class Containers {
         }
         rc.stdio.closeAll();
         releasePorts(id);
+        List<Endpoint> left = store.get(id).map(c -> launcher.peers().endpoints(c)).orElse(List.of());
         launcher.detach(id);
+        store.get(id).ifPresent(c -> left.forEach(e -> networks.find(e.networkId())
+                .ifPresent(n -> connections.publish("disconnect", n, c))));
         Teardown.of(linux, rc.overlay, rc.cgroup);
         // No container lock here: whoever holds it may be waiting for this very exit (stop, rm -f).
         Optional<Container> before = store.get(id);
@@ -520,6 +564,36 @@ public final class Containers {
         }
     }
 
+
+    // ---- networks after create --------------------------------------------------------------
+
+    /**
+     * {@code network connect}: the container joins {@code networkReference} with what
+     * {@code asked} says (aliases, address); a running one gets its interface at once, and its
+     * peers there resolve it at once. Docker's errors: 404 for either missing.
+     */
+    public void connect(String networkReference, String reference, EndpointConfig asked) {
+        Network n = networks.find(networkReference)
+                .orElseThrow(() -> new java.util.NoSuchElementException("network " + networkReference + " not found"));
+        String id = get(reference).id();
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            Container c = current(id, reference);
+            RunningContainer rc = running.get(id);
+            connections.connect(c, n, asked, rc == null || !c.state().running() ? 0 : rc.pid);
+        }
+    }
+
+    /** {@code network disconnect}: the container leaves the network; a running one loses its interface there at once. */
+    public void disconnect(String networkReference, String reference) {
+        Network n = networks.find(networkReference)
+                .orElseThrow(() -> new java.util.NoSuchElementException("network " + networkReference + " not found"));
+        String id = get(reference).id();
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            Container c = current(id, reference);
+            RunningContainer rc = running.get(id);
+            connections.disconnect(c, n, rc == null || !c.state().running() ? 0 : rc.pid);
+        }
+    }
 
     // ---- stop, kill, restart ----------------------------------------------------------------
 

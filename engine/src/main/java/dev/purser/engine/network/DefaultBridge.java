@@ -167,24 +167,36 @@ public final class DefaultBridge {
      * route. On failure nothing is left: no veth, no lease.
      */
     public Endpoint attach(String containerId, String networkId, int pid) {
+        return attach(containerId, networkId, pid, CONTAINER_INTERFACE, null, true);
+    }
+
+    /**
+     * As above with the container's interface named {@code containerInterface}, the address
+     * {@code requested} (null: the next free one), and the default route through this bridge
+     * only with {@code gatewayHere} (a container on several networks has one default route).
+     * The process may run already ({@code network connect}).
+     */
+    Endpoint attach(String containerId, String networkId, int pid, String containerInterface, Ipv4Address requested,
+                    boolean gatewayHere) {
         String endpointId = HexFormat.of().formatHex(randomBytes(32));
-        AddressLeases.Lease lease = leases.take(containerId, a -> new AddressLeases.Lease(containerId, endpointId,
-                a.toString(), a.dockerMac(), "veth" + HexFormat.of().formatHex(randomBytes(4)).substring(0, 7), pid));
+        java.util.function.Function<Ipv4Address, AddressLeases.Lease> complete = a -> new AddressLeases.Lease(containerId,
+                endpointId, a.toString(), a.dockerMac(), "veth" + HexFormat.of().formatHex(randomBytes(4)).substring(0, 7), pid);
+        AddressLeases.Lease lease = requested == null ? leases.take(containerId, complete) : leases.take(containerId, requested, complete);
         Ipv4Address address = Ipv4Address.parse(lease.address());
         try {
             try (RouteSocket host = RouteSocket.inHost(linux)) {
                 int bridgeIndex = host.link(options.bridgeName())
                         .orElseThrow(() -> new IllegalStateException("bridge " + options.bridgeName() + " is gone")).index();
-                // the host end a port of the bridge from birth, eth0 born in the container (up only
+                // the host end a port of the bridge from birth, the inner end born in the container (up only
                 // once both exist: the kernel refuses to open a veth whose peer is not linked yet)
-                host.createVeth(lease.hostInterface(), CONTAINER_INTERFACE, pid, lease.macAddress(), options.mtu(), bridgeIndex, false);
+                host.createVeth(lease.hostInterface(), containerInterface, pid, lease.macAddress(), options.mtu(), bridgeIndex, false);
                 host.setUp(lease.hostInterface());
             }
             try (RouteSocket inside = RouteSocket.inNamespaceOf(linux, pid)) {
-                inside.setUp(CONTAINER_INTERFACE);
-                inside.addAddress(CONTAINER_INTERFACE, new Ipv4Cidr(address, bridgeAddress.prefixLength()));
-                if (defaultRoute) {
-                    inside.addDefaultRoute(CONTAINER_INTERFACE, bridgeAddress.address());
+                inside.setUp(containerInterface);
+                inside.addAddress(containerInterface, new Ipv4Cidr(address, bridgeAddress.prefixLength()));
+                if (defaultRoute && gatewayHere) {
+                    inside.replaceDefaultRoute(containerInterface, bridgeAddress.address());
                 }
             }
         } catch (RuntimeException e) {
@@ -194,6 +206,11 @@ public final class DefaultBridge {
                     + ": " + e.getMessage(), e);
         }
         return endpoint(lease, networkId);
+    }
+
+    /** False on an internal network: its containers get no route out through it. */
+    boolean givesDefaultRoute() {
+        return defaultRoute;
     }
 
     /**

@@ -12,11 +12,18 @@ import java.util.Map;
  * @param bridge   the bridge device, empty when there is none
  * @param internal no masquerade for its containers' outbound traffic (Docker's {@code --internal})
  * @param builtin  one of Docker's predefined three, which cannot be removed
+ * @param subnetConfigured the subnet was given at create (Docker allows {@code --ip} only then)
  */
 public record Network(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,
-                      String created, boolean internal, Map<String, String> labels, boolean builtin) {
+                      String created, boolean internal, Map<String, String> labels, boolean builtin,
+                      boolean subnetConfigured) {
     public Network {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    public Network(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,
+                   String created, boolean internal, Map<String, String> labels, boolean builtin) {
+        this(id, name, driver, subnet, gateway, bridge, created, internal, labels, builtin, false);
     }
 
     static Network predefined(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,

@@ -15,15 +15,18 @@ import java.util.Map;
 final class UserNetworkFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** {@code subnetConfigured} is false in a file written before it was kept. */
     record Entry(String id, String name, String subnet, String gateway, boolean internal, Map<String, String> labels,
-                 String created) {
+                 String created, boolean subnetConfigured) {
         static Entry of(Network n) {
-            return new Entry(n.id(), n.name(), n.subnet().toString(), n.gateway().toString(), n.internal(), n.labels(), n.created());
+            return new Entry(n.id(), n.name(), n.subnet().toString(), n.gateway().toString(), n.internal(), n.labels(), n.created(),
+                    n.subnetConfigured());
         }
 
         Network network() {
             Ipv4Cidr cidr = Ipv4Cidr.parse(subnet);
-            return new Network(id, name, "bridge", cidr, Ipv4Address.parse(gateway), bridgeName(id), created, internal, labels, false);
+            return new Network(id, name, "bridge", cidr, Ipv4Address.parse(gateway), bridgeName(id), created, internal, labels, false,
+                    subnetConfigured);
         }
     }
 
