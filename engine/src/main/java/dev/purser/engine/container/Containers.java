@@ -275,13 +275,13 @@ public final class Containers {
         Optional<Network> primary = Networks.bridged(mode) ? networks.find(Networks.networkName(mode)) : Optional.empty();
         List<EndpointConfig> out = new ArrayList<>();
         primary.ifPresent(p -> out.add(NetworkConnections.checked(p, request.endpoints().stream()
-                .filter(e -> networks.find(e.network()).filter(p::equals).isPresent()).findFirst()
+                .filter(e -> networks.find(Networks.networkName(e.network())).filter(p::equals).isPresent()).findFirst()
                 .orElse(EndpointConfig.plain(p.name())))));
         for (EndpointConfig asked : request.endpoints()) {
             if (!Networks.bridged(mode) && Networks.networkName(asked.network()).equals(Networks.networkName(mode))) {
                 continue;   // the docker CLI names the mode's own "network" (host, none, container:X) too
             }
-            Network n = networks.find(asked.network())
+            Network n = networks.find(Networks.networkName(asked.network()))
                     .orElseThrow(() -> new IllegalArgumentException("network " + asked.network() + " not found"));
             if (out.stream().anyMatch(e -> e.isFor(n))) {
                 continue;
