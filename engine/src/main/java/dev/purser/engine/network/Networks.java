@@ -328,6 +328,10 @@ public final class Networks {
             for (int i = 0; i < ordered.size(); i++) {
                 out.add(attach(containerId, ordered.get(i), pid, "eth" + i, i == 0));
             }
+        } catch (NetworkRefusedException e) {
+            detach(containerId);
+            // Docker's start error for an address it could not have (a connect answers it bare)
+            throw new NetworkSetupException("failed to set up container networking: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             detach(containerId);
             throw e;
