@@ -14,15 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Docker's default {@code bridge} network: one Linux bridge ({@code purser0}) with the gateway
- * address, and per running container a veth pair whose host end is a port of the bridge and
- * whose other end is the container's {@code eth0}, with an address from the subnet and the
- * default route via the bridge. Addresses are leased in a file ({@link AddressLeases}).
+ * Docker's default {@code bridge} network (and, opened from its definition, each user-defined
+ * one): one Linux bridge ({@code purser0}) with the gateway address, and per running container a
+ * veth pair whose host end is a port of the bridge and whose other end is the container's
+ * {@code eth0} (or {@code eth1}... on a container on several networks), with an address from the
+ * subnet and, on its gateway network, the default route via the bridge. Addresses are leased in
+ * a file ({@link AddressLeases}).
  */
 public final class DefaultBridge {
     private static final Logger log = LoggerFactory.getLogger(DefaultBridge.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final String CONTAINER_INTERFACE = "eth0";
 
     private final Linux linux;
     private final BridgeOptions options;
@@ -162,19 +163,11 @@ public final class DefaultBridge {
     }
 
     /**
-     * Connects the container whose (not yet released) process is {@code pid}: leases an
-     * address, makes the veth pair with {@code eth0} inside, and sets its address and default
-     * route. On failure nothing is left: no veth, no lease.
-     */
-    public Endpoint attach(String containerId, String networkId, int pid) {
-        return attach(containerId, networkId, pid, CONTAINER_INTERFACE, null, true);
-    }
-
-    /**
-     * As above with the container's interface named {@code containerInterface}, the address
-     * {@code requested} (null: the next free one), and the default route through this bridge
-     * only with {@code gatewayHere} (a container on several networks has one default route).
-     * The process may run already ({@code network connect}).
+     * Connects the container whose process is {@code pid} (held before it runs, or running: {@code
+     * network connect}): leases an address ({@code requested}, or the next free one when null),
+     * makes the veth pair with {@code containerInterface} inside, and sets its address, and the
+     * default route through this bridge when {@code gatewayHere} (a container on several networks
+     * has one). On failure nothing is left: no veth, no lease.
      */
     Endpoint attach(String containerId, String networkId, int pid, String containerInterface, Ipv4Address requested,
                     boolean gatewayHere) {

@@ -264,20 +264,6 @@ public final class Networks {
         return !name.equals("host") && !name.equals("none") && !name.startsWith("container:") && !name.equals("container");
     }
 
-    /** Puts the held process on the bridge its network mode names. */
-    public Endpoint attach(String containerId, String networkMode, int pid) {
-        if (onBridge(networkMode)) {
-            return bridge.attach(containerId, bridgeNetwork().id(), pid);
-        }
-        Network n = find(networkName(networkMode))
-                .orElseThrow(() -> new NetworkSetupException("network " + networkName(networkMode) + " not found", null));
-        DefaultBridge own = userBridges.get(n.id());
-        if (own == null) {
-            throw new NetworkSetupException("network " + n.name() + " not found", null);
-        }
-        return own.attach(containerId, n.id(), pid);
-    }
-
     /** The network an endpoint config is for: by its id, else (a record older than kept ids) by its name. */
     public synchronized Optional<Network> network(EndpointConfig config) {
         if (config.networkId() != null) {
