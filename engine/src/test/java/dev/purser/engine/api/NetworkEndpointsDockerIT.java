@@ -238,6 +238,17 @@ class NetworkEndpointsDockerIT {
         assertThat(events.lines()).contains("connect " + netB + " " + id + " ne-b", "disconnect " + netB + " " + id + " ne-b");
     }
 
+    @Test
+    void startAndStopAreNetworkEventsForEachNetwork() {
+        String since = String.valueOf(System.currentTimeMillis() / 1000 - 1);
+        String id = runSleeping("--name", "multi", "--network", "ne-a", "--network", "ne-b");
+        ok("stop", "-t", "0", "multi");
+        String events = ok("events", "--since", since, "--until", String.valueOf(System.currentTimeMillis() / 1000 + 1),
+                "--filter", "type=network", "--format", "{{.Action}} {{.Actor.ID}} {{.Actor.Attributes.container}}");
+        assertThat(events.lines()).contains("connect " + netA + " " + id, "connect " + netB + " " + id,
+                "disconnect " + netA + " " + id, "disconnect " + netB + " " + id);
+    }
+
     // ---- --ip ------------------------------------------------------------------------------
 
     @Test
