@@ -9,6 +9,7 @@ import dev.purser.engine.container.ContainerConfig;
 import dev.purser.engine.container.Containers;
 import dev.purser.engine.container.Top;
 import dev.purser.engine.container.CreateRequest;
+import dev.purser.engine.network.EndpointConfig;
 import dev.purser.engine.container.DockerJson;
 import dev.purser.engine.container.HostConfig;
 import dev.purser.engine.container.NotModifiedException;
@@ -75,13 +76,13 @@ final class ContainerApi {
         JsonNode sent = x.bodyJson(JsonNode.class);
         NetworkModeConflicts.check(sent);
         JsonNode body = RequestBodies.CREATE.read(sent);
-        NetworkNames.admitEndpointNetwork(sent, containers.networks());
+        List<EndpointConfig> endpoints = EndpointBodies.endpoints(body.path("NetworkingConfig").path("EndpointsConfig"), x.apiVersion());
         ContainerConfig config = convert(body, ContainerConfig.class);
         HostConfig host = body.hasNonNull("HostConfig") ? convert(body.get("HostConfig"), HostConfig.class) : null;
         if (host != null) {
             checkMounts(host);
         }
-        Container c = containers.create(new CreateRequest(x.query("name"), config, host));
+        Container c = containers.create(new CreateRequest(x.query("name"), config, host, endpoints));
         x.json(201, Map.of("Id", c.id(), "Warnings",
                 PortRequest.warnings(c.hostConfig().networkMode(), c.hostConfig().portBindings())));
     }
@@ -141,7 +142,7 @@ final class ContainerApi {
 
     private void inspect(Exchange x) {
         Container c = containers.get(x.param("id"));
-        ObjectNode n = ContainerViews.inspect(c, containers.publishedPorts(c), containers.networks());
+        ObjectNode n = ContainerViews.inspect(c, containers.publishedPorts(c), containers.networks(), x.apiVersion());
         if (x.queryBool("size", false)) {
             sizes(n, c);
         }

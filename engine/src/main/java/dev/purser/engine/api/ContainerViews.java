@@ -122,9 +122,14 @@ final class ContainerViews {
     }
 
     static ObjectNode inspect(Container c, Map<String, List<PublishedPort>> ports, Networks networks) {
+        return inspect(c, ports, networks, Exchange.API_VERSION);
+    }
+
+    static ObjectNode inspect(Container c, Map<String, List<PublishedPort>> ports, Networks networks, String apiVersion) {
         ObjectNode n = JSON.valueToTree(c);
         n.remove("HasBeenManuallyStopped");
         n.remove("MountPoints");
+        n.remove("Endpoints");   // shown as NetworkSettings.Networks
         n.put("MountLabel", "");
         n.put("ProcessLabel", "");
         n.put("AppArmorProfile", "");
@@ -137,7 +142,7 @@ final class ContainerViews {
         data.put("WorkDir", dir.resolve("work").toString());
         driver.put("Name", "overlay2");
         n.set("Mounts", mounts(c));
-        ObjectNode network = NetworkSettingsView.of(c, networks);
+        ObjectNode network = NetworkSettingsView.of(c, networks, apiVersion);
         network.set("Ports", networkPorts(ports));
         n.set("NetworkSettings", network);
         InspectDefaults.fill(n);

@@ -19,9 +19,8 @@ import java.util.Optional;
 
 /**
  * {@code /networks}: list and inspect Docker's predefined networks (bridge, host, none) and the
- * user-defined ones with Docker's fields; create, remove and prune user-defined bridge networks.
- * Connecting a running container to a second network is not done yet (that route is not
- * served, so clients get a 404 naming the path).
+ * user-defined ones with Docker's fields; create, remove and prune user-defined bridge networks;
+ * connect a container to a network and disconnect it.
  */
 final class NetworkApi {
     private static final List<String> FILTERS = List.of("name", "id", "driver", "type");
@@ -41,7 +40,56 @@ final class NetworkApi {
                 .add("POST", "/networks/create", this::create)
                 .add("POST", "/networks/prune", this::prune)
                 .add("GET", "/networks/{id}", this::inspect)
-                .add("DELETE", "/networks/{id}", this::remove);
+                .add("DELETE", "/networks/{id}", this::remove)
+                .add("POST", "/networks/{id}/connect", this::connect)
+                .add("POST", "/networks/{id}/disconnect", this::disconnect);
+    }
+
+    /** Docker's ConnectOptions: {@code Container} and its {@code EndpointConfig} (checked field by field). */
+    private void connect(Exchange x) {
+        JsonNode body = x.bodyJson(JsonNode.class);
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("invalid JSON: the request body must be an object");
+        }
+        JsonNode endpoint = body.path("EndpointConfig");
+        if (endpoint.isObject()) {
+            RequestBodies.ENDPOINT_SETTINGS.withLabel("EndpointConfig.", "EndpointSettings.").read(endpoint);
+        }
+        String network = x.param("id");
+        String container = containerOf(body);
+        refusals(() -> {
+            containers.connect(network, container, EndpointBodies.endpoint(network, endpoint));
+            return null;
+        });
+        x.status(200);
+    }
+
+    /** Docker's DisconnectOptions: {@code Container} and {@code Force}. */
+    private void disconnect(Exchange x) {
+        JsonNode body = x.bodyJson(JsonNode.class);
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("invalid JSON: the request body must be an object");
+        }
+        String network = x.param("id");
+        String container = containerOf(body);
+        // Force matters to Docker for an endpoint left without its container (swarm); here a
+        // container's endpoints go with it, so it changes nothing
+        refusals(() -> {
+            containers.disconnect(network, container);
+            return null;
+        });
+        x.status(200);
+    }
+
+    private static String containerOf(JsonNode body) {
+        JsonNode c = body.path("Container");
+        if (!c.isMissingNode() && !c.isNull() && !c.isTextual()) {
+            throw ApiException.badRequest("json: cannot unmarshal " + JsonType.kind(c) + " into Go struct field ConnectOptions.Container of type string");
+        }
+        if (c.asText("").isEmpty()) {
+            throw ApiException.badRequest("invalid name or ID supplied: \"\"");
+        }
+        return c.asText();
     }
 
     private void create(Exchange x) {
@@ -93,10 +141,13 @@ final class NetworkApi {
         } catch (NetworkRefusedException e) {
             int status = switch (e.reason()) {
                 case DUPLICATE_NAME -> 409;
-                case OVERLAPPING_SUBNET, ACTIVE_ENDPOINTS -> 403;
+                case OVERLAPPING_SUBNET, ACTIVE_ENDPOINTS, ADDRESS_IN_USE, ENDPOINT_EXISTS -> 403;
                 case INVALID -> 400;
+                case NOT_CONNECTED -> 500;
             };
             throw new ApiException(status, e.getMessage());
+        } catch (java.util.NoSuchElementException e) {
+            throw ApiException.notFound(e.getMessage());
         }
     }
 

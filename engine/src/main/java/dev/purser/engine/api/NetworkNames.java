@@ -32,32 +32,4 @@ final class NetworkNames {
             throw ApiException.badRequest("network " + name + " not found");
         }
     }
-
-    /**
-     * A create's {@code EndpointsConfig} names the network its NetworkMode puts it on (the docker
-     * CLI sends both): one naming another network is not applied (connecting to a second network
-     * is not done yet); one naming no network is Docker's "not found".
-     */
-    static void admitEndpointNetwork(com.fasterxml.jackson.databind.JsonNode body, dev.purser.engine.network.Networks networks) {
-        if (body == null || !body.isObject()) {
-            return;
-        }
-        com.fasterxml.jackson.databind.JsonNode endpoints = body.path("NetworkingConfig").path("EndpointsConfig");
-        if (!endpoints.isObject() || endpoints.size() != 1) {
-            return;
-        }
-        String name = endpoints.fieldNames().next();
-        String mode = dev.purser.engine.network.Networks.networkName(body.path("HostConfig").path("NetworkMode").asText(""));
-        if (name.equals(mode) || dev.purser.engine.network.Networks.networkName(name).equals(mode)) {
-            return;
-        }
-        var network = networks.find(name);
-        if (network.isEmpty()) {
-            throw ApiException.badRequest("network " + name + " not found");
-        }
-        if (!network.get().name().equals(mode) && !network.get().id().equals(mode)) {
-            throw ApiException.badRequest("purser does not apply NetworkingConfig.EndpointsConfig for network " + name
-                    + ", which is not the container's NetworkMode (" + mode + "), yet");
-        }
-    }
 }

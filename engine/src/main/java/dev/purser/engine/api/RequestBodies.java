@@ -35,10 +35,16 @@ final class RequestBodies {
     /** {@code no-new-privileges} in its three spellings, with or without a value. */
     private static final Set<String> APPLIED_LOG_OPTIONS = Set.of("max-size", "max-file");
 
+    /** An endpoint's addresses asked for: IPv4 only ({@code --ip}). */
+    static final BodySchema ENDPOINT_IPAM_CONFIG = BodySchema.of("IPAMConfig.", "EndpointIPAMConfig.",
+            applied("IPv4Address", STRING),
+            refused("IPv6Address", STRING),
+            refused("LinkLocalIPs", STRINGS));
+
     static final BodySchema ENDPOINT_SETTINGS = BodySchema.of("", "EndpointSettings.",
-            refused("IPAMConfig", OBJECT),
+            nested("IPAMConfig", ENDPOINT_IPAM_CONFIG),
             refused("Links", STRINGS),
-            refused("Aliases", STRINGS),
+            applied("Aliases", STRINGS),
             refused("NetworkID", STRING),
             refused("EndpointID", STRING),
             refused("Gateway", STRING),
@@ -352,11 +358,6 @@ final class RequestBodies {
     private static void admitEndpoints(String label, JsonNode endpoints) {
         if (endpoints == null || endpoints.isNull()) {
             return;
-        }
-        if (endpoints.size() > 1) {
-            List<String> names = new ArrayList<>();
-            endpoints.fieldNames().forEachRemaining(names::add);
-            throw ApiException.badRequest("Container cannot be connected to network endpoints: " + String.join(", ", names));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = endpoints.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

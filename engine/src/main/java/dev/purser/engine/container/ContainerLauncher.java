@@ -13,7 +13,6 @@ import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.network.ExtraHost;
 import dev.purser.engine.network.LinkedPorts;
-import dev.purser.engine.network.IpLiteral;
 import dev.purser.engine.network.Networks;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +99,8 @@ final class ContainerLauncher {
         Overlay overlay = Overlay.inContainerDirectory(dir, images.layerDirectories(image));
         Cgroup cgroup = null;
         ProcessStdio stdio = null;
-        boolean bridged = Networks.bridged(c.hostConfig().networkMode());
+        // a container on no network (none, host, container:, or disconnected from all) gets no interface
+        boolean bridged = join == null && !c.endpointConfigs().isEmpty();
         try {
             if (join == null && !bridged) {
                 // rewritten at every start, as Docker does (a bridged container's once it has its address)
@@ -169,17 +169,14 @@ final class ContainerLauncher {
     private void connect(Container c, Path dir, StageProcess stage, LinkedTargets linked) {
         int childPid = awaitStart(stage.pidReported());
         try {
-            Endpoint endpoint = networks.attach(c.id(), c.hostConfig().networkMode(), childPid);
+            List<Endpoint> endpoints = networks.attachAll(c.id(), c.endpointConfigs(), childPid);
             networks.openLinks(c.id(), linked.ports());
-            boolean userNetwork = !Networks.onBridge(c.hostConfig().networkMode());
-            List<dev.purser.engine.network.ExtraHost> hosts = new ArrayList<>(linked.hosts());
-            if (userNetwork) {
-                hosts.addAll(peers.of(c.id(), endpoint.networkId()));
-            }
-            // the process is held before its mounts, so /etc/hosts is bound with the address in it
-            etcFiles.write(dir, ProcessPlans.etcIdentity(c, List.of(IpLiteral.parse(endpoint.address().toString())), hosts));
-            if (userNetwork) {
-                peers.refresh(endpoint.networkId(), c.id());
+            List<ExtraHost> hosts = new ArrayList<>(linked.hosts());
+            hosts.addAll(peers.of(c, endpoints));
+            // the process is held before its mounts, so /etc/hosts is bound with the addresses in it
+            etcFiles.write(dir, ProcessPlans.etcIdentity(c, NetworkPeers.addresses(endpoints), hosts));
+            for (Endpoint e : endpoints) {
+                peers.refresh(e.networkId(), c.id());
             }
         } catch (RuntimeException e) {
             stage.abortStart();
@@ -195,14 +192,14 @@ final class ContainerLauncher {
         stage.release();
     }
 
-    /** Takes a container that stopped off its network; the peers on a user-defined one forget it. */
+    /** Takes a container that stopped off its networks; the peers on user-defined ones forget it. */
     void detach(String containerId) {
         peers.detach(containerId);
     }
 
-    /** A renamed container's peers on a user-defined network learn its new name. */
-    void renamed(String containerId) {
-        peers.renamed(containerId);
+    /** Who keeps the peers' hosts files: connect, disconnect and rename tell them too. */
+    NetworkPeers peers() {
+        return peers;
     }
 
     /** {@code -v}'s missing host directories, created at start as Docker does (0755, root's). */

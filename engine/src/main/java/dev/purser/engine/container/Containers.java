@@ -24,6 +24,8 @@ import dev.purser.engine.network.ports.PublishedPort;
 import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Networks;
+import dev.purser.engine.network.Network;
+import dev.purser.engine.network.EndpointConfig;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -39,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +91,7 @@ public final class Containers {
     private final Networks networks;
     private final Volumes volumes;
     private final ContainerMounts mounts;
+    private final NetworkConnections connections;
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events, Networks networks, Volumes volumes) {
@@ -115,11 +119,23 @@ public final class Containers {
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles, networks);
         this.links = new ContainerLinks(store, networks, this::get, c -> running.containsKey(c.id()) && c.state().running(),
                 etcFiles);
+        this.connections = new NetworkConnections(store, networks, launcher.peers(), networkEvents);
         this.ports = PortPublisher.ofHost();
         for (String id : new CrashRecovery(store, linux, cgroups).run()) {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
             remove(id, true, true);
         }
+    }
+
+    /**
+     * The networks a start or an exit is an event of: each one the container has an interface
+     * on, or the host or none network its mode names; none for {@code container:X}.
+     */
+    private List<dev.purser.engine.network.Network> networkEventsOf(Container c, List<Endpoint> endpoints) {
+        if (endpoints.isEmpty()) {
+            return dev.purser.engine.network.NetworkEvents.ofMode(networks, c.hostConfig().networkMode()).stream().toList();
+        }
+        return endpoints.stream().flatMap(e -> networks.find(e.networkId()).stream()).toList();
     }
 
     /** {@code listener} is told the id of every container once it is removed (e.g. to forget its execs). */
@@ -196,6 +212,7 @@ public final class Containers {
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
         etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
         requireNetwork(request.hostConfig().networkMode());
+        List<EndpointConfig> endpoints = endpointsAtCreate(request);
         List<Container> linkTargets = links.targets(request.hostConfig());
         synchronized (nameLock) {
             ContainerId id = ContainerId.generate();
@@ -222,7 +239,7 @@ public final class Containers {
                     Files.createDirectories(dir);
                     mounts.seed(dir, image.id(), resolved.mounts());
                     Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config,
-                            hostConfig, dir, now(), resolved.mounts());
+                            hostConfig, dir, now(), resolved.mounts(), endpoints);
                     if (request.hostConfig().networkContainer() == null) {
                         // written now so that they exist (inspect names them, cp reads them); a joiner has the other's
                         etcFiles.write(dir, ProcessPlans.etcIdentity(container, List.of()));
@@ -260,6 +277,38 @@ public final class Containers {
         if (Networks.bridged(networkMode) && networks.find(Networks.networkName(networkMode)).isEmpty()) {
             throw new IllegalArgumentException("network " + networkMode + " not found");
         }
+    }
+
+    /**
+     * The networks a create puts the container on: its NetworkMode's first, then the others its
+     * EndpointsConfig names (API 1.44 and later), each checked with Docker's rules; none for
+     * host, none and {@code container:}, which go with no other network.
+     */
+    private List<EndpointConfig> endpointsAtCreate(CreateRequest request) {
+        String mode = request.hostConfig().networkMode();
+        Optional<Network> primary = Networks.bridged(mode) ? networks.find(Networks.networkName(mode)) : Optional.empty();
+        List<EndpointConfig> out = new ArrayList<>();
+        primary.ifPresent(p -> out.add(NetworkConnections.checked(p, request.endpoints().stream()
+                .filter(e -> networks.find(Networks.networkName(e.network())).filter(p::equals).isPresent()).findFirst()
+                .orElse(EndpointConfig.plain(p.name())))));
+        for (EndpointConfig asked : request.endpoints()) {
+            if (!Networks.bridged(mode) && Networks.networkName(asked.network()).equals(Networks.networkName(mode))) {
+                continue;   // the docker CLI names the mode's own "network" (host, none, container:X) too
+            }
+            Network n = networks.find(Networks.networkName(asked.network()))
+                    .orElseThrow(() -> new IllegalArgumentException("network " + asked.network() + " not found"));
+            if (out.stream().anyMatch(e -> e.isFor(n))) {
+                continue;
+            }
+            boolean modesOwn = n.name().equals(Networks.networkName(mode));
+            if (modesOwn) {
+                NetworkConnections.checked(n, asked);   // host and none: no alias, no address
+                continue;
+            }
+            NetworkConnections.refuseMixing(mode, n);
+            out.add(NetworkConnections.checked(n, asked));
+        }
+        return out;
     }
 
     private void refuseNameInUse(ContainerName name) {
@@ -344,9 +393,8 @@ public final class Containers {
                 volumes.mounted(m.name(), c.id(), m.destination(), m.rw(), m.propagation());
             }
         }
-        // Docker's order: the network connect, then the container's start
-        dev.purser.engine.network.NetworkEvents.ofMode(networks, c.hostConfig().networkMode())
-                .ifPresent(n -> networkEvents.connected(n, c.id()));
+        // Docker's order: the network connects, then the container's start
+        networkEventsOf(started, launcher.peers().endpoints(started)).forEach(n -> networkEvents.connected(n, c.id()));
         publish(started, "start");
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
@@ -410,6 +458,7 @@ public final class Containers {
         rc.stdio.closeAll();
         releasePorts(id);
         links.stopped(id);
+        List<Endpoint> left = store.get(id).map(c -> launcher.peers().endpoints(c)).orElse(List.of());
         launcher.detach(id);
         Teardown.of(linux, rc.overlay, rc.cgroup);
         // No container lock here: whoever holds it may be waiting for this very exit (stop, rm -f).
@@ -429,8 +478,7 @@ public final class Containers {
             });
         }
         after.ifPresent(a -> publish(a, "die", Map.of("exitCode", Integer.toString(code))));
-        before.flatMap(b -> dev.purser.engine.network.NetworkEvents.ofMode(networks, b.hostConfig().networkMode()))
-                .ifPresent(n -> networkEvents.disconnected(n, id));
+        before.ifPresent(b -> networkEventsOf(b, left).forEach(n -> networkEvents.disconnected(n, id)));
         before.ifPresent(b -> b.ownMounts().stream().filter(MountPoint::isVolume)
                 .forEach(m -> volumes.unmounted(m.name(), id)));
         synchronized (exitLock) {
@@ -469,16 +517,12 @@ public final class Containers {
     }
 
     /**
-     * The endpoint a started container's ports are published from: its NetworkMode's network, the
-     * one that gives it its default route (Docker programs port mappings on that gateway
+     * The endpoint a started container's ports are published from: the one that gives it its
+     * default route, first in gateway order (Docker programs port mappings on that gateway
      * endpoint); empty for a container on no bridge, which has nothing published.
      */
     private Optional<Endpoint> publishedEndpoint(Container c) {
-        String mode = c.hostConfig().networkMode();
-        if (!Networks.bridged(mode)) {
-            return Optional.empty();
-        }
-        return networks.find(Networks.networkName(mode)).flatMap(n -> networks.endpoint(c.id(), n.id()));
+        return launcher.peers().endpoints(c).stream().findFirst();
     }
 
     private static PortRequest portRequest(HostConfig host, Map<String, ?> imageExposed, Map<String, ?> exposed) {
@@ -544,6 +588,36 @@ public final class Containers {
         }
     }
 
+
+    // ---- networks after create --------------------------------------------------------------
+
+    /**
+     * {@code network connect}: the container joins {@code networkReference} with what
+     * {@code asked} says (aliases, address); a running one gets its interface at once, and its
+     * peers there resolve it at once. Docker's errors: 404 for either missing.
+     */
+    public void connect(String networkReference, String reference, EndpointConfig asked) {
+        Network n = networks.find(networkReference)
+                .orElseThrow(() -> new java.util.NoSuchElementException("network " + networkReference + " not found"));
+        String id = get(reference).id();
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            Container c = current(id, reference);
+            RunningContainer rc = running.get(id);
+            connections.connect(c, n, asked, rc == null || !c.state().running() ? 0 : rc.pid);
+        }
+    }
+
+    /** {@code network disconnect}: the container leaves the network; a running one loses its interface there at once. */
+    public void disconnect(String networkReference, String reference) {
+        Network n = networks.find(networkReference)
+                .orElseThrow(() -> new java.util.NoSuchElementException("network " + networkReference + " not found"));
+        String id = get(reference).id();
+        try (ContainerLocks.Held held = locks.lock(id)) {
+            Container c = current(id, reference);
+            RunningContainer rc = running.get(id);
+            connections.disconnect(c, n, rc == null || !c.state().running() ? 0 : rc.pid);
+        }
+    }
 
     // ---- stop, kill, restart ----------------------------------------------------------------
 
@@ -747,7 +821,7 @@ public final class Containers {
                 refuseNameInUse(name);
                 Container renamed = store.update(id, cur -> cur.withName(name.value())).orElseThrow();
                 links.renamed(c.name(), name.value());
-                launcher.renamed(id);
+                launcher.peers().renamed(id);
                 publish(renamed, "rename", Map.of("oldName", c.name()));
             }
         }

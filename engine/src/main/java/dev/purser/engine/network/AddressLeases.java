@@ -86,6 +86,30 @@ final class AddressLeases {
         throw new IllegalStateException("no available IPv4 addresses on network " + networkName + " (" + range + ")");
     }
 
+    /**
+     * A lease of {@code requested} ({@code --ip}) for {@code containerId}, written to the file
+     * before it is returned; refused with Docker's words when another container holds it, and
+     * when it is not an address of the subnet a container can have.
+     */
+    synchronized Lease take(String containerId, Ipv4Address requested, java.util.function.Function<Ipv4Address, Lease> complete) {
+        if (byContainer.containsKey(containerId)) {
+            throw new IllegalStateException("container " + containerId + " already holds address " + byContainer.get(containerId).address());
+        }
+        if (!subnet.contains(requested) || requested.equals(subnet.network()) || requested.equals(subnet.broadcast())) {
+            throw new NetworkRefusedException(NetworkRefusedException.Reason.INVALID,
+                    "no configured subnet or ip-range contain the IP address " + requested);
+        }
+        boolean taken = requested.equals(gateway)
+                || byContainer.values().stream().anyMatch(l -> l.address().equals(requested.toString()));
+        if (taken) {
+            throw new NetworkRefusedException(NetworkRefusedException.Reason.ADDRESS_IN_USE, "Address already in use");
+        }
+        Lease lease = complete.apply(requested);
+        byContainer.put(containerId, lease);
+        save();
+        return lease;
+    }
+
     /** Updates a lease's details (the pid, once known); the address stays. */
     synchronized void update(Lease lease) {
         byContainer.put(lease.containerId(), lease);

@@ -14,15 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Docker's default {@code bridge} network: one Linux bridge ({@code purser0}) with the gateway
- * address, and per running container a veth pair whose host end is a port of the bridge and
- * whose other end is the container's {@code eth0}, with an address from the subnet and the
- * default route via the bridge. Addresses are leased in a file ({@link AddressLeases}).
+ * Docker's default {@code bridge} network (and, opened from its definition, each user-defined
+ * one): one Linux bridge ({@code purser0}) with the gateway address, and per running container a
+ * veth pair whose host end is a port of the bridge and whose other end is the container's
+ * {@code eth0} (or {@code eth1}... on a container on several networks), with an address from the
+ * subnet and, on its gateway network, the default route via the bridge. Addresses are leased in
+ * a file ({@link AddressLeases}).
  */
 public final class DefaultBridge {
     private static final Logger log = LoggerFactory.getLogger(DefaultBridge.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final String CONTAINER_INTERFACE = "eth0";
 
     private final Linux linux;
     private final BridgeOptions options;
@@ -163,29 +164,33 @@ public final class DefaultBridge {
     }
 
     /**
-     * Connects the container whose (not yet released) process is {@code pid}: leases an
-     * address, makes the veth pair with {@code eth0} inside, and sets its address and default
-     * route. On failure nothing is left: no veth, no lease.
+     * Connects the container whose process is {@code pid} (held before it runs, or running: {@code
+     * network connect}): leases an address ({@code requested}, or the next free one when null),
+     * makes the veth pair with {@code containerInterface} inside, and sets its address, and the
+     * default route through this bridge when {@code gatewayHere} (a container on several networks
+     * has one). On failure nothing is left: no veth, no lease.
      */
-    public Endpoint attach(String containerId, String networkId, int pid) {
+    Endpoint attach(String containerId, String networkId, int pid, String containerInterface, Ipv4Address requested,
+                    boolean gatewayHere) {
         String endpointId = HexFormat.of().formatHex(randomBytes(32));
-        AddressLeases.Lease lease = leases.take(containerId, a -> new AddressLeases.Lease(containerId, endpointId,
-                a.toString(), a.dockerMac(), "veth" + HexFormat.of().formatHex(randomBytes(4)).substring(0, 7), pid));
+        java.util.function.Function<Ipv4Address, AddressLeases.Lease> complete = a -> new AddressLeases.Lease(containerId,
+                endpointId, a.toString(), a.dockerMac(), "veth" + HexFormat.of().formatHex(randomBytes(4)).substring(0, 7), pid);
+        AddressLeases.Lease lease = requested == null ? leases.take(containerId, complete) : leases.take(containerId, requested, complete);
         Ipv4Address address = Ipv4Address.parse(lease.address());
         try {
             try (RouteSocket host = RouteSocket.inHost(linux)) {
                 int bridgeIndex = host.link(options.bridgeName())
                         .orElseThrow(() -> new IllegalStateException("bridge " + options.bridgeName() + " is gone")).index();
-                // the host end a port of the bridge from birth, eth0 born in the container (up only
+                // the host end a port of the bridge from birth, the inner end born in the container (up only
                 // once both exist: the kernel refuses to open a veth whose peer is not linked yet)
-                host.createVeth(lease.hostInterface(), CONTAINER_INTERFACE, pid, lease.macAddress(), options.mtu(), bridgeIndex, false);
+                host.createVeth(lease.hostInterface(), containerInterface, pid, lease.macAddress(), options.mtu(), bridgeIndex, false);
                 host.setUp(lease.hostInterface());
             }
             try (RouteSocket inside = RouteSocket.inNamespaceOf(linux, pid)) {
-                inside.setUp(CONTAINER_INTERFACE);
-                inside.addAddress(CONTAINER_INTERFACE, new Ipv4Cidr(address, bridgeAddress.prefixLength()));
-                if (defaultRoute) {
-                    inside.addDefaultRoute(CONTAINER_INTERFACE, bridgeAddress.address());
+                inside.setUp(containerInterface);
+                inside.addAddress(containerInterface, new Ipv4Cidr(address, bridgeAddress.prefixLength()));
+                if (defaultRoute && gatewayHere) {
+                    inside.replaceDefaultRoute(containerInterface, bridgeAddress.address());
                 }
             }
         } catch (RuntimeException e) {
@@ -195,6 +200,11 @@ public final class DefaultBridge {
                     + ": " + e.getMessage(), e);
         }
         return endpoint(lease, networkId);
+    }
+
+    /** False on an internal network: its containers get no route out through it. */
+    boolean givesDefaultRoute() {
+        return defaultRoute;
     }
 
     /**

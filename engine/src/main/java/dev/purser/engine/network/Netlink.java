@@ -14,6 +14,7 @@ final class Netlink {
     static final int NLM_F_MULTI = 0x2;
     static final int NLM_F_ACK = 0x4;
     static final int NLM_F_DUMP = 0x300;
+    static final int NLM_F_REPLACE = 0x100;
     static final int NLM_F_EXCL = 0x200;
     static final int NLM_F_CREATE = 0x400;
 

@@ -14,22 +14,24 @@ import java.util.Map;
  * @param builtin  one of Docker's predefined three, which cannot be removed
  * @param ipRange  the part of the subnet its containers get addresses from ({@code --ip-range},
  *                 the default bridge's {@code --fixed-cidr}); null: all of it
+ * @param subnetConfigured the subnet was given at create (Docker allows {@code --ip} only then)
  */
 public record Network(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,
-                      String created, boolean internal, Map<String, String> labels, boolean builtin, Ipv4Cidr ipRange) {
+                      String created, boolean internal, Map<String, String> labels, boolean builtin, Ipv4Cidr ipRange,
+                      boolean subnetConfigured) {
     public Network {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
     }
 
-    /** Without an address range. */
+    /** Without an address range, its subnet chosen from the pools. */
     public Network(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,
                    String created, boolean internal, Map<String, String> labels, boolean builtin) {
-        this(id, name, driver, subnet, gateway, bridge, created, internal, labels, builtin, null);
+        this(id, name, driver, subnet, gateway, bridge, created, internal, labels, builtin, null, false);
     }
 
     static Network predefined(String id, String name, String driver, Ipv4Cidr subnet, Ipv4Address gateway, String bridge,
                               String created, Ipv4Cidr ipRange) {
-        return new Network(id, name, driver, subnet, gateway, bridge, created, false, Map.of(), true, ipRange);
+        return new Network(id, name, driver, subnet, gateway, bridge, created, false, Map.of(), true, ipRange, false);
     }
 
     public boolean bridged() {

@@ -169,7 +169,7 @@ public final class Networks {
         }
         String id = newId();
         Network n = new Network(id, name, "bridge", subnet, gateway, UserNetworkFile.bridgeName(id), Instant.now().toString(),
-                request.internal(), request.labels(), false, range);
+                request.internal(), request.labels(), false, range, request.subnet() != null);
         DefaultBridge own = openBridge(n);
         userBridges.put(id, own);
         byName.put(name, n);
@@ -287,18 +287,105 @@ public final class Networks {
         return !name.equals("host") && !name.equals("none") && !name.startsWith("container:") && !name.equals("container");
     }
 
-    /** Puts the held process on the bridge its network mode names. */
-    public Endpoint attach(String containerId, String networkMode, int pid) {
-        if (onBridge(networkMode)) {
-            return bridge.attach(containerId, bridgeNetwork().id(), pid);
+    /** The network an endpoint config is for: by its id, else (a record older than kept ids) by its name. */
+    public synchronized Optional<Network> network(EndpointConfig config) {
+        if (config.networkId() != null) {
+            Optional<Network> byId = byName.values().stream().filter(n -> n.id().equals(config.networkId())).findFirst();
+            if (byId.isPresent()) {
+                return byId;
+            }
         }
-        Network n = find(networkName(networkMode))
-                .orElseThrow(() -> new NetworkSetupException("network " + networkName(networkMode) + " not found", null));
-        DefaultBridge own = userBridges.get(n.id());
+        return Optional.ofNullable(byName.get(config.network()));
+    }
+
+    /**
+     * A container's networks in Docker's order of candidates for its default gateway (libnetwork's
+     * endpoint order, all gateway priorities being 0): networks with a route out before internal
+     * ones, then by name. The first is the gateway; interfaces are named in this order at start.
+     */
+    public List<EndpointConfig> inGatewayOrder(List<EndpointConfig> configs) {
+        java.util.Comparator<EndpointConfig> order = java.util.Comparator
+                .comparing((EndpointConfig c) -> network(c).map(Network::internal).orElse(true))
+                .thenComparing(c -> network(c).map(Network::name).orElse(c.network()));
+        return configs.stream().sorted(order).toList();
+    }
+
+    /**
+     * Puts the container whose process is {@code pid} (held before it runs, or running) on the
+     * network {@code config} names, its interface named {@code containerInterface}, with the
+     * address it asked for, and the default route through it when {@code gateway}.
+     */
+    public Endpoint attach(String containerId, EndpointConfig config, int pid, String containerInterface, boolean gateway) {
+        Network n = network(config).orElseThrow(() -> new NetworkSetupException("network " + config.network() + " not found", null));
+        DefaultBridge own = n.id().equals(bridgeNetwork().id()) ? bridge : userBridges.get(n.id());
         if (own == null) {
             throw new NetworkSetupException("network " + n.name() + " not found", null);
         }
-        return own.attach(containerId, n.id(), pid);
+        Ipv4Address requested = config.ipv4Address() == null ? null : Ipv4Address.parse(config.ipv4Address());
+        return own.attach(containerId, n.id(), pid, containerInterface, requested, gateway);
+    }
+
+    /**
+     * Puts the held process on every network of {@code configs}: interfaces {@code eth0},
+     * {@code eth1}... in gateway order, the default route through the first. On failure the
+     * container is on none of them.
+     */
+    public List<Endpoint> attachAll(String containerId, List<EndpointConfig> configs, int pid) {
+        List<Endpoint> out = new java.util.ArrayList<>();
+        List<EndpointConfig> ordered = inGatewayOrder(configs);
+        try {
+            for (int i = 0; i < ordered.size(); i++) {
+                out.add(attach(containerId, ordered.get(i), pid, "eth" + i, i == 0));
+            }
+        } catch (NetworkRefusedException e) {
+            detach(containerId);
+            // Docker's start error for an address it could not have (a connect answers it bare)
+            throw new NetworkSetupException("failed to set up container networking: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            detach(containerId);
+            throw e;
+        }
+        return out;
+    }
+
+    /**
+     * Sets the default route of the running container {@code pid} through the first of its
+     * {@code endpoints} (in gateway order) whose network gives one; nothing when none does.
+     */
+    public void routeThroughGateway(int pid, List<Endpoint> endpoints) {
+        for (Endpoint e : endpoints) {
+            DefaultBridge own = e.networkId().equals(bridgeNetwork().id()) ? bridge : userBridges.get(e.networkId());
+            if (own == null || !own.givesDefaultRoute()) {
+                continue;
+            }
+            try (RouteSocket inside = RouteSocket.inNamespaceOf(linux, pid)) {
+                Link link = inside.links().stream().filter(l -> e.macAddress().equalsIgnoreCase(l.mac())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("the interface of " + e.address() + " is gone"));
+                inside.replaceDefaultRoute(link.name(), e.gateway());
+            }
+            return;
+        }
+    }
+
+    /** The next interface name for a running container: the lowest {@code ethN} its namespace does not have. */
+    public String nextInterface(int pid) {
+        try (RouteSocket inside = RouteSocket.inNamespaceOf(linux, pid)) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            inside.links().forEach(l -> names.add(l.name()));
+            for (int i = 0; ; i++) {
+                if (!names.contains("eth" + i)) {
+                    return "eth" + i;
+                }
+            }
+        }
+    }
+
+    /** Takes the container off the network {@code networkId} alone: its veth and its lease there go. */
+    public void detach(String containerId, String networkId) {
+        DefaultBridge own = networkId.equals(bridgeNetwork().id()) ? bridge : userBridges.get(networkId);
+        if (own != null) {
+            own.detach(containerId);
+        }
     }
 
     /** With {@code --icc=false}: the links' ports opened between the linker and each target. */

@@ -180,6 +180,19 @@ public final class RouteSocket implements AutoCloseable {
                 "adding the default route via " + gateway + " on " + name);
     }
 
+    /**
+     * The default route via {@code gateway} out of {@code name}, in place of the one there is (a
+     * container on several networks moves its route when its gateway network comes or goes).
+     */
+    public void replaceDefaultRoute(String name, Ipv4Address gateway) {
+        int index = requireLink(name).index();
+        acknowledged(NetlinkMessage.of(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE)
+                .rtmsg(0, RTPROT_BOOT, RT_SCOPE_UNIVERSE, RTN_UNICAST)
+                .attribute(RTA_GATEWAY, gateway.bytes())
+                .attribute(RTA_OIF, index),
+                "setting the default route via " + gateway + " on " + name);
+    }
+
     /** Deletes a link (for a veth, both ends). */
     public void deleteLink(String name) {
         acknowledged(NetlinkMessage.of(RTM_DELLINK, 0).ifinfo(0, 0, 0).attribute(IFLA_IFNAME, name), "deleting link " + name);

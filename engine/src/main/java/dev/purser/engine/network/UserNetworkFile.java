@@ -15,18 +15,21 @@ import java.util.Map;
 final class UserNetworkFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** @param ipRange null when the network has none (and in the files of engines before ranges) */
+    /**
+     * @param ipRange null when the network has none (and in the files of engines before ranges)
+     * @param subnetConfigured false in a file written before it was kept
+     */
     record Entry(String id, String name, String subnet, String gateway, boolean internal, Map<String, String> labels,
-                 String created, String ipRange) {
+                 String created, String ipRange, boolean subnetConfigured) {
         static Entry of(Network n) {
             return new Entry(n.id(), n.name(), n.subnet().toString(), n.gateway().toString(), n.internal(), n.labels(), n.created(),
-                    n.ipRange() == null ? null : n.ipRange().toString());
+                    n.ipRange() == null ? null : n.ipRange().toString(), n.subnetConfigured());
         }
 
         Network network() {
             Ipv4Cidr cidr = Ipv4Cidr.parse(subnet);
             return new Network(id, name, "bridge", cidr, Ipv4Address.parse(gateway), bridgeName(id), created, internal, labels, false,
-                    ipRange == null ? null : Ipv4Cidr.parse(ipRange));
+                    ipRange == null ? null : Ipv4Cidr.parse(ipRange), subnetConfigured);
         }
     }
 

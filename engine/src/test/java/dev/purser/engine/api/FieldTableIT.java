@@ -100,6 +100,7 @@ class FieldTableIT {
                 section("NetworkingConfig", RequestBodies.NETWORKING_CONFIG, properties(definition("NetworkingConfig"))),
                 section("EndpointSettings", RequestBodies.ENDPOINT_SETTINGS.withLabel("NetworkingConfig.EndpointsConfig.default.", ""),
                         properties(definition("EndpointSettings"))),
+                section("EndpointIPAMConfig", RequestBodies.ENDPOINT_IPAM_CONFIG, properties(definition("EndpointIPAMConfig"))),
                 section("Mount", RequestBodies.MOUNT, properties(definition("Mount"))),
                 section("Mount.BindOptions", RequestBodies.BIND_OPTIONS,
                         properties(definition("Mount").get("properties").get("BindOptions"))),
@@ -246,6 +247,13 @@ class FieldTableIT {
                 tests.add(refusedAtCreate("NetworkingConfig.EndpointsConfig.default." + f.name(),
                         body -> body.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject("default")
                                 .set(f.name(), notDefault(f))));
+            }
+        }
+        for (BodyField f : RequestBodies.ENDPOINT_IPAM_CONFIG.fields()) {
+            if (!f.applied()) {
+                tests.add(refusedAtCreate("IPAMConfig." + f.name(),
+                        body -> body.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject("default")
+                                .putObject("IPAMConfig").set(f.name(), notDefault(f))));
             }
         }
         for (BodyField f : RequestBodies.UPDATE.fields()) {

@@ -3,6 +3,7 @@ package dev.purser.engine.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.purser.engine.network.EndpointConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,21 @@ class ContainerJsonTest {
         Container c = container(ContainerState.created());
         byte[] bytes = DockerJson.mapper().writeValueAsBytes(c);
         assertThat(DockerJson.mapper().readValue(bytes, Container.class)).isEqualTo(c);
+    }
+
+    @Test
+    void endpointConfigsReadBackWhatTheyWrote() throws Exception {
+        Container c = container(ContainerState.created()).withEndpoints(List.of(
+                new EndpointConfig("front", "f".repeat(64), List.of("web"), "10.1.2.3"), EndpointConfig.plain("back")));
+        byte[] bytes = DockerJson.mapper().writeValueAsBytes(c);
+        assertThat(DockerJson.mapper().readValue(bytes, Container.class).endpointConfigs()).isEqualTo(c.endpointConfigs());
+    }
+
+    @Test
+    void aRecordWrittenBeforeEndpointsWereKeptIsOnItsNetworkModesNetwork() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) json(container(ContainerState.created()));
+        old.remove("Endpoints");
+        Container read = DockerJson.mapper().treeToValue(old, Container.class);
+        assertThat(read.endpointConfigs()).containsExactly(EndpointConfig.plain("bridge"));
     }
 }

@@ -103,6 +103,8 @@ public final class CommandTree {
         addIf(network, only, "ls", NetworkLsCommand::new, session, "list");
         addIf(network, only, "rm", NetworkRmCommand::new, session, "remove");
         addIf(network, only, "prune", NetworkPruneCommand::new, session);
+        addIf(network, only, "connect", NetworkConnectCommand::new, session);
+        addIf(network, only, "disconnect", NetworkDisconnectCommand::new, session);
         root.addSubcommand("network", network);
         HelpText help = new HelpText(FlagDescriptions.load());
         root.getSubcommands().values().forEach(cl -> configure(cl, help));

@@ -39,7 +39,9 @@ final class ContainerFlags {
     @Option(names = "--label-file") List<String> labelFiles = new ArrayList<>();
     @Option(names = "--log-driver") String logDriver = "";
     @Option(names = "--log-opt") List<String> logOpts = new ArrayList<>();
-    @Option(names = {"--network", "--net"}) String network;
+    @Option(names = {"--network", "--net"}) List<String> networks = new ArrayList<>();
+    @Option(names = {"--network-alias", "--net-alias"}) List<String> networkAliases = new ArrayList<>();
+    @Option(names = "--ip") String ip;
     @Option(names = {"-p", "--publish"}) List<String> publish = new ArrayList<>();
     @Option(names = {"-P", "--publish-all"}, arity = "0..1", fallbackValue = "true") boolean publishAll;
     @Option(names = "--expose") List<String> expose = new ArrayList<>();

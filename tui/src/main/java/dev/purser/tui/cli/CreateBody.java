@@ -54,8 +54,7 @@ final class CreateBody {
         if (f.stopTimeout != null) body.put("StopTimeout", f.stopTimeout);
         body.set("HostConfig", hostConfig(f));
         ((ObjectNode) body.get("HostConfig")).set("PortBindings", ports.portBindings());
-        String network = networkMode(f);
-        body.putObject("NetworkingConfig").putObject("EndpointsConfig").putObject(network);
+        body.putObject("NetworkingConfig").set("EndpointsConfig", NetworkFlags.endpoints(f.networks, f.networkAliases, f.ip));
         return body;
     }
 
@@ -152,7 +151,7 @@ final class CreateBody {
     }
 
     static String networkMode(ContainerFlags f) {
-        return f.network == null || f.network.isEmpty() ? "default" : f.network;
+        return NetworkFlags.networkMode(f.networks);
     }
 
     static ObjectNode restartPolicy(String policy) {

@@ -27,13 +27,19 @@ public final class Containers {
     }
 
     /** Creates a container from a Docker create body (Config fields plus HostConfig, NetworkingConfig). */
+    /** The API version from which a create may put the container on several networks. */
+    public static final String SEVERAL_NETWORKS_API = "1.44";
+
     public CreatedContainer create(String name, JsonNode body) {
         return create(name, null, body);
     }
 
     /** The same, for the image of {@code platform} ({@code os[/arch[/variant]]}; null: the daemon's own). */
     public CreatedContainer create(String name, String platform, JsonNode body) {
-        JsonNode answer = engine.post("/containers/create" + Query.of().add("name", name).add("platform", platform), body);
+        String path = "/containers/create" + Query.of().add("name", name).add("platform", platform);
+        // several networks at create came with API 1.44; one is sent at the client's own version
+        JsonNode answer = body.path("NetworkingConfig").path("EndpointsConfig").size() > 1
+                ? engine.jsonAt(SEVERAL_NETWORKS_API, "POST", path, body) : engine.post(path, body);
         List<String> warnings = answer.path("Warnings").isArray() ? elements(answer.get("Warnings")).stream().map(JsonNode::asText).toList() : List.of();
         return new CreatedContainer(answer.path("Id").asText(), warnings);
     }

@@ -55,6 +55,28 @@ public final class Networks {
         engine.delete("/networks/" + Containers.enc(reference));
     }
 
+    /** {@code POST /networks/{id}/connect}: the container, with its aliases and the IPv4 address asked for (null: none). */
+    public void connect(String network, String container, List<String> aliases, String ipv4Address) {
+        ObjectNode body = engine.json().createObjectNode();
+        body.put("Container", container);
+        ObjectNode endpoint = body.putObject("EndpointConfig");
+        if (ipv4Address != null) {
+            endpoint.putObject("IPAMConfig").put("IPv4Address", ipv4Address);
+        }
+        if (!aliases.isEmpty()) {
+            aliases.forEach(endpoint.putArray("Aliases")::add);
+        }
+        engine.post("/networks/" + Containers.enc(network) + "/connect", body);
+    }
+
+    /** {@code POST /networks/{id}/disconnect}. */
+    public void disconnect(String network, String container, boolean force) {
+        ObjectNode body = engine.json().createObjectNode();
+        body.put("Container", container);
+        body.put("Force", force);
+        engine.post("/networks/" + Containers.enc(network) + "/disconnect", body);
+    }
+
     /** {@code POST /networks/prune}: {"NetworksDeleted": [...]}. */
     public JsonNode prune(List<String> filters) {
         return engine.post("/networks/prune" + Query.of().filters(filters), null);

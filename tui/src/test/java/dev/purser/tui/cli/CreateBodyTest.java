@@ -129,6 +129,48 @@ class CreateBodyTest {
         assertThat(body("--network", "host", "busybox").at("/NetworkingConfig/EndpointsConfig").has("host")).isTrue();
     }
 
+    @Test void repeatedNetworkMakesTheFirstTheModeAndEachAnEndpoint() {
+        JsonNode b = body("--network", "front", "--network", "back", "busybox");
+        assertThat(b.at("/HostConfig/NetworkMode").asText()).isEqualTo("front");
+        assertThat(b.at("/NetworkingConfig/EndpointsConfig").fieldNames()).toIterable().containsExactly("front", "back");
+    }
+
+    @Test void networkAliasAndIpGoToTheFirstNetwork() {
+        JsonNode b = body("--network", "front", "--network-alias", "web", "--ip", "10.1.2.3", "--network", "back", "busybox");
+        assertThat(b.at("/NetworkingConfig/EndpointsConfig/front/Aliases/0").asText()).isEqualTo("web");
+        assertThat(b.at("/NetworkingConfig/EndpointsConfig/front/IPAMConfig/IPv4Address").asText()).isEqualTo("10.1.2.3");
+        assertThat(b.at("/NetworkingConfig/EndpointsConfig/back").has("Aliases")).isFalse();
+    }
+
+    @Test void theAdvancedNetworkSyntaxGivesEachNetworkItsOwn() {
+        JsonNode b = body("--network", "name=back,alias=db,ip=10.1.2.4", "busybox");
+        assertThat(b.at("/HostConfig/NetworkMode").asText()).isEqualTo("back");
+        assertThat(b.at("/NetworkingConfig/EndpointsConfig/back/Aliases/0").asText()).isEqualTo("db");
+        assertThat(b.at("/NetworkingConfig/EndpointsConfig/back/IPAMConfig/IPv4Address").asText()).isEqualTo("10.1.2.4");
+    }
+
+    @Test void anAliasOnThePredefinedNetworksIsRefusedAsDockerDoes() {
+        assertThatThrownBy(() -> body("--network-alias", "web", "busybox"))
+                .hasMessage("network-scoped aliases are only supported for user-defined networks");
+    }
+
+    @Test void theSameNetworkTwiceIsRefused() {
+        assertThatThrownBy(() -> body("--network", "back", "--network", "back", "busybox"))
+                .hasMessage("network \"back\" is specified multiple times");
+    }
+
+    @Test void mixingTheDefaultBridgeWithAUserNetworkIsRefused() {
+        assertThatThrownBy(() -> body("--network", "bridge", "--network", "back", "busybox"))
+                .hasMessage("conflicting options: cannot attach both user-defined and non-user-defined network-modes");
+    }
+
+    @Test void unappliedFieldsOfTheAdvancedSyntaxAreRefusedByName() {
+        assertThatThrownBy(() -> body("--network", "name=back,ip6=fd00::2", "busybox"))
+                .hasMessage("purser does not support --network ip6 yet");
+        assertThatThrownBy(() -> body("--network", "name=back,driver-opt=a=b", "busybox"))
+                .hasMessage("purser does not support --network driver-opt yet");
+    }
+
     @Test void logOptionsBecomeLogConfig() {
         assertThat(body("--log-opt", "max-size=10m", "busybox").at("/HostConfig/LogConfig/Config/max-size").asText()).isEqualTo("10m");
     }

@@ -62,6 +62,9 @@ class FlagsReachTheBodyTest {
         m.put("--log-driver", List.of("--log-driver", "json-file"));
         m.put("--log-opt", List.of("--log-opt", "max-size=1m"));
         m.put("--network", List.of("--network", "host"));
+        // an alias needs a user-defined network (the client refuses it on the default one)
+        m.put("--network-alias", List.of("--network", "back", "--network", "front", "--network-alias", "web"));
+        m.put("--ip", List.of("--ip", "10.1.2.3"));
         m.put("--publish", List.of("-p", "8080:80"));
         m.put("--publish-all", List.of("-P"));
         m.put("--expose", List.of("--expose", "80"));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code purser network create|ls|inspect|rm|prune} against a real daemon: docker's output,
+ * {@code purser network create|ls|inspect|rm|prune|connect|disconnect} against a real daemon: docker's output,
  * formats, errors and exit codes. Subnets 10.231.2x.0/24 are the test's own; every network it
  * makes is removed after each test.
  */
@@ -27,6 +27,9 @@ class NetworkCommandsIT {
 
     @AfterEach
     void removeNetworks() {
+        for (String id : daemon.purser("ps", "-aq").out().lines().toList()) {
+            daemon.purser("rm", "-f", id);
+        }
         for (String id : daemon.purser("network", "ls", "-q", "--filter", "type=custom").out().lines().toList()) {
             daemon.purser("network", "rm", id);
         }
@@ -119,5 +122,54 @@ class NetworkCommandsIT {
         ok("network", "create", "--subnet", "10.231.21.0/24", "cli-run");
         Result r = ok("run", "--rm", "--network", "cli-run", "busybox", "ip", "-4", "addr", "show", "eth0");
         assertThat(r.out()).contains("inet 10.231.21.2/24");
+    }
+
+    private static String networksOf(String container) {
+        return ok("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.IPAddress}}{{$v.Aliases}} {{end}}",
+                container).out().strip();
+    }
+
+    @Test
+    void runWithTwoNetworksAnAliasAndAnAddressPutsTheContainerOnBoth() {
+        ok("network", "create", "--subnet", "10.231.25.0/24", "cli-front");
+        ok("network", "create", "--subnet", "10.231.26.0/24", "cli-back");
+        ok("run", "-d", "--name", "cli-multi", "--network", "cli-front", "--network-alias", "web", "--ip", "10.231.25.9",
+                "--network", "cli-back", "busybox", "sleep", "100");
+        // purser's client speaks API 1.41, where Docker adds the short id to a user network's aliases
+        assertThat(networksOf("cli-multi")).matches("cli-back=10\\.231\\.26\\.2\\[[0-9a-f]{12}] cli-front=10\\.231\\.25\\.9\\[web [0-9a-f]{12}]");
+    }
+
+    @Test
+    void connectAndDisconnectPrintNothingAndChangeTheContainersNetworks() {
+        ok("network", "create", "--subnet", "10.231.25.0/24", "cli-front");
+        ok("network", "create", "--subnet", "10.231.26.0/24", "cli-back");
+        ok("run", "-d", "--name", "cli-mover", "--network", "cli-front", "busybox", "sleep", "100");
+        assertThat(ok("network", "connect", "--alias", "api", "--ip", "10.231.26.7", "cli-back", "cli-mover").out()).isEmpty();
+        assertThat(networksOf("cli-mover")).matches("cli-back=10\\.231\\.26\\.7\\[api [0-9a-f]{12}] cli-front=10\\.231\\.25\\.2\\[[0-9a-f]{12}]");
+        assertThat(ok("exec", "cli-mover", "ip", "-4", "-o", "addr", "show", "eth1").out()).contains("inet 10.231.26.7/24");
+        assertThat(ok("network", "disconnect", "cli-back", "cli-mover").out()).isEmpty();
+        assertThat(networksOf("cli-mover")).matches("cli-front=10\\.231\\.25\\.2\\[[0-9a-f]{12}]");
+    }
+
+    @Test
+    void connectOfAnUnknownContainerGetsDockersErrorAndExitCode1() {
+        ok("network", "create", "--subnet", "10.231.25.0/24", "cli-front");
+        Result r = daemon.purser("network", "connect", "cli-front", "cli-nobody");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("Error response from daemon: No such container: cli-nobody\n");
+    }
+
+    @Test
+    void connectWithOneArgumentIsAUsageError() {
+        Result r = daemon.purser("network", "connect", "cli-front");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("purser: 'purser network connect' requires exactly 2 arguments");
+    }
+
+    @Test
+    void unappliedConnectFlagsAreRefusedNamingThem() {
+        Result r = daemon.purser("network", "connect", "--ip6", "fd00::2", "cli-front", "cli-nobody");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("--ip6");
     }
 }
