@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.purser.tui.client.DaemonError;
+import dev.purser.tui.client.JsonTrees;
 import dev.purser.tui.client.PurserClient;
 import dev.purser.tui.format.Template;
 import dev.purser.tui.format.TemplateException;
@@ -40,7 +41,7 @@ class InspectCommand extends BaseCommand {
             throw new CliError("template parsing error: " + e.getMessage(), 1);
         }
         PurserClient client = session.client();
-        ArrayNode all = ContainerRow.JSON.createArrayNode();
+        ArrayNode all = ContainerRow.NODES.arrayNode();
         List<String> errors = new ArrayList<>();
         StringBuilder lines = new StringBuilder();
         for (String target : targets) {
@@ -103,12 +104,7 @@ class InspectCommand extends BaseCommand {
         DefaultIndenter indent = new DefaultIndenter("    ", "\n");
         printer.indentArraysWith(indent);
         printer.indentObjectsWith(indent);
-        try {
-            String s = ContainerRow.JSON.writer(printer).writeValueAsString(node);
-            // Go prints empty arrays and objects as [] and {}; Jackson adds spaces.
-            return s.replace("[ ]", "[]").replace("{ }", "{}");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        // Go prints empty arrays and objects as [] and {}; Jackson adds spaces.
+        return JsonTrees.text(node, printer).replace("[ ]", "[]").replace("{ }", "{}");
     }
 }

@@ -1,7 +1,7 @@
 package dev.purser.tui.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purser.tui.format.HumanDuration;
 import dev.purser.tui.format.HumanSize;
@@ -17,8 +17,9 @@ import java.util.List;
  * (.ID, .Image, .Command, .RunningFor, ...) computed from the API's container summary.
  */
 public final class ContainerRow {
-    public static final ObjectMapper JSON = new ObjectMapper();
-    public static final ObjectNode HEADER = JSON.createObjectNode()
+    /** Makes the rows' nodes (an ObjectMapper is not needed for that and costs a short command to create). */
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    public static final ObjectNode HEADER = NODES.objectNode()
             .put("ID", "CONTAINER ID").put("Names", "NAMES").put("Image", "IMAGE").put("Command", "COMMAND")
             .put("CreatedAt", "CREATED AT").put("RunningFor", "CREATED").put("Ports", "PORTS").put("State", "STATE")
             .put("Status", "STATUS").put("Size", "SIZE").put("Labels", "LABELS").put("Mounts", "MOUNTS")
@@ -28,7 +29,7 @@ public final class ContainerRow {
     private ContainerRow() {}
 
     public static ObjectNode of(JsonNode c, boolean trunc, Instant now) {
-        ObjectNode row = JSON.createObjectNode();
+        ObjectNode row = NODES.objectNode();
         String id = c.path("Id").asText();
         row.put("Command", quote(trunc ? ellipsis(c.path("Command").asText(), 20) : c.path("Command").asText()));
         long created = c.path("Created").asLong();
