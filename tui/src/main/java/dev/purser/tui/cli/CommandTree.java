@@ -21,6 +21,8 @@ public final class CommandTree {
 
     /** Parses and runs {@code args}, returning the exit code; never exits the JVM. */
     public static int execute(Session session, String[] args) {
+        java.util.Optional<BaseCommand> direct = DirectCommandLine.read(session, args);
+        if (direct.isPresent()) return call(direct.get(), session);
         CommandLine root = build(session, CommandSelection.of(args));
         root.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd, session));
         root.setExecutionStrategy(parsed -> runOrHelp(parsed, session));
@@ -172,6 +174,15 @@ public final class CommandTree {
             return help;
         }
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** Runs a command DirectCommandLine read as picocli's execute would: its exit code, or its error handled the same way. */
+    private static int call(BaseCommand command, Session session) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            return handle(e, null, session);
+        }
     }
 
     private static int handle(Exception e, CommandLine cmd, Session session) {

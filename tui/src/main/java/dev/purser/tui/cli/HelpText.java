@@ -29,12 +29,14 @@ final class HelpText {
     /** "purser container ls [OPTIONS]": the path the user typed, then the command's arguments. */
     static String synopsis(CommandSpec spec) {
         String path = spec.qualifiedName(" ");
-        if (spec.userObject() instanceof BaseCommand b) {
-            String usage = b.usage();
-            int space = usage.indexOf(' ');
-            return space < 0 ? path : path + usage.substring(space);
-        }
+        if (spec.userObject() instanceof BaseCommand b) return synopsis(path, b.usage());
         return spec.parent() == null ? path + " [OPTIONS] COMMAND" : path + " COMMAND";
+    }
+
+    /** The same from the path and the command's usage line ("rm [OPTIONS] CONTAINER [CONTAINER...]"). */
+    static String synopsis(String path, String usage) {
+        int space = usage.indexOf(' ');
+        return space < 0 ? path : path + usage.substring(space);
     }
 
     String of(CommandLine cl) {

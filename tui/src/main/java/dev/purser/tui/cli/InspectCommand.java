@@ -29,6 +29,19 @@ class InspectCommand extends BaseCommand {
 
     String usage() { return "inspect [OPTIONS] NAME|ID [NAME|ID...]"; }
 
+    /** The flags above for DirectCommandLine; {@code type} as CommandTree fixes it ("container"), or "". */
+    static DirectFlags<InspectCommand> directFlags(String type) {
+        return new DirectFlags<>(() -> {
+                    InspectCommand c = new InspectCommand();
+                    c.type = type;
+                    return c;
+                })
+                .text((c, v) -> c.format = v, "-f", "--format")
+                .flag(c -> c.size = true, "-s", "--size")
+                .text((c, v) -> c.type = v, "--type")
+                .positional((c, v) -> c.targets.add(v));
+    }
+
     /** What {@code container inspect} and {@code image inspect} fix the type to. */
     String fixedType() { return type; }
 

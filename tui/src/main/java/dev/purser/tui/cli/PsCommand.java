@@ -29,6 +29,20 @@ final class PsCommand extends BaseCommand {
 
     String usage() { return "ps [OPTIONS]"; }
 
+    /** The flags above for DirectCommandLine. */
+    static DirectFlags<PsCommand> directFlags() {
+        return new DirectFlags<>(PsCommand::new)
+                .flag(c -> c.all = true, "-a", "--all")
+                .flag(c -> c.quiet = true, "-q", "--quiet")
+                .flag(c -> c.noTrunc = true, "--no-trunc")
+                .text((c, v) -> c.filters.add(v), "-f", "--filter")
+                .number((c, v) -> c.last = v, "-n", "--last")
+                .flag(c -> c.latest = true, "-l", "--latest")
+                .flag(c -> c.size = true, "-s", "--size")
+                .text((c, v) -> c.format = v, "--format")
+                .positional((c, v) -> c.args.add(v));
+    }
+
     public Integer call() {
         requireNone(args);
         String fmt = format.isEmpty() || format.equals("table") ? (quiet ? "{{.ID}}" : DEFAULT_FORMAT + (size ? "\t{{.Size}}" : "")) : quiet ? "{{.ID}}" : format;

@@ -19,6 +19,13 @@ final class VersionCommand extends BaseCommand {
 
     String usage() { return "version [OPTIONS]"; }
 
+    /** The flags above for DirectCommandLine. */
+    static DirectFlags<VersionCommand> directFlags() {
+        return new DirectFlags<>(VersionCommand::new)
+                .text((c, v) -> c.format = v, "-f", "--format")
+                .positional((c, v) -> c.args.add(v));
+    }
+
     public Integer call() {
         requireNone(args);
         var client = ContainerRow.NODES.objectNode()
