@@ -2,9 +2,7 @@ package dev.purser.tui.cli;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -18,20 +16,6 @@ import java.util.regex.Pattern;
  * picocli's tree gives.
  */
 final class DirectCommandLine {
-    private static final Map<String, Supplier<DirectFlags<?>>> TOP = Map.of(
-            "ps", PsCommand::directFlags,
-            "inspect", () -> InspectCommand.directFlags(""),
-            "logs", LogsCommand::directFlags,
-            "stop", StopCommand::directFlags,
-            "version", VersionCommand::directFlags);
-    /** The {@code container} forms, under their names and aliases. */
-    private static final Map<String, Supplier<DirectFlags<?>>> CONTAINER = Map.of(
-            "ls", PsCommand::directFlags,
-            "list", PsCommand::directFlags,
-            "ps", PsCommand::directFlags,
-            "inspect", () -> InspectCommand.directFlags("container"),
-            "logs", LogsCommand::directFlags,
-            "stop", StopCommand::directFlags);
 
     private static final Pattern BARE_WORD = Pattern.compile("[a-z]+");
 
@@ -66,28 +50,50 @@ final class DirectCommandLine {
         }
         if (i >= args.length) return Optional.empty();
         String path;
-        Supplier<DirectFlags<?>> flags;
+        DirectFlags<?> flags;
         if (args[i].equals("container")) {
             if (i + 1 >= args.length) return Optional.empty();
-            flags = CONTAINER.get(args[i + 1]);
-            path = "purser container " + (List.of("list", "ps").contains(args[i + 1]) ? "ls" : args[i + 1]);
+            flags = containerFlags(args[i + 1]);
+            path = "purser container " + (args[i + 1].equals("list") || args[i + 1].equals("ps") ? "ls" : args[i + 1]);
             i += 2;
         } else {
-            flags = TOP.get(args[i]);
+            flags = topFlags(args[i]);
             path = "purser " + args[i];
             i++;
         }
         if (flags == null) return Optional.empty();
-        Optional<BaseCommand> command = read(flags.get(), Arrays.asList(args).subList(i, args.length));
-        command.ifPresent(c -> {
-            c.session = session;
-            c.directPath = path;
-        });
+        Optional<BaseCommand> command = read(flags, Arrays.asList(args).subList(i, args.length));
         if (command.isPresent()) {
+            command.get().session = session;
+            command.get().directPath = path;
             if (host != null) session.hostFlag = host;
             if (root != null) session.rootFlag = root;
         }
         return command;
+    }
+
+    // switches rather than maps of suppliers: each method reference is a call site to link at start-up
+
+    private static DirectFlags<?> topFlags(String name) {
+        switch (name) {
+            case "ps": return PsCommand.directFlags();
+            case "inspect": return InspectCommand.directFlags("");
+            case "logs": return LogsCommand.directFlags();
+            case "stop": return StopCommand.directFlags();
+            case "version": return VersionCommand.directFlags();
+            default: return null;
+        }
+    }
+
+    /** The {@code container} forms, under their names and aliases. */
+    private static DirectFlags<?> containerFlags(String name) {
+        switch (name) {
+            case "ls", "list", "ps": return PsCommand.directFlags();
+            case "inspect": return InspectCommand.directFlags("container");
+            case "logs": return LogsCommand.directFlags();
+            case "stop": return StopCommand.directFlags();
+            default: return null;
+        }
     }
 
     private static <C extends BaseCommand> Optional<BaseCommand> read(DirectFlags<C> flags, List<String> args) {
