@@ -52,7 +52,9 @@ final class PsCommand extends BaseCommand {
         List<JsonNode> containers = session.client().containers().list(all || limit > 0, wantSize, limit, filters);
         Instant now = Instant.now();
         List<ObjectNode> rows = new ArrayList<>();
-        for (JsonNode c : containers) rows.add(ContainerRow.of(c, !noTrunc, now));
+        // the built-in layouts (the table, -q) do not show .CreatedAt; a format of the user's may, also through json or printf of the row
+        boolean createdAt = !(quiet || format.isEmpty() || format.equals("table"));
+        for (JsonNode c : containers) rows.add(ContainerRow.of(c, !noTrunc, now, createdAt));
         try {
             session.out.print(table.render(rows));
         } catch (TemplateException e) {
