@@ -64,6 +64,16 @@ class ShortCommandClassesIT {
     }
 
     @Test
+    void theRunThatMakesTheArchiveAlsoLoadsWhatTheOtherCommandsNeed() throws Exception {
+        List<String> wanted = List.of("picocli.CommandLine", "dev.purser.tui.cli.RunCommand", "dev.purser.tui.cli.ExecCommand",
+                "dev.purser.tui.cli.HelpText", "com.fasterxml.jackson.databind.ObjectMapper", "dev.purser.tui.view.ContainerRow",
+                "dev.purser.tui.format.TableFormat");
+        List<String> loaded = classesLoadedBy(wanted, List.of("-Dpurser.archive.training=true"), "stop", "classes-web");
+        assertThat(loaded).containsAll(wanted);
+        assertThat(Files.readString(daemon.root().resolve("out.txt"))).isEqualTo("classes-web\n");
+    }
+
+    @Test
     void versionLoadsNoPicocliAndNoObjectMapper() throws Exception {
         assertThat(classesLoadedBy(FORBIDDEN_DIRECT, "version")).isEmpty();
     }
@@ -89,10 +99,15 @@ class ShortCommandClassesIT {
 
     /** The classes a fresh JVM running {@code command} loads whose names start with one of {@code prefixes}. */
     private static List<String> classesLoadedBy(List<String> prefixes, String... command) throws Exception {
+        return classesLoadedBy(prefixes, List.of(), command);
+    }
+
+    private static List<String> classesLoadedBy(List<String> prefixes, List<String> jvmOptions, String... command) throws Exception {
         Path log = Files.createTempFile(daemon.root(), "classes-", ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"), "dev.purser.tui.Purser",
-                "-H", daemon.host()));
+                "-Xlog:class+load=info:file=" + log));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.purser.tui.Purser", "-H", daemon.host()));
         cmd.addAll(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(daemon.root().resolve("out.txt").toFile());
         pb.environment().put("PURSER_AUTOSTART", "0");
