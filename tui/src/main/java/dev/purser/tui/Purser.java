@@ -1,5 +1,6 @@
 package dev.purser.tui;
 
+import dev.purser.tui.cli.ArchiveTraining;
 import dev.purser.tui.cli.CommandTree;
 import dev.purser.tui.cli.Session;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ public final class Purser {
         try (Session session = new Session(System.out, System.err, System.in, System.getenv(), () -> isTerminal(0) && isTerminal(1))
                 .withTerminals(Purser::isTerminal)) {
             code = CommandTree.execute(session, args);
+            if (Boolean.getBoolean(ArchiveTraining.PROPERTY)) ArchiveTraining.loadTheOtherCommands(session);
         }
         System.out.flush();
         System.exit(code);

@@ -18,6 +18,9 @@ abstract class BaseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The path the user typed ("purser container ls") when the command runs without picocli's model (DirectCommandLine). */
+    String directPath;
+
     @Option(names = "--help", usageHelp = true, description = "Print usage")
     boolean help;
 
@@ -25,7 +28,7 @@ abstract class BaseCommand implements Callable<Integer> {
     abstract String usage();
 
     String commandPath() {
-        return spec.qualifiedName(" ");
+        return directPath != null ? directPath : spec.qualifiedName(" ");
     }
 
     void requireAtLeast(List<String> args, int n) {
@@ -47,7 +50,7 @@ abstract class BaseCommand implements Callable<Integer> {
     }
 
     private CliError argCount(String what) {
-        return new CliError("purser: '" + commandPath() + "' " + what + "\n\nUsage:  " + HelpText.synopsis(spec)
+        return new CliError("purser: '" + commandPath() + "' " + what + "\n\nUsage:  " + HelpText.synopsis(commandPath(), usage())
                 + "\n\nSee '" + commandPath() + " --help' for more information", 1);
     }
 

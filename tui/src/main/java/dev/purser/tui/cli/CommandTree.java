@@ -4,7 +4,6 @@ import dev.purser.tui.Purser;
 import dev.purser.tui.client.DaemonError;
 import dev.purser.tui.client.DaemonUnavailableException;
 import java.util.List;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -21,6 +20,8 @@ public final class CommandTree {
 
     /** Parses and runs {@code args}, returning the exit code; never exits the JVM. */
     public static int execute(Session session, String[] args) {
+        java.util.Optional<BaseCommand> direct = DirectCommandLine.read(session, args);
+        if (direct.isPresent()) return call(direct.get(), session);
         CommandLine root = build(session, CommandSelection.of(args));
         root.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd, session));
         root.setExecutionStrategy(parsed -> runOrHelp(parsed, session));
@@ -38,35 +39,35 @@ public final class CommandTree {
     static CommandLine build(Session session, CommandSelection only) {
         CommandLine root = new CommandLine(new PurserCommand(session));
         root.getCommandSpec().version("purser version " + Purser.version());
-        for (Supplier<BaseCommand> top : List.<Supplier<BaseCommand>>of(
-                RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
-                RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
-                WaitCommand::new, PsCommand::new, LogsCommand::new, InspectCommand::new, ImagesCommand::new,
-                ExecCommand::new, AttachCommand::new, TopCommand::new, PortCommand::new, StatsCommand::new, EventsCommand::new, HistoryCommand::new, CpCommand::new,
-                TagCommand::new, RmiCommand::new, ImportCommand::new, LoadCommand::new, SaveCommand::new,
-                VersionCommand::new, InfoCommand::new, DaemonCommand::new, CompletionCommand::new, HelpCommand::new)) {
-            BaseCommand made = top.get();
-            if (!only.wantsTop(name(made))) continue;
-            CommandLine sub = command(made, session);
+        // Classes, not constructors: only the selected commands are made (and their classes
+        // initialised), and a class literal links nothing at start-up where a method reference would.
+        for (Class<? extends BaseCommand> top : List.<Class<? extends BaseCommand>>of(
+                RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, KillCommand.class,
+                RestartCommand.class, PauseCommand.class, UnpauseCommand.class, RmCommand.class, RenameCommand.class,
+                WaitCommand.class, PsCommand.class, LogsCommand.class, InspectCommand.class, ImagesCommand.class,
+                ExecCommand.class, AttachCommand.class, TopCommand.class, PortCommand.class, StatsCommand.class, EventsCommand.class,
+                HistoryCommand.class, CpCommand.class, TagCommand.class, RmiCommand.class, ImportCommand.class, LoadCommand.class,
+                SaveCommand.class, VersionCommand.class, InfoCommand.class, DaemonCommand.class, CompletionCommand.class, HelpCommand.class)) {
+            if (!only.wantsTop(name(top))) continue;
+            CommandLine sub = command(make(top), session);
             // Top-level aliases such as "ps ls" belong to the management forms only.
             root.addSubcommand(sub.getCommandName(), sub);
         }
         CommandLine container = new CommandLine(new GroupCommand(session));
         container.getCommandSpec().name("container").usageMessage().description("Manage containers");
-        for (Supplier<BaseCommand> c : List.<Supplier<BaseCommand>>of(
-                RunCommand::new, CreateCommand::new, StartCommand::new, StopCommand::new, KillCommand::new,
-                RestartCommand::new, PauseCommand::new, UnpauseCommand::new, RmCommand::new, RenameCommand::new,
-                WaitCommand::new, PsCommand::new, LogsCommand::new, ExecCommand::new, AttachCommand::new, TopCommand::new,
-                PortCommand::new, StatsCommand::new, ContainerPruneCommand::new, CpCommand::new)) {
-            BaseCommand made = c.get();
-            String name = name(made).equals("ps") ? "ls" : name(made);
+        for (Class<? extends BaseCommand> c : List.<Class<? extends BaseCommand>>of(
+                RunCommand.class, CreateCommand.class, StartCommand.class, StopCommand.class, KillCommand.class,
+                RestartCommand.class, PauseCommand.class, UnpauseCommand.class, RmCommand.class, RenameCommand.class,
+                WaitCommand.class, PsCommand.class, LogsCommand.class, ExecCommand.class, AttachCommand.class, TopCommand.class,
+                PortCommand.class, StatsCommand.class, ContainerPruneCommand.class, CpCommand.class)) {
+            String name = name(c).equals("ps") ? "ls" : name(c);
             String[] aliases = switch (name) {
                 case "ls" -> new String[] {"list", "ps"};
                 case "rm" -> new String[] {"remove"};
                 default -> new String[0];
             };
             if (!only.wantsIn("container", name, aliases)) continue;
-            add(container, name, command(made, session), aliases);
+            add(container, name, command(make(c), session), aliases);
         }
         if (only.wantsIn("container", "inspect")) {
             add(container, "inspect", command(typed(new InspectCommand(), "container"), session));
@@ -74,15 +75,15 @@ public final class CommandTree {
         root.addSubcommand("container", container);
         CommandLine image = new CommandLine(new GroupCommand(session));
         image.getCommandSpec().name("image").usageMessage().description("Manage images");
-        addIf(image, only, "ls", ImagesCommand::new, session, "list");
-        addIf(image, only, "inspect", () -> typed(new InspectCommand(), "image"), session);
-        addIf(image, only, "rm", RmiCommand::new, session, "rmi", "remove");
-        addIf(image, only, "history", HistoryCommand::new, session);
-        addIf(image, only, "tag", TagCommand::new, session);
-        addIf(image, only, "load", LoadCommand::new, session);
-        addIf(image, only, "save", SaveCommand::new, session);
-        addIf(image, only, "import", ImportCommand::new, session);
-        addIf(image, only, "prune", ImagePruneCommand::new, session);
+        addIf(image, only, "ls", ImagesCommand.class, session, "list");
+        if (only.wantsIn("image", "inspect")) add(image, "inspect", command(typed(new InspectCommand(), "image"), session));
+        addIf(image, only, "rm", RmiCommand.class, session, "rmi", "remove");
+        addIf(image, only, "history", HistoryCommand.class, session);
+        addIf(image, only, "tag", TagCommand.class, session);
+        addIf(image, only, "load", LoadCommand.class, session);
+        addIf(image, only, "save", SaveCommand.class, session);
+        addIf(image, only, "import", ImportCommand.class, session);
+        addIf(image, only, "prune", ImagePruneCommand.class, session);
         root.addSubcommand("image", image);
         CommandLine system = new CommandLine(new GroupCommand(session));
         system.getCommandSpec().name("system").usageMessage().description("Manage Docker");
@@ -90,23 +91,23 @@ public final class CommandTree {
         root.addSubcommand("system", system);
         CommandLine volume = new CommandLine(new GroupCommand(session));
         volume.getCommandSpec().name("volume").usageMessage().description("Manage volumes");
-        addIf(volume, only, "create", VolumeCreateCommand::new, session);
-        addIf(volume, only, "inspect", VolumeInspectCommand::new, session);
-        addIf(volume, only, "ls", VolumeLsCommand::new, session, "list");
-        addIf(volume, only, "rm", VolumeRmCommand::new, session, "remove");
-        addIf(volume, only, "prune", VolumePruneCommand::new, session);
+        addIf(volume, only, "create", VolumeCreateCommand.class, session);
+        addIf(volume, only, "inspect", VolumeInspectCommand.class, session);
+        addIf(volume, only, "ls", VolumeLsCommand.class, session, "list");
+        addIf(volume, only, "rm", VolumeRmCommand.class, session, "remove");
+        addIf(volume, only, "prune", VolumePruneCommand.class, session);
         root.addSubcommand("volume", volume);
         CommandLine network = new CommandLine(new GroupCommand(session));
         network.getCommandSpec().name("network").usageMessage().description("Manage networks");
-        addIf(network, only, "create", NetworkCreateCommand::new, session);
-        addIf(network, only, "inspect", NetworkInspectCommand::new, session);
-        addIf(network, only, "ls", NetworkLsCommand::new, session, "list");
-        addIf(network, only, "rm", NetworkRmCommand::new, session, "remove");
-        addIf(network, only, "prune", NetworkPruneCommand::new, session);
-        addIf(network, only, "connect", NetworkConnectCommand::new, session);
-        addIf(network, only, "disconnect", NetworkDisconnectCommand::new, session);
+        addIf(network, only, "create", NetworkCreateCommand.class, session);
+        addIf(network, only, "inspect", NetworkInspectCommand.class, session);
+        addIf(network, only, "ls", NetworkLsCommand.class, session, "list");
+        addIf(network, only, "rm", NetworkRmCommand.class, session, "remove");
+        addIf(network, only, "prune", NetworkPruneCommand.class, session);
+        addIf(network, only, "connect", NetworkConnectCommand.class, session);
+        addIf(network, only, "disconnect", NetworkDisconnectCommand.class, session);
         root.addSubcommand("network", network);
-        HelpText help = new HelpText(FlagDescriptions.load());
+        HelpText help = new HelpText(FlagDescriptions::load);
         root.getSubcommands().values().forEach(cl -> configure(cl, help));
         configure(root, help);
         container.getSubcommands().values().forEach(cl -> configure(cl, help));
@@ -124,14 +125,22 @@ public final class CommandTree {
     }
 
     /** Adds a group's command when {@code only} selects it (building a command's model is what costs). */
-    private static void addIf(CommandLine group, CommandSelection only, String name, Supplier<BaseCommand> make,
+    private static void addIf(CommandLine group, CommandSelection only, String name, Class<? extends BaseCommand> type,
             Session session, String... aliases) {
-        if (only.wantsIn(group.getCommandName(), name, aliases)) add(group, name, command(make.get(), session), aliases);
+        if (only.wantsIn(group.getCommandName(), name, aliases)) add(group, name, command(make(type), session), aliases);
     }
 
-    /** A command's name from its annotation, read without building its picocli model. */
-    private static String name(BaseCommand c) {
-        return c.getClass().getAnnotation(picocli.CommandLine.Command.class).name();
+    /** A command's name from its annotation, read without making the command or building its picocli model. */
+    private static String name(Class<? extends BaseCommand> type) {
+        return type.getAnnotation(picocli.CommandLine.Command.class).name();
+    }
+
+    private static BaseCommand make(Class<? extends BaseCommand> type) {
+        try {
+            return type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make the command " + type.getName(), e);
+        }
     }
 
     private static InspectCommand typed(InspectCommand c, String type) {
@@ -174,6 +183,15 @@ public final class CommandTree {
             return help;
         }
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** Runs a command DirectCommandLine read as picocli's execute would: its exit code, or its error handled the same way. */
+    private static int call(BaseCommand command, Session session) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            return handle(e, null, session);
+        }
     }
 
     private static int handle(Exception e, CommandLine cmd, Session session) {

@@ -22,13 +22,13 @@ final class DiskUsageDetail {
     static final String CONTAINERS = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t{{.RunningFor}}\t{{.Status}}\t{{.Names}}";
     static final String VOLUMES = "table {{.Name}}\t{{.Links}}\t{{.Size}}";
     static final String BUILD_CACHE = "table {{.ID}}\t{{.CacheType}}\t{{.Size}}\t{{.CreatedSince}}\t{{.LastUsedSince}}\t{{.UsageCount}}\t{{.Shared}}";
-    static final ObjectNode BUILD_CACHE_HEADER = ContainerRow.JSON.createObjectNode().put("ID", "CACHE ID").put("CacheType", "CACHE TYPE")
+    static final ObjectNode BUILD_CACHE_HEADER = ContainerRow.NODES.objectNode().put("ID", "CACHE ID").put("CacheType", "CACHE TYPE")
             .put("Size", "SIZE").put("CreatedSince", "CREATED").put("LastUsedSince", "LAST USED").put("UsageCount", "USAGE")
             .put("Shared", "SHARED");
 
-    private final ArrayNode images = ContainerRow.JSON.createArrayNode();
-    private final ArrayNode containers = ContainerRow.JSON.createArrayNode();
-    private final ArrayNode volumes = ContainerRow.JSON.createArrayNode();
+    private final ArrayNode images = ContainerRow.NODES.arrayNode();
+    private final ArrayNode containers = ContainerRow.NODES.arrayNode();
+    private final ArrayNode volumes = ContainerRow.NODES.arrayNode();
     private final long buildCacheSize;
 
     DiskUsageDetail(JsonNode df, Instant now) {
@@ -51,11 +51,11 @@ final class DiskUsageDetail {
 
     String render(String format) {
         if (!format.isEmpty() && !format.equals("table")) {
-            ObjectNode all = ContainerRow.JSON.createObjectNode();
+            ObjectNode all = ContainerRow.NODES.objectNode();
             all.set("Images", images);
             all.set("Containers", containers);
             all.set("Volumes", volumes);
-            all.set("BuildCache", ContainerRow.JSON.createArrayNode());
+            all.set("BuildCache", ContainerRow.NODES.arrayNode());
             // docker writes what the template makes, without a newline of its own
             return Template.parse(TableFormat.templateText(format)).execute(all);
         }

@@ -1,9 +1,7 @@
 package dev.purser.tui.cli;
 
-import dev.purser.tui.view.ContainerRow;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
+import dev.purser.tui.client.JsonTrees;
 import dev.purser.tui.client.Response;
 import dev.purser.tui.format.Template;
 import dev.purser.tui.format.TemplateException;
@@ -61,13 +59,10 @@ final class EventsCommand extends BaseCommand {
             }
         }
         try (Response r = session.client().system().events(sinceApi, untilApi, filters)) {
-            MappingIterator<JsonNode> events = ContainerRow.JSON.readerFor(JsonNode.class)
-                    .without(JsonParser.Feature.AUTO_CLOSE_SOURCE).readValues(r.body());
-            while (events.hasNextValue()) {
-                JsonNode e = events.nextValue();
+            JsonTrees.forEach(r.body(), e -> {
                 session.out.print(template == null ? line(e) + "\n" : template.execute(e) + "\n");
                 session.out.flush();
-            }
+            });
         } catch (IOException e) {
             // the daemon closed the stream
         } catch (TemplateException e) {

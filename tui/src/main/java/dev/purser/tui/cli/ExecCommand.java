@@ -77,7 +77,7 @@ final class ExecCommand extends BaseCommand {
 
     /** The exec's create body: every flag of this command goes into it, as docker's. */
     ObjectNode body(List<String> environment, String keys) {
-        ObjectNode body = ContainerRow.JSON.createObjectNode();
+        ObjectNode body = ContainerRow.NODES.objectNode();
         body.put("User", user).put("Privileged", privileged).put("Tty", tty)
                 .put("AttachStdin", interactive && !detach).put("AttachStdout", !detach).put("AttachStderr", !detach)
                 .put("Detach", detach).put("WorkingDir", workdir);

@@ -20,21 +20,30 @@ final class HelpText {
     private static final List<String> COMMON = List.of("run", "exec", "ps", "images", "version", "info");
     private static final Set<String> MANAGEMENT = Set.of("container", "image", "volume");
 
-    private final FlagDescriptions flags;
+    private final java.util.function.Supplier<FlagDescriptions> load;
+    private FlagDescriptions flags;
 
-    HelpText(FlagDescriptions flags) {
-        this.flags = flags;
+    /** {@code load} is called when a help text is first made: a command that shows none never reads flags.properties. */
+    HelpText(java.util.function.Supplier<FlagDescriptions> load) {
+        this.load = load;
+    }
+
+    private FlagDescriptions flags() {
+        if (flags == null) flags = load.get();
+        return flags;
     }
 
     /** "purser container ls [OPTIONS]": the path the user typed, then the command's arguments. */
     static String synopsis(CommandSpec spec) {
         String path = spec.qualifiedName(" ");
-        if (spec.userObject() instanceof BaseCommand b) {
-            String usage = b.usage();
-            int space = usage.indexOf(' ');
-            return space < 0 ? path : path + usage.substring(space);
-        }
+        if (spec.userObject() instanceof BaseCommand b) return synopsis(path, b.usage());
         return spec.parent() == null ? path + " [OPTIONS] COMMAND" : path + " COMMAND";
+    }
+
+    /** The same from the path and the command's usage line ("rm [OPTIONS] CONTAINER [CONTAINER...]"). */
+    static String synopsis(String path, String usage) {
+        int space = usage.indexOf(' ');
+        return space < 0 ? path : path + usage.substring(space);
     }
 
     String of(CommandLine cl) {
@@ -70,7 +79,7 @@ final class HelpText {
         spec.options().stream()
                 .filter(o -> !o.hidden() && !o.usageHelp())
                 .sorted(Comparator.comparing(o -> o.longestName().replaceFirst("^-+", "")))
-                .forEach(o -> rows.add(new String[] {flagColumn(spec, o), flags.description(spec, o)}));
+                .forEach(o -> rows.add(new String[] {flagColumn(spec, o), flags().description(spec, o)}));
         if (rows.isEmpty()) return;
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0) + 3;
         s.append('\n').append(heading).append('\n');
@@ -85,7 +94,7 @@ final class HelpText {
         for (String n : o.names()) {
             if (n.length() == 2 && !n.startsWith("--")) shortName = n;
         }
-        String type = flags.type(spec, o);
+        String type = flags().type(spec, o);
         String names = longName.length() == 2 ? "  " + longName : shortName == null ? "      " + longName : "  " + shortName + ", " + longName;
         return type.isEmpty() ? names : names + " " + type;
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 final class HistoryCommand extends BaseCommand {
     static final String HUMAN_FORMAT = "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}";
     static final String RAW_FORMAT = "table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}";
-    static final ObjectNode HEADER = ContainerRow.JSON.createObjectNode()
+    static final ObjectNode HEADER = ContainerRow.NODES.objectNode()
             .put("ID", "IMAGE").put("CreatedSince", "CREATED").put("CreatedAt", "CREATED AT")
             .put("CreatedBy", "CREATED BY").put("Size", "SIZE").put("Comment", "COMMENT");
     private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
@@ -59,7 +59,7 @@ final class HistoryCommand extends BaseCommand {
         String createdAt = RFC3339.format(Instant.ofEpochSecond(created).atZone(ZoneId.systemDefault()));
         String createdBy = h.path("CreatedBy").asText().replace("\t", " ");
         long size = h.path("Size").asLong();
-        return ContainerRow.JSON.createObjectNode()
+        return ContainerRow.NODES.objectNode()
                 .put("ID", id)
                 .put("CreatedAt", createdAt)
                 .put("CreatedSince", human ? HumanDuration.ago(Duration.between(Instant.ofEpochSecond(created), now)) : createdAt)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.purser.tui.client.DaemonError;
+import dev.purser.tui.client.JsonTrees;
 import dev.purser.tui.client.PurserClient;
 import dev.purser.tui.format.Template;
 import dev.purser.tui.format.TemplateException;
@@ -28,6 +29,19 @@ class InspectCommand extends BaseCommand {
 
     String usage() { return "inspect [OPTIONS] NAME|ID [NAME|ID...]"; }
 
+    /** The flags above for DirectCommandLine; {@code type} as CommandTree fixes it ("container"), or "". */
+    static DirectFlags<InspectCommand> directFlags(String type) {
+        return new DirectFlags<>(() -> {
+                    InspectCommand c = new InspectCommand();
+                    c.type = type;
+                    return c;
+                })
+                .text((c, v) -> c.format = v, "-f", "--format")
+                .flag(c -> c.size = true, "-s", "--size")
+                .text((c, v) -> c.type = v, "--type")
+                .positional((c, v) -> c.targets.add(v));
+    }
+
     /** What {@code container inspect} and {@code image inspect} fix the type to. */
     String fixedType() { return type; }
 
@@ -40,7 +54,7 @@ class InspectCommand extends BaseCommand {
             throw new CliError("template parsing error: " + e.getMessage(), 1);
         }
         PurserClient client = session.client();
-        ArrayNode all = ContainerRow.JSON.createArrayNode();
+        ArrayNode all = ContainerRow.NODES.arrayNode();
         List<String> errors = new ArrayList<>();
         StringBuilder lines = new StringBuilder();
         for (String target : targets) {
@@ -103,12 +117,7 @@ class InspectCommand extends BaseCommand {
         DefaultIndenter indent = new DefaultIndenter("    ", "\n");
         printer.indentArraysWith(indent);
         printer.indentObjectsWith(indent);
-        try {
-            String s = ContainerRow.JSON.writer(printer).writeValueAsString(node);
-            // Go prints empty arrays and objects as [] and {}; Jackson adds spaces.
-            return s.replace("[ ]", "[]").replace("{ }", "{}");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        // Go prints empty arrays and objects as [] and {}; Jackson adds spaces.
+        return JsonTrees.text(node, printer).replace("[ ]", "[]").replace("{ }", "{}");
     }
 }

@@ -1,9 +1,6 @@
 package dev.purser.tui.cli;
 
-import dev.purser.tui.view.ContainerRow;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
+import dev.purser.tui.client.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -16,10 +13,7 @@ final class JsonMessages {
     private JsonMessages() {}
 
     static void display(InputStream in, PrintStream out) throws IOException {
-        MappingIterator<JsonNode> messages = ContainerRow.JSON.readerFor(JsonNode.class)
-                .without(JsonParser.Feature.AUTO_CLOSE_SOURCE).readValues(in);
-        while (messages.hasNextValue()) {
-            JsonNode m = messages.nextValue();
+        JsonTrees.forEach(in, m -> {
             if (m.hasNonNull("error") || m.path("errorDetail").hasNonNull("message")) {
                 String text = m.path("errorDetail").hasNonNull("message") ? m.path("errorDetail").path("message").asText() : m.path("error").asText();
                 throw new CliError(text, 1);
@@ -31,6 +25,6 @@ final class JsonMessages {
                 out.println((id.isEmpty() ? "" : id + ": ") + m.get("status").asText());
             }
             out.flush();
-        }
+        });
     }
 }

@@ -24,6 +24,18 @@ final class LogsCommand extends BaseCommand {
 
     String usage() { return "logs [OPTIONS] CONTAINER"; }
 
+    /** The flags above for DirectCommandLine. */
+    static DirectFlags<LogsCommand> directFlags() {
+        return new DirectFlags<>(LogsCommand::new)
+                .flag(c -> c.follow = true, "-f", "--follow")
+                .flag(c -> c.timestamps = true, "-t", "--timestamps")
+                .text((c, v) -> c.tail = v, "-n", "--tail")
+                .text((c, v) -> c.since = v, "--since")
+                .text((c, v) -> c.until = v, "--until")
+                .flag(c -> c.details = true, "--details")
+                .positional((c, v) -> c.args.add(v));
+    }
+
     public Integer call() {
         requireExactly(args, 1);
         var containers = session.client().containers();

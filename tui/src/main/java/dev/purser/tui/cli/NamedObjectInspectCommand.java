@@ -30,7 +30,7 @@ abstract class NamedObjectInspectCommand extends BaseCommand {
         } catch (TemplateException e) {
             throw new CliError("template parsing error: " + e.getMessage(), 1);
         }
-        ArrayNode found = ContainerRow.JSON.createArrayNode();
+        ArrayNode found = ContainerRow.NODES.arrayNode();
         StringBuilder lines = new StringBuilder();
         List<String> errors = new ArrayList<>();
         for (String name : names) {

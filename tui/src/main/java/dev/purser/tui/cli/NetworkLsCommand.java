@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 final class NetworkLsCommand extends BaseCommand {
     static final String DEFAULT_FORMAT = "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}";
     static final String QUIET_FORMAT = "{{.ID}}";
-    static final ObjectNode HEADER = ContainerRow.JSON.createObjectNode()
+    static final ObjectNode HEADER = ContainerRow.NODES.objectNode()
             .put("ID", "NETWORK ID").put("Name", "NAME").put("Driver", "DRIVER").put("Scope", "SCOPE")
             .put("IPv4", "IPV4").put("IPv6", "IPV6").put("Internal", "INTERNAL").put("Labels", "LABELS").put("CreatedAt", "CREATED AT");
 
@@ -49,7 +49,7 @@ final class NetworkLsCommand extends BaseCommand {
         n.path("Labels").fields().forEachRemaining(e -> labels.add(e.getKey() + "=" + e.getValue().asText()));
         labels.sort(null);
         String id = n.path("Id").asText();
-        return ContainerRow.JSON.createObjectNode()
+        return ContainerRow.NODES.objectNode()
                 .put("ID", noTrunc ? id : id.substring(0, Math.min(12, id.length())))
                 .put("Name", n.path("Name").asText())
                 .put("Driver", n.path("Driver").asText())

@@ -29,6 +29,20 @@ final class PsCommand extends BaseCommand {
 
     String usage() { return "ps [OPTIONS]"; }
 
+    /** The flags above for DirectCommandLine. */
+    static DirectFlags<PsCommand> directFlags() {
+        return new DirectFlags<>(PsCommand::new)
+                .flag(c -> c.all = true, "-a", "--all")
+                .flag(c -> c.quiet = true, "-q", "--quiet")
+                .flag(c -> c.noTrunc = true, "--no-trunc")
+                .text((c, v) -> c.filters.add(v), "-f", "--filter")
+                .number((c, v) -> c.last = v, "-n", "--last")
+                .flag(c -> c.latest = true, "-l", "--latest")
+                .flag(c -> c.size = true, "-s", "--size")
+                .text((c, v) -> c.format = v, "--format")
+                .positional((c, v) -> c.args.add(v));
+    }
+
     public Integer call() {
         requireNone(args);
         String fmt = format.isEmpty() || format.equals("table") ? (quiet ? "{{.ID}}" : DEFAULT_FORMAT + (size ? "\t{{.Size}}" : "")) : quiet ? "{{.ID}}" : format;
@@ -38,7 +52,9 @@ final class PsCommand extends BaseCommand {
         List<JsonNode> containers = session.client().containers().list(all || limit > 0, wantSize, limit, filters);
         Instant now = Instant.now();
         List<ObjectNode> rows = new ArrayList<>();
-        for (JsonNode c : containers) rows.add(ContainerRow.of(c, !noTrunc, now));
+        // the built-in layouts (the table, -q) do not show .CreatedAt; a format of the user's may, also through json or printf of the row
+        boolean createdAt = !(quiet || format.isEmpty() || format.equals("table"));
+        for (JsonNode c : containers) rows.add(ContainerRow.of(c, !noTrunc, now, createdAt));
         try {
             session.out.print(table.render(rows));
         } catch (TemplateException e) {

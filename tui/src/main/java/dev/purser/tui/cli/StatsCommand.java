@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "stats", description = "Display a live stream of container(s) resource usage statistics")
 final class StatsCommand extends BaseCommand {
     static final String DEFAULT_FORMAT = "table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
-    static final ObjectNode HEADER = ContainerRow.JSON.createObjectNode()
+    static final ObjectNode HEADER = ContainerRow.NODES.objectNode()
             .put("ID", "CONTAINER ID").put("Name", "NAME").put("Container", "CONTAINER").put("CPUPerc", "CPU %")
             .put("MemUsage", "MEM USAGE / LIMIT").put("MemPerc", "MEM %").put("NetIO", "NET I/O")
             .put("BlockIO", "BLOCK I/O").put("PIDs", "PIDS");
@@ -89,7 +89,7 @@ final class StatsCommand extends BaseCommand {
             if (op.equalsIgnoreCase("read")) read += b.path("value").asLong();
             else if (op.equalsIgnoreCase("write")) write += b.path("value").asLong();
         }
-        return ContainerRow.JSON.createObjectNode()
+        return ContainerRow.NODES.objectNode()
                 .put("ID", trunc ? ContainerRow.shortId(id) : id)
                 .put("Name", name)
                 .put("Container", container)

@@ -15,6 +15,14 @@ final class StopCommand extends BaseCommand {
 
     String usage() { return "stop [OPTIONS] CONTAINER [CONTAINER...]"; }
 
+    /** The flags above for DirectCommandLine. */
+    static DirectFlags<StopCommand> directFlags() {
+        return new DirectFlags<>(StopCommand::new)
+                .number((c, v) -> c.time = v, "-t", "--time", "--timeout")
+                .text((c, v) -> c.signal = v, "-s", "--signal")
+                .positional((c, v) -> c.targets.add(v));
+    }
+
     public Integer call() {
         requireAtLeast(targets, 1);
         return forEach(targets, t -> { session.client().containers().stop(t, time, signal); return t; });

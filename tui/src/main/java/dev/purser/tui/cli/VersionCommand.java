@@ -19,13 +19,20 @@ final class VersionCommand extends BaseCommand {
 
     String usage() { return "version [OPTIONS]"; }
 
+    /** The flags above for DirectCommandLine. */
+    static DirectFlags<VersionCommand> directFlags() {
+        return new DirectFlags<>(VersionCommand::new)
+                .text((c, v) -> c.format = v, "-f", "--format")
+                .positional((c, v) -> c.args.add(v));
+    }
+
     public Integer call() {
         requireNone(args);
-        var client = ContainerRow.JSON.createObjectNode()
+        var client = ContainerRow.NODES.objectNode()
                 .put("Platform", "purser").put("Version", Purser.version()).put("ApiVersion", EngineConnection.API_VERSION)
                 .put("JavaVersion", System.getProperty("java.version"))
                 .put("Os", System.getProperty("os.name").toLowerCase()).put("Arch", System.getProperty("os.arch"));
-        var both = ContainerRow.JSON.createObjectNode();
+        var both = ContainerRow.NODES.objectNode();
         both.set("Client", client);
         RuntimeException serverError = null;
         try {

@@ -1,6 +1,9 @@
 /**
  * The docker-compatible command line: picocli commands that parse Docker's flags, call the
- * {@link dev.purser.tui.client} layer and print Docker's output, errors and exit codes.
+ * {@link dev.purser.tui.client} layer and print Docker's output, errors and exit codes. The
+ * commonest short commands, on a plain command line, are read without picocli
+ * ({@link dev.purser.tui.cli.DirectCommandLine}, docs/decisions/0053); their picocli
+ * annotations stay the definition, and a test holds the two readings together.
  *
  * <p>Commands never exit the JVM: they return an exit code, so integration tests can run
  * {@code Purser.run(args, out, err)} in-process.

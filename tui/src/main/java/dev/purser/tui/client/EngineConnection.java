@@ -2,6 +2,7 @@ package dev.purser.tui.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.purser.engine.api.BuildId;
 import java.io.Closeable;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class EngineConnection implements Closeable {
     public static final String API_VERSION = "1.41";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final String host;
     private final HttpTransport http;
@@ -41,8 +41,16 @@ public final class EngineConnection implements Closeable {
         return host;
     }
 
+    /**
+     * A mapper for the callers that stream many values or write objects of their own; made at
+     * the first call, since the short commands parse and write through {@link JsonTrees}.
+     */
     public ObjectMapper json() {
-        return JSON;
+        return Mapper.JSON;
+    }
+
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
     }
 
     public JsonNode get(String path) {
@@ -72,9 +80,9 @@ public final class EngineConnection implements Closeable {
             if (bytes.length == 0) return MissingNode.getInstance();
             String contentType = String.valueOf(response.header("Content-Type"));
             if (!contentType.contains("json") && bytes[0] != '{' && bytes[0] != '[') {
-                return JSON.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
+                return JsonNodeFactory.instance.textNode(new String(bytes, StandardCharsets.UTF_8));
             }
-            return JSON.readTree(bytes);
+            return JsonTrees.read(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,7 +144,7 @@ public final class EngineConnection implements Closeable {
     static String errorMessage(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8).trim();
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = JsonTrees.read(text);
             if (node != null && node.hasNonNull("message")) return node.get("message").asText();
         } catch (IOException notJson) {
             // plain-text errors (some proxies, old daemons) are shown as they are
@@ -145,11 +153,7 @@ public final class EngineConnection implements Closeable {
     }
 
     private static byte[] bytes(JsonNode body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonTrees.bytes(body);
     }
 
     @Override

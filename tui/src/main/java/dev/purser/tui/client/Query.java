@@ -1,6 +1,7 @@
 package dev.purser.tui.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -34,11 +35,12 @@ public final class Query {
             filters.computeIfAbsent(pair.substring(0, eq).trim().toLowerCase(), k -> new LinkedHashMap<>())
                     .put(pair.substring(eq + 1), true);
         }
-        try {
-            return add("filters", EngineConnection.JSON.writeValueAsString(filters));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        filters.forEach((name, values) -> {
+            ObjectNode set = json.putObject(name);
+            values.keySet().forEach(v -> set.put(v, true));
+        });
+        return add("filters", JsonTrees.text(json));
     }
 
     @Override

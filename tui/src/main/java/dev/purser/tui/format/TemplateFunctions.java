@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.purser.tui.client.JsonTrees;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.Set;
  * docker swaps most of its own for identity functions so column names stay as written.
  */
 final class TemplateFunctions {
-    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> NAMES = Set.of(
             "json", "split", "join", "title", "lower", "upper", "pad", "truncate",
             "print", "println", "printf", "len", "index", "slice", "not", "and", "or",
@@ -109,11 +109,16 @@ final class TemplateFunctions {
 
     static String json(Object v) {
         try {
-            Object value = v instanceof JsonNode ? v : GoValues.unwrap(v);
-            return JSON.writeValueAsString(value);
+            if (v instanceof JsonNode node) return JsonTrees.text(node);
+            return Mapper.JSON.writeValueAsString(GoValues.unwrap(v));
         } catch (JsonProcessingException e) {
             throw new TemplateException("error calling json: " + e.getOriginalMessage());
         }
+    }
+
+    /** Only for values that are not trees (lists, maps, numbers a template made): trees go through {@link JsonTrees}. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
     }
 
     private static String join(List<Object> args) {

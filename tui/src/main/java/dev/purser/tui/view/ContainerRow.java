@@ -1,7 +1,7 @@
 package dev.purser.tui.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.purser.tui.format.HumanDuration;
 import dev.purser.tui.format.HumanSize;
@@ -17,22 +17,30 @@ import java.util.List;
  * (.ID, .Image, .Command, .RunningFor, ...) computed from the API's container summary.
  */
 public final class ContainerRow {
-    public static final ObjectMapper JSON = new ObjectMapper();
-    public static final ObjectNode HEADER = JSON.createObjectNode()
+    /** Makes the rows' nodes (an ObjectMapper is not needed for that and costs a short command to create). */
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    public static final ObjectNode HEADER = NODES.objectNode()
             .put("ID", "CONTAINER ID").put("Names", "NAMES").put("Image", "IMAGE").put("Command", "COMMAND")
             .put("CreatedAt", "CREATED AT").put("RunningFor", "CREATED").put("Ports", "PORTS").put("State", "STATE")
             .put("Status", "STATUS").put("Size", "SIZE").put("Labels", "LABELS").put("Mounts", "MOUNTS")
             .put("LocalVolumes", "LOCAL VOLUMES").put("Networks", "NETWORKS");
-    private static final DateTimeFormatter GO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
 
     private ContainerRow() {}
 
     public static ObjectNode of(JsonNode c, boolean trunc, Instant now) {
-        ObjectNode row = JSON.createObjectNode();
+        return of(c, trunc, now, true);
+    }
+
+    /**
+     * The row; without {@code createdAt} the row has no .CreatedAt, for the formats that do not
+     * show it: the local zone and its names cost a short command ~10 ms to load.
+     */
+    public static ObjectNode of(JsonNode c, boolean trunc, Instant now, boolean createdAt) {
+        ObjectNode row = NODES.objectNode();
         String id = c.path("Id").asText();
         row.put("Command", quote(trunc ? ellipsis(c.path("Command").asText(), 20) : c.path("Command").asText()));
         long created = c.path("Created").asLong();
-        row.put("CreatedAt", goTime(created));
+        if (createdAt) row.put("CreatedAt", goTime(created));
         row.put("ID", trunc ? shortId(id) : id);
         row.put("Image", c.path("Image").asText().isEmpty() ? "<no image>" : c.path("Image").asText());
         List<String> labels = new ArrayList<>();
@@ -67,7 +75,12 @@ public final class ContainerRow {
 
     /** Go's time.Time.String() for a Unix time in the local zone, e.g. "2024-05-01 10:00:00 +0200 CEST". */
     public static String goTime(long epochSeconds) {
-        return GO_TIME.format(Instant.ofEpochSecond(epochSeconds).atZone(ZoneId.systemDefault()));
+        return GoTime.FORMAT.format(Instant.ofEpochSecond(epochSeconds).atZone(ZoneId.systemDefault()));
+    }
+
+    /** Made at the first time formatted, not with the class. */
+    private static final class GoTime {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
     }
 
     /** docker's Ellipsis: cut to n characters, the last one becoming "…". */

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** {@code images} rows as docker's image formatter names them: one per repository:tag. */
 public final class ImageRow {
-    public static final ObjectNode HEADER = ContainerRow.JSON.createObjectNode()
+    public static final ObjectNode HEADER = ContainerRow.NODES.objectNode()
             .put("ID", "IMAGE ID").put("Repository", "REPOSITORY").put("Tag", "TAG").put("Digest", "DIGEST")
             .put("CreatedSince", "CREATED").put("CreatedAt", "CREATED AT").put("Size", "SIZE")
             .put("Containers", "CONTAINERS").put("SharedSize", "SHARED SIZE").put("UniqueSize", "UNIQUE SIZE");
@@ -55,7 +55,7 @@ public final class ImageRow {
         long shared = image.path("SharedSize").asLong(-1);
         long size = image.path("Size").asLong();
         String id = image.path("Id").asText();
-        return ContainerRow.JSON.createObjectNode()
+        return ContainerRow.NODES.objectNode()
                 .put("Containers", containers == -1 ? "N/A" : String.valueOf(containers))
                 .put("CreatedAt", ContainerRow.goTime(created))
                 .put("CreatedSince", created == 0 ? "" : HumanDuration.ago(Duration.between(Instant.ofEpochSecond(created), now)))

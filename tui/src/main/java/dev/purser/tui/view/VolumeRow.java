@@ -12,7 +12,7 @@ import java.util.List;
  * Links and Size come from the volume's UsageData, which only {@code system df} fills.
  */
 public final class VolumeRow {
-    public static final ObjectNode HEADER = ContainerRow.JSON.createObjectNode()
+    public static final ObjectNode HEADER = ContainerRow.NODES.objectNode()
             .put("ID", "ID").put("Name", "VOLUME NAME").put("Group", "GROUP").put("Driver", "DRIVER").put("Scope", "SCOPE")
             .put("Availability", "AVAILABILITY").put("Mountpoint", "MOUNTPOINT").put("Labels", "LABELS")
             .put("Links", "LINKS").put("Size", "SIZE").put("Status", "STATUS");
@@ -25,7 +25,7 @@ public final class VolumeRow {
         labels.sort(null);
         JsonNode usage = volume.path("UsageData");
         boolean hasUsage = usage.isObject();
-        return ContainerRow.JSON.createObjectNode()
+        return ContainerRow.NODES.objectNode()
                 .put("Availability", "N/A")
                 .put("Driver", volume.path("Driver").asText())
                 .put("Group", "N/A")

@@ -15,7 +15,7 @@ class VolumeFormattingTest {
     private static final Instant NOW = Instant.ofEpochSecond(1_700_000_000);
 
     private static JsonNode json(String text) throws Exception {
-        return ContainerRow.JSON.readTree(text.replace('\'', '"'));
+        return dev.purser.tui.client.JsonTrees.read(text.replace('\'', '"'));
     }
 
     @Test

@@ -51,6 +51,19 @@ class ChapterTwoIT {
     }
 
     @Test
+    void psFormatsOfTheUserShowCreatedAtWhereTheTableLeavesItOut() {
+        purser("create", "--name", "ps-created", "busybox", "true");
+        Result custom = purser("ps", "-a", "--filter", "name=ps-created", "--format", "{{.Names}} {{.CreatedAt}}");
+        assertThat(custom.exitCode()).as(custom.err()).isZero();
+        assertThat(custom.outLine()).matches("ps-created \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4} \\S+");
+        Result json = purser("ps", "-a", "--filter", "name=ps-created", "--format", "{{json .}}");
+        assertThat(json.outLine()).contains("\"CreatedAt\":\"").contains("\"Names\":\"ps-created\"");
+        Result table = purser("ps", "-a", "--filter", "name=ps-created");
+        assertThat(table.out()).startsWith("CONTAINER ID   IMAGE     COMMAND   CREATED").contains("ps-created");
+        purser("rm", "ps-created");
+    }
+
+    @Test
     void execPassesEnvironmentUserAndWorkdir() {
         purser("run", "-d", "--name", "exec-env", "busybox", "sleep", "100");
         Result r = purser("exec", "-e", "GREETING=hello", "-u", "nobody", "-w", "/tmp", "exec-env",

@@ -21,6 +21,9 @@ class ShortCommandClassesIT {
     private static final List<String> FORBIDDEN = List.of(
             "ch.qos.logback.", "io.netty.", "com.github.dockerjava.", "jnr.", "com.kenai.jffi.", "sun.security.ssl.",
             "javax.xml.", "com.sun.org.apache.xerces.", "com.googlecode.lanterna.", "io.reactivex.");
+    /** What the commands DirectCommandLine reads must not load either: picocli's model and an ObjectMapper (docs/decisions/0053). */
+    private static final List<String> FORBIDDEN_DIRECT = List.of("picocli.", "com.fasterxml.jackson.databind.ObjectMapper",
+            "com.fasterxml.jackson.databind.deser.");
     private static InProcessDaemon daemon;
 
     @BeforeAll
@@ -41,6 +44,41 @@ class ShortCommandClassesIT {
     }
 
     @Test
+    void psLoadsNoPicocliAndNoObjectMapper() throws Exception {
+        assertThat(classesLoadedBy(FORBIDDEN_DIRECT, "ps", "-a")).isEmpty();
+    }
+
+    @Test
+    void inspectLoadsNoPicocliAndNoObjectMapper() throws Exception {
+        assertThat(classesLoadedBy(FORBIDDEN_DIRECT, "inspect", "classes-web")).isEmpty();
+    }
+
+    @Test
+    void logsLoadsNoPicocliAndNoObjectMapper() throws Exception {
+        assertThat(classesLoadedBy(FORBIDDEN_DIRECT, "logs", "classes-web")).isEmpty();
+    }
+
+    @Test
+    void stopOfAStoppedContainerLoadsNoPicocliAndNoObjectMapper() throws Exception {
+        assertThat(classesLoadedBy(FORBIDDEN_DIRECT, "stop", "classes-web")).isEmpty();
+    }
+
+    @Test
+    void theRunThatMakesTheArchiveAlsoLoadsWhatTheOtherCommandsNeed() throws Exception {
+        List<String> wanted = List.of("picocli.CommandLine", "dev.purser.tui.cli.RunCommand", "dev.purser.tui.cli.ExecCommand",
+                "dev.purser.tui.cli.HelpText", "com.fasterxml.jackson.databind.ObjectMapper", "dev.purser.tui.view.ContainerRow",
+                "dev.purser.tui.format.TableFormat");
+        List<String> loaded = classesLoadedBy(wanted, List.of("-Dpurser.archive.training=true"), "stop", "classes-web");
+        assertThat(loaded).containsAll(wanted);
+        assertThat(Files.readString(daemon.root().resolve("out.txt"))).isEqualTo("classes-web\n");
+    }
+
+    @Test
+    void versionLoadsNoPicocliAndNoObjectMapper() throws Exception {
+        assertThat(classesLoadedBy(FORBIDDEN_DIRECT, "version")).isEmpty();
+    }
+
+    @Test
     void inspectLoadsNoLoggingHttpLibraryTlsOrNativeBinding() throws Exception {
         assertThat(forbiddenClassesLoadedBy("inspect", "classes-web")).isEmpty();
     }
@@ -56,10 +94,20 @@ class ShortCommandClassesIT {
     }
 
     private static List<String> forbiddenClassesLoadedBy(String... command) throws Exception {
+        return classesLoadedBy(FORBIDDEN, command);
+    }
+
+    /** The classes a fresh JVM running {@code command} loads whose names start with one of {@code prefixes}. */
+    private static List<String> classesLoadedBy(List<String> prefixes, String... command) throws Exception {
+        return classesLoadedBy(prefixes, List.of(), command);
+    }
+
+    private static List<String> classesLoadedBy(List<String> prefixes, List<String> jvmOptions, String... command) throws Exception {
         Path log = Files.createTempFile(daemon.root(), "classes-", ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"), "dev.purser.tui.Purser",
-                "-H", daemon.host()));
+                "-Xlog:class+load=info:file=" + log));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.purser.tui.Purser", "-H", daemon.host()));
         cmd.addAll(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(daemon.root().resolve("out.txt").toFile());
         pb.environment().put("PURSER_AUTOSTART", "0");
@@ -72,7 +120,7 @@ class ShortCommandClassesIT {
             int at = line.indexOf("[class,load] ");
             if (at < 0) continue;
             String name = line.substring(at + "[class,load] ".length()).split(" ", 2)[0];
-            if (FORBIDDEN.stream().anyMatch(name::startsWith)) forbidden.add(name);
+            if (prefixes.stream().anyMatch(name::startsWith)) forbidden.add(name);
         }
         return forbidden;
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class VolumeRowTest {
     private static JsonNode json(String text) throws Exception {
-        return ContainerRow.JSON.readTree(text);
+        return dev.purser.tui.client.JsonTrees.read(text);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class VolumeEntryTest {
     private static JsonNode json(String text) throws Exception {
-        return ContainerRow.JSON.readTree(text.replace('\'', '"'));
+        return dev.purser.tui.client.JsonTrees.read(text.replace('\'', '"'));
     }
 
     private static ContainerEntry container(String name, String mounts) throws Exception {
