@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.purser.engine.network.Link;
 import dev.purser.engine.network.RouteSocket;
 import dev.purser.engine.runtime.Linux;
-import dev.purser.engine.testing.BusyboxImage;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.purser.engine.testing.DaemonProcess;
+import dev.purser.engine.testing.DaemonProcess.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,78 +27,37 @@ import org.junit.jupiter.api.Test;
 class NetworkEndpointsDockerIT {
     private static final Linux LINUX = new Linux();
     Path root;
-    Path socket;
-    Process daemon;
+    DaemonProcess daemon;
     String netA;
     String netB;
 
     @BeforeEach
     void startDaemon() throws Exception {
         root = Files.createDirectories(Path.of("/tmp/purser-it", "netendpoints-" + UUID.randomUUID().toString().substring(0, 8)));
-        socket = root.resolve("purser.sock");
-        daemon = launch();
-        Path tar = root.resolve("busybox.tar");
-        Files.write(tar, BusyboxImage.rootfsTar());
-        assertThat(docker("import", tar.toString(), "busybox:latest").exitCode).isZero();
+        daemon = DaemonProcess.start(root, Map.of());
+        daemon.importBusybox();
         netA = ok("network", "create", "--subnet", "10.237.1.0/24", "ne-a");
         netB = ok("network", "create", "--subnet", "10.237.2.0/24", "ne-b");
     }
 
     @AfterEach
     void stopDaemon() throws Exception {
-        for (String id : docker("ps", "-aq").out.lines().toList()) {
-            docker("rm", "-f", id);
-        }
-        for (String name : docker("network", "ls", "-q", "--filter", "type=custom").out.lines().toList()) {
+        daemon.removeContainers();
+        for (String name : docker("network", "ls", "-q", "--filter", "type=custom").line().lines().toList()) {
             docker("network", "rm", name);
         }
-        daemon.destroy();
-        daemon.waitFor(30, TimeUnit.SECONDS);
+        daemon.close();
     }
-
-    private Process launch() throws Exception {
-        Files.deleteIfExists(socket);
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Daemon.class.getName(),
-                "--root", root.resolve("state").toString(), "-H", "unix://" + socket, "--cgroup-parent", "purser-it");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("daemon.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(socket) && docker("version").exitCode == 0) {
-                return p;
-            }
-            p.waitFor(100, TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("the daemon did not come up:\n" + Files.readString(root.resolve("daemon.log")));
-    }
-
-    record Result(int exitCode, String out) {}
 
     private Result docker(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("docker"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("DOCKER_HOST", "unix://" + socket);
-        pb.environment().put("DOCKER_CONFIG", root.resolve("docker-config").toString());
-        try {
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(60, TimeUnit.SECONDS);
-            return new Result(p.exitValue(), out.strip());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return daemon.docker(args);
     }
 
     /** The command's output; it must succeed. */
     private String ok(String... args) {
         Result r = docker(args);
-        assertThat(r.exitCode).as(String.join(" ", args) + ":\n" + r.out).isZero();
-        return r.out;
+        assertThat(r.exitCode()).as(String.join(" ", args) + ":\n" + r.line()).isZero();
+        return r.line();
     }
 
     private String runSleeping(String... options) {
@@ -122,7 +80,7 @@ class NetworkEndpointsDockerIT {
     }
 
     private String attached(String network) {
-        return docker("network", "inspect", "-f", "{{range .Containers}}{{.Name}} {{end}}", network).out;
+        return docker("network", "inspect", "-f", "{{range .Containers}}{{.Name}} {{end}}", network).line();
     }
 
     // ---- several networks at create ------------------------------------------------------
@@ -134,7 +92,7 @@ class NetworkEndpointsDockerIT {
         runSleeping("--name", "multi", "--network", "ne-a", "--network", "ne-b");
         for (String name : List.of("peer-a", "web", peerA.substring(0, 12), "peer-b")) {
             Result ping = docker("exec", "multi", "ping", "-c1", "-W3", name);
-            assertThat(ping.exitCode).as(name + ":\n" + ping.out).isZero();
+            assertThat(ping.exitCode()).as(name + ":\n" + ping.line()).isZero();
         }
     }
 
@@ -167,9 +125,8 @@ class NetworkEndpointsDockerIT {
     @Test
     void aContainerMadeOnTwoNetworksKeepsThemAcrossADaemonRestart() throws Exception {
         ok("create", "--name", "multi", "--network", "ne-a", "--network-alias", "web", "--network", "ne-b", "busybox", "sleep", "300");
-        daemon.destroy();
-        daemon.waitFor(30, TimeUnit.SECONDS);
-        daemon = launch();
+        daemon.stop();
+        daemon.launch(Map.of());
         ok("start", "multi");
         assertThat(ok("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{$v.IPAddress}} {{$v.Aliases}};{{end}}",
                 "multi")).isEqualTo("ne-a 10.237.1.2 [web];ne-b 10.237.2.2 [];");
@@ -185,10 +142,10 @@ class NetworkEndpointsDockerIT {
         assertThat(ok("exec", "mover", "ip", "-4", "-o", "addr", "show", "eth1")).contains("inet 10.237.2.3/24");
         for (String name : List.of("mover", "moved")) {
             Result ping = docker("exec", "peer-b", "ping", "-c1", "-W3", name);
-            assertThat(ping.exitCode).as(name + ":\n" + ping.out).isZero();
+            assertThat(ping.exitCode()).as(name + ":\n" + ping.line()).isZero();
         }
         Result back = docker("exec", "mover", "ping", "-c1", "-W3", "peer-b");
-        assertThat(back.exitCode).as(back.out).isZero();
+        assertThat(back.exitCode()).as(back.line()).isZero();
     }
 
     @Test
@@ -262,8 +219,8 @@ class NetworkEndpointsDockerIT {
     void anAddressInUseIsRefusedAndLeavesNothing() {
         runSleeping("--name", "first", "--network", "ne-a", "--ip", "10.237.1.50");
         Result second = docker("run", "-d", "--name", "second", "--network", "ne-a", "--ip", "10.237.1.50", "busybox", "sleep", "300");
-        assertThat(second.exitCode).as(second.out).isNotZero();
-        assertThat(second.out).contains("Address already in use");
+        assertThat(second.exitCode()).as(second.line()).isNotZero();
+        assertThat(second.line()).contains("Address already in use");
         assertThat(portsOf(netA)).hasSize(1);
         assertThat(attached("ne-a")).isEqualTo("first");
     }
@@ -273,8 +230,8 @@ class NetworkEndpointsDockerIT {
         runSleeping("--name", "first", "--network", "ne-b", "--ip", "10.237.2.50");
         runSleeping("--name", "mover", "--network", "ne-a");
         Result r = docker("network", "connect", "--ip", "10.237.2.50", "ne-b", "mover");
-        assertThat(r.exitCode).isNotZero();
-        assertThat(r.out).contains("Address already in use");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.line()).contains("Address already in use");
         assertThat(portsOf(netB)).hasSize(1);
         assertThat(ok("exec", "mover", "ip", "-o", "link", "show")).doesNotContain("eth1");
         assertThat(ok("inspect", "-f", "{{len .NetworkSettings.Networks}}", "mover")).isEqualTo("1");
@@ -283,18 +240,18 @@ class NetworkEndpointsDockerIT {
     @Test
     void anAddressOutsideTheSubnetIsRefusedAtCreate() {
         Result r = docker("create", "--name", "outside", "--network", "ne-a", "--ip", "10.9.9.9", "busybox", "true");
-        assertThat(r.exitCode).isNotZero();
-        assertThat(r.out).contains("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address 10.9.9.9");
-        assertThat(docker("ps", "-aq").out).isEmpty();
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.line()).contains("invalid endpoint settings:\nno configured subnet or ip-range contain the IP address 10.9.9.9");
+        assertThat(docker("ps", "-aq").line()).isEmpty();
     }
 
     @Test
     void anAddressOnANetworkWithoutAConfiguredSubnetIsRefused() {
         ok("network", "create", "ne-pool");
         Result r = docker("create", "--network", "ne-pool", "--ip", "10.237.9.9", "busybox", "true");
-        assertThat(r.exitCode).isNotZero();
-        assertThat(r.out).contains("user specified IP address is supported only when connecting to networks with user configured subnets");
-        assertThat(docker("ps", "-aq").out).isEmpty();
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.line()).contains("user specified IP address is supported only when connecting to networks with user configured subnets");
+        assertThat(docker("ps", "-aq").line()).isEmpty();
     }
 
     // ---- Docker's refusals -------------------------------------------------------------------
@@ -303,23 +260,23 @@ class NetworkEndpointsDockerIT {
     void anAliasOnTheDefaultBridgeIsRefusedByTheDaemon() {
         ok("create", "--name", "plain", "--network", "ne-a", "busybox", "true");
         Result r = docker("network", "connect", "--alias", "x", "bridge", "plain");
-        assertThat(r.exitCode).isNotZero();
-        assertThat(r.out).contains("network-scoped alias is supported only for containers in user defined networks");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.line()).contains("network-scoped alias is supported only for containers in user defined networks");
     }
 
     @Test
     void connectingToAnUnknownNetworkOrContainerGetsDockersNotFound() {
         ok("create", "--name", "plain", "--network", "ne-a", "busybox", "true");
-        assertThat(docker("network", "connect", "ne-nope", "plain").out).contains("network ne-nope not found");
-        assertThat(docker("network", "connect", "ne-b", "nope").out).contains("No such container: nope");
+        assertThat(docker("network", "connect", "ne-nope", "plain").line()).contains("network ne-nope not found");
+        assertThat(docker("network", "connect", "ne-b", "nope").line()).contains("No such container: nope");
     }
 
     @Test
     void connectingARunningContainerTwiceGetsDockersEndpointExists() {
         runSleeping("--name", "mover", "--network", "ne-a");
         Result r = docker("network", "connect", "ne-a", "mover");
-        assertThat(r.exitCode).isNotZero();
-        assertThat(r.out).contains("endpoint with name mover already exists in network ne-a");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.line()).contains("endpoint with name mover already exists in network ne-a");
         assertThat(portsOf(netA)).hasSize(1);
     }
 
@@ -327,29 +284,29 @@ class NetworkEndpointsDockerIT {
     void disconnectingFromANetworkTheContainerIsNotOnGetsDockersError() {
         String id = runSleeping("--name", "mover", "--network", "ne-a");
         Result r = docker("network", "disconnect", "ne-b", "mover");
-        assertThat(r.exitCode).isNotZero();
-        assertThat(r.out).contains("container " + id + " is not connected to network ne-b");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.line()).contains("container " + id + " is not connected to network ne-b");
     }
 
     @Test
     void aHostNetworkContainerCannotBeConnectedToAnotherNetwork() {
         ok("create", "--name", "onhost", "--network", "host", "busybox", "true");
         Result r = docker("network", "connect", "ne-a", "onhost");
-        assertThat(r.out).contains("container sharing network namespace with another container or host cannot be connected to any other network");
+        assertThat(r.line()).contains("container sharing network namespace with another container or host cannot be connected to any other network");
     }
 
     @Test
     void connectingToTheHostNetworkIsRefused() {
         ok("create", "--name", "plain", "--network", "ne-a", "busybox", "true");
         Result r = docker("network", "connect", "host", "plain");
-        assertThat(r.out).contains("cannot connect container to host network - container must be created in host network mode");
+        assertThat(r.line()).contains("cannot connect container to host network - container must be created in host network mode");
     }
 
     @Test
     void theCliRefusesMixingTheDefaultBridgeWithAUserNetwork() {
         Result r = docker("create", "--network", "bridge", "--network", "ne-a", "busybox", "true");
-        assertThat(r.exitCode).isNotZero();
-        assertThat(r.out).contains("conflicting options: cannot attach both user-defined and non-user-defined network-modes");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.line()).contains("conflicting options: cannot attach both user-defined and non-user-defined network-modes");
     }
 
     // ---- nothing left ------------------------------------------------------------------------
@@ -372,9 +329,8 @@ class NetworkEndpointsDockerIT {
         runSleeping("--name", "multi", "--network", "ne-a", "--network", "ne-b");
         runSleeping("--name", "mover", "--network", "ne-a");
         ok("network", "connect", "ne-b", "mover");
-        daemon.destroyForcibly();
-        daemon.waitFor(30, TimeUnit.SECONDS);
-        daemon = launch();
+        daemon.kill();
+        daemon.launch(Map.of());
         assertThat(portsOf(netA)).isEmpty();
         assertThat(portsOf(netB)).isEmpty();
         ok("start", "multi", "mover");

@@ -99,6 +99,12 @@ public final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM (containers left as they are), and waits until the process is gone. */
+    public void stop() {
+        process.destroy();
+        awaitEnd();
+    }
+
     /** SIGKILL, and waits until the process is gone. */
     public void kill() {
         process.destroyForcibly();
@@ -171,13 +177,18 @@ public final class DaemonProcess implements AutoCloseable {
         }
     }
 
+    /** Removes every container (e.g. before the networks they are on). */
+    public void removeContainers() {
+        for (String id : docker("ps", "-aq").out().lines().toList()) {
+            docker("rm", "-f", id);
+        }
+    }
+
     /** Removes every container and stops the daemon. */
     @Override
     public void close() {
         if (process.isAlive()) {
-            for (String id : docker("ps", "-aq").out().lines().toList()) {
-                docker("rm", "-f", id);
-            }
+            removeContainers();
             process.destroy();
             awaitEnd();
         }
