@@ -190,11 +190,27 @@ class DashboardTerminalIT {
         terminal.resize(160, 34);
         terminal.waitUntil("the wide layout", s -> s.contains("CONTAINER ID"));
         terminal.resize(80, 24);
-        // nothing of the wide frame left: the top bar from its first column, every name whole
+        // nothing of the wide frame left: the top bar from its first column, the header and every
+        // row on screen whole (which rows fit depends on how many containers the class made so far)
         terminal.waitUntil("a whole frame at 80x24", s -> !s.contains("CONTAINER ID") && s.startsWith(" 1 Containers")
-                && s.lines().anyMatch(l -> l.startsWith("  tmux_web ")) && s.lines().anyMatch(l -> l.startsWith("  tmux_ticker ")));
+                && s.lines().anyMatch(l -> l.startsWith("  NAME ")) && listRows(s).size() > 0
+                && listRows(s).stream().allMatch(l -> l.startsWith("  tmux_")));
         terminal.keys("q");
         terminal.waitFor("dashboard-closed");
+    }
+
+    /** The list's rows on screen: the lines between its header and the detail pane's tab line. */
+    private static List<String> listRows(String screen) {
+        List<String> lines = screen.lines().toList();
+        int header = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("  NAME ")) {
+                header = i;
+            } else if (header >= 0 && lines.get(i).startsWith("─")) {
+                return lines.subList(header + 1, i);
+            }
+        }
+        return List.of();
     }
 
     @Test
