@@ -25,6 +25,7 @@ import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Networks;
 import dev.purser.engine.network.Network;
+import dev.purser.engine.network.NetworkEvents;
 import dev.purser.engine.network.EndpointConfig;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
@@ -77,7 +78,7 @@ public final class Containers {
     private final Waiters waiters = new Waiters();
     private final RestartSchedule restarts = new RestartSchedule();
     private final EventBus events;
-    private final dev.purser.engine.network.NetworkEvents networkEvents;
+    private final NetworkEvents networkEvents;
     private final Attachments attachments = new Attachments();
     private final ContainerLauncher launcher;
     private final ProcessStop stop;
@@ -114,7 +115,7 @@ public final class Containers {
         this.stageBinary = stageBinary;
         this.seccompPrograms = new SeccompPrograms(stageBinary);
         this.events = events;
-        this.networkEvents = new dev.purser.engine.network.NetworkEvents(events);
+        this.networkEvents = new NetworkEvents(events);
         this.stop = new ProcessStop(linux);
         this.launcher = new ContainerLauncher(store, images, cgroups, linux, stageBinary, attachments, etcFiles, networks);
         this.links = new ContainerLinks(store, networks, this::get, c -> running.containsKey(c.id()) && c.state().running(),
@@ -131,9 +132,9 @@ public final class Containers {
      * The networks a start or an exit is an event of: each one the container has an interface
      * on, or the host or none network its mode names; none for {@code container:X}.
      */
-    private List<dev.purser.engine.network.Network> networkEventsOf(Container c, List<Endpoint> endpoints) {
+    private List<Network> networkEventsOf(Container c, List<Endpoint> endpoints) {
         if (endpoints.isEmpty()) {
-            return dev.purser.engine.network.NetworkEvents.ofMode(networks, c.hostConfig().networkMode()).stream().toList();
+            return NetworkEvents.ofMode(networks, c.hostConfig().networkMode()).stream().toList();
         }
         return endpoints.stream().flatMap(e -> networks.find(e.networkId()).stream()).toList();
     }
@@ -597,25 +598,27 @@ public final class Containers {
      * peers there resolve it at once. Docker's errors: 404 for either missing.
      */
     public void connect(String networkReference, String reference, EndpointConfig asked) {
-        Network n = networks.find(networkReference)
-                .orElseThrow(() -> new java.util.NoSuchElementException("network " + networkReference + " not found"));
-        String id = get(reference).id();
-        try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
-            RunningContainer rc = running.get(id);
-            connections.connect(c, n, asked, rc == null || !c.state().running() ? 0 : rc.pid);
-        }
+        changeNetworks(networkReference, reference, (c, n, pid) -> connections.connect(c, n, asked, pid));
     }
 
     /** {@code network disconnect}: the container leaves the network; a running one loses its interface there at once. */
     public void disconnect(String networkReference, String reference) {
+        changeNetworks(networkReference, reference, connections::disconnect);
+    }
+
+    /** A change of a container's networks; {@code pid} is its process while it runs, else 0. */
+    private interface NetworkChange {
+        void apply(Container c, Network n, int pid);
+    }
+
+    private void changeNetworks(String networkReference, String reference, NetworkChange change) {
         Network n = networks.find(networkReference)
                 .orElseThrow(() -> new java.util.NoSuchElementException("network " + networkReference + " not found"));
         String id = get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
             Container c = current(id, reference);
             RunningContainer rc = running.get(id);
-            connections.disconnect(c, n, rc == null || !c.state().running() ? 0 : rc.pid);
+            change.apply(c, n, rc == null || !c.state().running() ? 0 : rc.pid);
         }
     }
 
@@ -988,7 +991,7 @@ public final class Containers {
      * back, and {@code unless-stopped} ones unless they were stopped by hand.
      */
     public void startByPolicy() {
-        List<String> wanted = new java.util.ArrayList<>();
+        List<String> wanted = new ArrayList<>();
         for (Container c : store.all()) {
             String policy = c.hostConfig().restartPolicy().name();
             if ((policy.equals("always") || (policy.equals("unless-stopped") && !c.hasBeenManuallyStopped()))
@@ -1012,7 +1015,7 @@ public final class Containers {
         if (c.isEmpty()) {
             return List.of();
         }
-        List<String> out = new java.util.ArrayList<>(links.targetIds(c.get()));
+        List<String> out = new ArrayList<>(links.targetIds(c.get()));
         String joined = c.get().hostConfig().networkContainer();
         if (joined != null) {
             try {
