@@ -83,9 +83,7 @@ public final class Containers {
     private final ContainerLauncher launcher;
     private final ProcessStop stop;
     private final ContainerStdin stdin = new ContainerStdin();
-    private final PortPublisher ports;
-    /** The published ports of each running container, held from before its process runs until it exits. */
-    private final Map<String, Publication> publications = new ConcurrentHashMap<>();
+    private final ContainerPorts ports;
     /** The link variables each running container started with: its execs get them too, as Docker's do. */
     private final Map<String, List<String>> linkEnvironments = new ConcurrentHashMap<>();
     private final EtcFiles etcFiles;
@@ -121,7 +119,7 @@ public final class Containers {
         this.links = new ContainerLinks(store, networks, this::get, c -> running.containsKey(c.id()) && c.state().running(),
                 etcFiles);
         this.connections = new NetworkConnections(store, networks, launcher.peers(), networkEvents);
-        this.ports = PortPublisher.ofHost();
+        this.ports = new ContainerPorts(PortPublisher.ofHost());
         for (String id : new CrashRecovery(store, linux, cgroups).run()) {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
             remove(id, true, true);
@@ -207,13 +205,12 @@ public final class Containers {
                 request.hostConfig().privileged());
         PortRequest.refuseConflicts(request.hostConfig().networkMode(), request.hostConfig().portBindings(),
                 request.hostConfig().publishAllPorts(), request.config().exposedPorts());
-        portRequest(request.hostConfig(), image.config().exposedPorts() == null ? Map.of()
+        ContainerPorts.request(request.hostConfig(), image.config().exposedPorts() == null ? Map.of()
                 : new java.util.TreeMap<>(image.config().exposedPorts()), request.config().exposedPorts());
         // A profile that could not be applied is refused now rather than at every start.
         request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
         etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
-        requireNetwork(request.hostConfig().networkMode());
-        List<EndpointConfig> endpoints = endpointsAtCreate(request);
+        List<EndpointConfig> endpoints = connections.atCreate(request);
         List<Container> linkTargets = links.targets(request.hostConfig());
         synchronized (nameLock) {
             ContainerId id = ContainerId.generate();
@@ -270,48 +267,6 @@ public final class Containers {
         }
     }
 
-    /**
-     * A network mode naming a network (not host, none or container:) must name one that exists;
-     * Docker's words, a 400 as NetworkNames explains (docs/decisions/0010).
-     */
-    private void requireNetwork(String networkMode) {
-        if (Networks.bridged(networkMode) && networks.find(Networks.networkName(networkMode)).isEmpty()) {
-            throw new IllegalArgumentException("network " + networkMode + " not found");
-        }
-    }
-
-    /**
-     * The networks a create puts the container on: its NetworkMode's first, then the others its
-     * EndpointsConfig names (API 1.44 and later), each checked with Docker's rules; none for
-     * host, none and {@code container:}, which go with no other network.
-     */
-    private List<EndpointConfig> endpointsAtCreate(CreateRequest request) {
-        String mode = request.hostConfig().networkMode();
-        Optional<Network> primary = Networks.bridged(mode) ? networks.find(Networks.networkName(mode)) : Optional.empty();
-        List<EndpointConfig> out = new ArrayList<>();
-        primary.ifPresent(p -> out.add(NetworkConnections.checked(p, request.endpoints().stream()
-                .filter(e -> networks.find(Networks.networkName(e.network())).filter(p::equals).isPresent()).findFirst()
-                .orElse(EndpointConfig.plain(p.name())))));
-        for (EndpointConfig asked : request.endpoints()) {
-            if (!Networks.bridged(mode) && Networks.networkName(asked.network()).equals(Networks.networkName(mode))) {
-                continue;   // the docker CLI names the mode's own "network" (host, none, container:X) too
-            }
-            Network n = networks.find(Networks.networkName(asked.network()))
-                    .orElseThrow(() -> new IllegalArgumentException("network " + asked.network() + " not found"));
-            if (out.stream().anyMatch(e -> e.isFor(n))) {
-                continue;
-            }
-            boolean modesOwn = n.name().equals(Networks.networkName(mode));
-            if (modesOwn) {
-                NetworkConnections.checked(n, asked);   // host and none: no alias, no address
-                continue;
-            }
-            NetworkConnections.refuseMixing(mode, n);
-            out.add(NetworkConnections.checked(n, asked));
-        }
-        return out;
-    }
-
     private void refuseNameInUse(ContainerName name) {
         Optional<Container> holder = store.named(name.value());
         if (holder.isPresent()) {
@@ -356,7 +311,7 @@ public final class Containers {
         }
         Publication publication;
         try {
-            publication = publish(c);
+            publication = ports.reserve(c);
         } catch (PortAllocationException e) {
             failedToStart(c, 125, e.getMessage());
             throw new ContainerStartException(e.getMessage(), 125, e);
@@ -375,8 +330,7 @@ public final class Containers {
                     : new ContainerStartException(String.valueOf(e.getMessage()), 125, e);
         }
         RunningContainer rc = launched.process();
-        publishedEndpoint(c).ifPresent(e -> publication.forwardTo(e.address().inet()));
-        publications.put(c.id(), publication);
+        ports.started(c.id(), publication, launcher.peers().endpoints(c));
         linkEnvironments.put(c.id(), linked.env());
         // written before the record says running: recovery signals the pid only while it names this process
         ProcessIdentity.of(rc.pid).ifPresent(p -> p.writeTo(CrashRecovery.identityFile(store.directory(c.id()))));
@@ -457,7 +411,7 @@ public final class Containers {
             log.debug("reading OOM kills of {}: {}", id, e.getMessage());
         }
         rc.stdio.closeAll();
-        releasePorts(id);
+        releaseRun(id);
         links.stopped(id);
         List<Endpoint> left = store.get(id).map(c -> launcher.peers().endpoints(c)).orElse(List.of());
         launcher.detach(id);
@@ -504,61 +458,15 @@ public final class Containers {
         }
     }
 
-    /**
-     * Binds the host ports the container asks for, before its process runs (Docker programs
-     * them before the process starts too). Only a container on a bridge has ports published: on
-     * the host's network, or on none, Docker discards its bindings (create warned), and
-     * {@code container:} refuses them at create.
-     */
-    private Publication publish(Container c) {
-        PortRequest request = !Networks.bridged(c.hostConfig().networkMode())
-                ? PortRequest.of(Map.of(), false, Map.of())
-                : portRequest(c.hostConfig(), Map.of(), c.config().exposedPorts());
-        return ports.reserve(c.id(), c.shortName(), request);
-    }
-
-    /**
-     * The endpoint a started container's ports are published from: the one that gives it its
-     * default route, first in gateway order (Docker programs port mappings on that gateway
-     * endpoint); empty for a container on no bridge, which has nothing published.
-     */
-    private Optional<Endpoint> publishedEndpoint(Container c) {
-        return launcher.peers().endpoints(c).stream().findFirst();
-    }
-
-    private static PortRequest portRequest(HostConfig host, Map<String, ?> imageExposed, Map<String, ?> exposed) {
-        Map<String, Object> all = new java.util.TreeMap<>(imageExposed);
-        all.putAll(exposed);
-        return PortRequest.of(host.portBindings(), host.publishAllPorts(), all);
-    }
-
-    private void releasePorts(String id) {
+    /** What a run held until its exit: its published ports and its link variables. */
+    private void releaseRun(String id) {
         linkEnvironments.remove(id);
-        Publication p = publications.remove(id);
-        if (p != null) {
-            p.close();
-        }
+        ports.release(id);
     }
 
-    /**
-     * The container's ports as NetworkSettings.Ports lists them: while it runs, every exposed or
-     * published port with the host addresses it is published on (an empty list for an exposed
-     * one); empty when it does not run, as Docker's.
-     */
+    /** The container's ports as NetworkSettings.Ports lists them (empty when it does not run, as Docker's). */
     public Map<String, List<PublishedPort>> publishedPorts(Container c) {
-        Publication p = publications.get(c.id());
-        if (p == null || !running.containsKey(c.id())) {
-            return Map.of();
-        }
-        Map<String, List<PublishedPort>> out = new java.util.LinkedHashMap<>();
-        String mode = c.hostConfig().networkMode();
-        if (mode.equals("host") || mode.equals("none")) {
-            return out;
-        }
-        for (var port : portRequest(c.hostConfig(), Map.of(), c.config().exposedPorts()).ports()) {
-            out.put(port.toString(), p.ports().stream().filter(pp -> pp.port().equals(port)).toList());
-        }
-        return out;
+        return ports.of(c, running.containsKey(c.id()));
     }
 
     private void restartByPolicy(String id) {
@@ -780,7 +688,7 @@ public final class Containers {
             restarts.suppressNext(id);
             stop.now(rc);
         }
-        releasePorts(id);
+        releaseRun(id);
         removalSteps.reached(id, RemovalStep.PROCESS_DOWN);
         Path dir = store.directory(id);
         // the exit handler has undone what the start set up; this is for what a crash left

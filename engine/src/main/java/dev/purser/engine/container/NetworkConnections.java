@@ -9,6 +9,7 @@ import dev.purser.engine.network.NetworkRefusedException;
 import dev.purser.engine.network.Networks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A container's networks after its create: {@code network connect} and {@code disconnect}, with
@@ -29,6 +30,49 @@ final class NetworkConnections {
         this.networks = networks;
         this.peers = peers;
         this.events = events;
+    }
+
+    /**
+     * A network mode naming a network (not host, none or container:) must name one that exists;
+     * Docker's words, a 400 as NetworkNames explains (docs/decisions/0010).
+     */
+    private void requireNetwork(String networkMode) {
+        if (Networks.bridged(networkMode) && networks.find(Networks.networkName(networkMode)).isEmpty()) {
+            throw new IllegalArgumentException("network " + networkMode + " not found");
+        }
+    }
+
+    /**
+     * The networks a create puts the container on (its NetworkMode must name one that exists): its NetworkMode's first, then the others its
+     * EndpointsConfig names (API 1.44 and later), each checked with Docker's rules; none for
+     * host, none and {@code container:}, which go with no other network.
+     */
+    List<EndpointConfig> atCreate(CreateRequest request) {
+        requireNetwork(request.hostConfig().networkMode());
+        String mode = request.hostConfig().networkMode();
+        Optional<Network> primary = Networks.bridged(mode) ? networks.find(Networks.networkName(mode)) : Optional.empty();
+        List<EndpointConfig> out = new ArrayList<>();
+        primary.ifPresent(p -> out.add(checked(p, request.endpoints().stream()
+                .filter(e -> networks.find(Networks.networkName(e.network())).filter(p::equals).isPresent()).findFirst()
+                .orElse(EndpointConfig.plain(p.name())))));
+        for (EndpointConfig asked : request.endpoints()) {
+            if (!Networks.bridged(mode) && Networks.networkName(asked.network()).equals(Networks.networkName(mode))) {
+                continue;   // the docker CLI names the mode's own "network" (host, none, container:X) too
+            }
+            Network n = networks.find(Networks.networkName(asked.network()))
+                    .orElseThrow(() -> new IllegalArgumentException("network " + asked.network() + " not found"));
+            if (out.stream().anyMatch(e -> e.isFor(n))) {
+                continue;
+            }
+            boolean modesOwn = n.name().equals(Networks.networkName(mode));
+            if (modesOwn) {
+                checked(n, asked);   // host and none: no alias, no address
+                continue;
+            }
+            refuseMixing(mode, n);
+            out.add(checked(n, asked));
+        }
+        return out;
     }
 
     /**
