@@ -1,8 +1,6 @@
 package dev.purser.engine.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.purser.engine.store.StateRoot;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,31 +9,37 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The engine's images: find, list, tag, remove, history, import, load and save, with Docker's
  * rules and messages. Thread-safe: one lock orders every change to {@code images.json} and the
  * layer directories; the slow part of a load or import (reading and unpacking the tarball)
- * runs outside it in a private staging area.
+ * runs outside it in a private staging area. Reading and writing the archives is
+ * {@link ImageArchives}'s and measuring layers {@link LayerSizes}'s; this class keeps the index
+ * and the lock they run under.
  */
 public final class ImageStore {
-    private static final Pattern HEX_PREFIX = Pattern.compile("[0-9a-f]{1,64}");
-
     private final StateRoot root;
+    private final ImageArchives archives;
+    private final LayerSizes layerSizes;
     private final Object lock = new Object();
     private ImageIndex index;
 
     public ImageStore(StateRoot root) {
+        this(root, new ImageArchives(root), new LayerSizes(root));
+    }
+
+    ImageStore(StateRoot root, ImageArchives archives, LayerSizes layerSizes) {
         this.root = root;
+        this.archives = archives;
+        this.layerSizes = layerSizes;
         this.index = ImageIndex.read(root.imagesIndex());
     }
 
@@ -85,7 +89,7 @@ public final class ImageStore {
     }
 
     private Instant createdOf(String reference) {
-        Image image = resolve(index, reference).orElseThrow(() -> new NoSuchImageException(reference)).image();
+        Image image = Resolution.resolve(index, reference).orElseThrow(() -> new NoSuchImageException(reference)).image();
         return image.created() == null ? Instant.EPOCH : image.created();
     }
 
@@ -96,7 +100,7 @@ public final class ImageStore {
      */
     public Optional<Image> find(String reference) {
         synchronized (lock) {
-            return resolve(index, reference).map(Resolution::image);
+            return Resolution.resolve(index, reference).map(Resolution::image);
         }
     }
 
@@ -136,7 +140,7 @@ public final class ImageStore {
     public Image tag(String source, String target) {
         ImageReference ref = ImageReference.parse(target);
         synchronized (lock) {
-            Image image = resolve(index, source).orElseThrow(() -> new NoSuchImageException(source)).image();
+            Image image = Resolution.resolve(index, source).orElseThrow(() -> new NoSuchImageException(source)).image();
             ImageIndex next = index.withTag(ref.familiar(), image.id());
             commitIndex(next);
             return next.byId(image.id()).orElseThrow();
@@ -151,7 +155,7 @@ public final class ImageStore {
      */
     public List<ImageDeletion> remove(String reference, boolean force, Predicate<String> usedByContainer) {
         synchronized (lock) {
-            Resolution found = resolve(index, reference).orElseThrow(() -> new NoSuchImageException(reference));
+            Resolution found = Resolution.resolve(index, reference).orElseThrow(() -> new NoSuchImageException(reference));
             Image image = found.image();
             boolean used = usedByContainer != null && usedByContainer.test(image.id());
             List<ImageDeletion> out = new ArrayList<>();
@@ -207,7 +211,7 @@ public final class ImageStore {
         for (HistoryEntry step : steps) {
             long size = 0;
             if (!step.emptyLayer() && layer < chains.size()) {
-                size = layerSize(chains.get(layer++));
+                size = layerSizes.unpacked(chains.get(layer++));
             }
             rows.add(new HistoryItem("<missing>", step.created(), step.createdBy() == null ? "" : step.createdBy(),
                     List.of(), size, step.comment() == null ? "" : step.comment(), step.emptyLayer()));
@@ -266,60 +270,12 @@ public final class ImageStore {
      */
     public LoadResult load(InputStream tarball, LongConsumer progress) throws IOException {
         try (Staging staging = new Staging(root)) {
-            SavedArchive archive = SavedArchive.spool(new CountingInputStream(tarball, progress), staging);
-            List<SavedArchive.Entry> entries = archive.entries();
-            if (entries.isEmpty()) {
-                throw new InvalidArchiveException("invalid image archive: it holds no images");
-            }
-            Map<Image, List<ImageReference>> loaded = new LinkedHashMap<>();
-            for (SavedArchive.Entry entry : entries) {
-                JsonNode config = ConfigDocument.parse(entry.config());
-                List<Digest> diffIds = ConfigDocument.diffIds(config);
-                if (diffIds.size() != entry.layerFiles().size()) {
-                    throw new InvalidArchiveException("invalid image archive: the config lists " + diffIds.size()
-                            + " layers but the manifest " + entry.layerFiles().size());
-                }
-                List<Digest> chains = Digest.chainIds(diffIds);
-                long size = 0;
-                for (int i = 0; i < diffIds.size(); i++) {
-                    try (InputStream layer = archive.open(entry.layerFiles().get(i))) {
-                        size += staging.putLayer(layer, diffIds.get(i), chains.get(i), i == 0 ? null : chains.get(i - 1)).size();
-                    }
-                }
-                List<ImageReference> tags = new ArrayList<>();
-                for (String tag : entry.tags()) {
-                    try {
-                        tags.add(ImageReference.parse(tag));
-                    } catch (IllegalArgumentException e) {
-                        throw new InvalidArchiveException("invalid image archive: bad tag \"" + tag + "\": " + e.getMessage());
-                    }
-                }
-                Digest id = staging.putBlob(entry.config());
-                loaded.put(ConfigDocument.toImage(id, config, List.of(), size), tags);
-            }
+            Map<Image, List<ImageReference>> loaded = archives.stage(tarball, progress, staging);
             synchronized (lock) {
                 staging.commit();
-                ImageIndex next = index;
-                List<String> messages = new ArrayList<>();
-                for (Map.Entry<Image, List<ImageReference>> e : loaded.entrySet()) {
-                    Image image = e.getKey();
-                    next = next.with(next.byId(image.id()).orElse(image));
-                    for (ImageReference tag : e.getValue()) {
-                        Optional<Image> previous = next.byTag(tag.familiar());
-                        if (previous.isPresent() && !previous.get().id().equals(image.id())) {
-                            messages.add("The image " + tag.familiar() + " already exists, renaming the old one with ID "
-                                    + previous.get().id() + " to empty string");
-                        }
-                        next = next.withTag(tag.familiar(), image.id());
-                        messages.add("Loaded image: " + tag.familiar());
-                    }
-                    if (e.getValue().isEmpty()) {
-                        messages.add("Loaded image ID: " + image.id());
-                    }
-                }
-                commitIndex(next);
-                ImageIndex committed = next;
-                return new LoadResult(loaded.keySet().stream().map(i -> committed.byId(i.id()).orElseThrow()).toList(), messages);
+                ImageArchives.Merged merged = ImageArchives.merge(index, loaded);
+                commitIndex(merged.index());
+                return merged.result();
             }
         }
     }
@@ -331,73 +287,8 @@ public final class ImageStore {
      */
     public void save(List<String> references, OutputStream out) throws IOException {
         synchronized (lock) {
-            Map<String, List<ImageReference>> tagsById = new LinkedHashMap<>();
-            for (String reference : references) {
-                List<ImageReference> repoTags = repositoryTags(reference);
-                if (!repoTags.isEmpty()) {
-                    for (ImageReference tag : repoTags) {
-                        addTag(tagsById, index.byTag(tag.familiar()).orElseThrow().id(), tag);
-                    }
-                    continue;
-                }
-                Resolution found = resolve(index, reference).orElseThrow(() -> new NoSuchImageException(reference));
-                addTag(tagsById, found.image().id(), found.tag());
-            }
-            List<SaveWriter.Item> items = new ArrayList<>();
-            tagsById.forEach((id, tags) -> items.add(new SaveWriter.Item(index.byId(id).orElseThrow(), tags)));
-            SaveWriter.write(items, root.blobs(), out);
+            archives.save(index, references, out);
         }
-    }
-
-    private static void addTag(Map<String, List<ImageReference>> tagsById, String id, ImageReference tag) {
-        List<ImageReference> tags = tagsById.computeIfAbsent(id, k -> new ArrayList<>());
-        if (tag != null && !tags.contains(tag)) {
-            tags.add(tag);
-        }
-    }
-
-    /** For a bare repository name, every tag of it (Docker saves them all); otherwise none. */
-    private List<ImageReference> repositoryTags(String reference) {
-        if (ImageReference.hasTag(reference)) {
-            return List.of();
-        }
-        ImageReference name;
-        try {
-            name = ImageReference.parse(reference);
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
-        return index.images().stream().flatMap(i -> i.repoTags().stream())
-                .map(ImageReference::parse)
-                .filter(t -> t.familiarName().equals(name.familiarName()))
-                .toList();
-    }
-
-    /** An image found by a reference, and the tag it was found by (null when found by id). */
-    private record Resolution(Image image, ImageReference tag) {}
-
-    private static Optional<Resolution> resolve(ImageIndex index, String reference) {
-        if (reference == null || reference.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!reference.startsWith("sha256:")) {
-            try {
-                ImageReference ref = ImageReference.parse(reference);
-                Optional<Image> tagged = index.byTag(ref.familiar());
-                if (tagged.isPresent()) {
-                    return Optional.of(new Resolution(tagged.get(), ref));
-                }
-            } catch (IllegalArgumentException notAName) {
-                // maybe an id; fall through
-            }
-        }
-        String hex = reference.startsWith("sha256:") ? reference.substring("sha256:".length()) : reference;
-        if (!HEX_PREFIX.matcher(hex).matches()) {
-            return Optional.empty();
-        }
-        List<Image> matches = index.images().stream()
-                .filter(i -> Digest.parse(i.id()).hex().startsWith(hex)).toList();
-        return matches.size() == 1 ? Optional.of(new Resolution(matches.get(0), null)) : Optional.empty();
     }
 
     /**
@@ -447,11 +338,7 @@ public final class ImageStore {
 
     /** The image's unpacked layers by chain id (hex), bottom first, with their sizes: for disk usage. */
     public java.util.LinkedHashMap<String, Long> layerSizes(Image image) {
-        java.util.LinkedHashMap<String, Long> out = new java.util.LinkedHashMap<>();
-        for (Digest chain : image.chainIds()) {
-            out.put(chain.hex(), layerSize(chain));
-        }
-        return out;
+        return layerSizes.unpacked(image);
     }
 
     /**
@@ -459,76 +346,11 @@ public final class ImageStore {
      * kept for {@code save} (docs/decisions/0019) — what {@code system df} and prune count.
      */
     public java.util.LinkedHashMap<String, Long> layerDiskSizes(Image image) {
-        java.util.LinkedHashMap<String, Long> out = new java.util.LinkedHashMap<>();
-        for (Digest chain : image.chainIds()) {
-            Path dir = root.layers().resolve(chain.hex());
-            if (!Files.exists(dir.resolve(LayerRecord.FILE))) {
-                out.put(chain.hex(), 0L);
-                continue;
-            }
-            LayerRecord record = LayerRecord.read(dir);
-            try {
-                out.put(chain.hex(), record.size() + LayerBlobs.storedSize(root.blobs(), Digest.parse(record.diffId())));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return out;
-    }
-
-    private long layerSize(Digest chain) {
-        Path dir = root.layers().resolve(chain.hex());
-        return Files.exists(dir.resolve(LayerRecord.FILE)) ? LayerRecord.read(dir).size() : 0;
+        return layerSizes.onDisk(image);
     }
 
     private void commitIndex(ImageIndex next) {
         next.write(root.imagesIndex());
         index = next;
-    }
-
-    /** Reports the bytes read so far, for a progress bar. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private final LongConsumer progress;
-        private long count;
-
-        CountingInputStream(InputStream in, LongConsumer progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                progress.accept(++count);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                count += n;
-                progress.accept(count);
-            }
-            return n;
-        }
-
-        /** No mark/reset: rereading after a reset must not count the bytes twice. */
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            if (skipped > 0) {
-                count += skipped;
-                progress.accept(count);
-            }
-            return skipped;
-        }
     }
 }
