@@ -123,8 +123,8 @@ class MountsIT {
 
     /**
      * The book's read-only WordPress container, with binds where the book has anonymous volumes
-     * (VolumesIT has it with them): / refuses writes, the binds and the tmpfs beneath which they
-     * are mounted do not.
+     * (NamedAndAnonymousVolumesIT has it with them): / refuses writes, the binds and the tmpfs
+     * beneath which they are mounted do not.
      */
     @Test
     void readOnlyRootRefusesWritesWhileBindsAndTmpfsStayWritable() throws IOException {
