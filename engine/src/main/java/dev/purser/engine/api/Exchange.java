@@ -1,6 +1,7 @@
 package dev.purser.engine.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.purser.engine.container.DockerJson;
 import io.netty.buffer.Unpooled;
@@ -133,6 +134,15 @@ public final class Exchange {
     /** The body as a stream; for upload routes it reads the spooled file. */
     public InputStream bodyStream() throws IOException {
         return bodyFile != null ? Files.newInputStream(bodyFile) : new ByteArrayInputStream(body());
+    }
+
+    /** The body as a JSON object (an empty body is {@code {}}); anything else is a 400. */
+    public JsonNode objectBody() {
+        JsonNode body = bodyJson(JsonNode.class);
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("invalid JSON: the request body must be an object");
+        }
+        return body;
     }
 
     /** The body as JSON of type {@code type}; malformed JSON or wrong field types are a 400. */

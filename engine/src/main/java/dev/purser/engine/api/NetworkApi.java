@@ -47,10 +47,7 @@ final class NetworkApi {
 
     /** Docker's ConnectOptions: {@code Container} and its {@code EndpointConfig} (checked field by field). */
     private void connect(Exchange x) {
-        JsonNode body = x.bodyJson(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("invalid JSON: the request body must be an object");
-        }
+        JsonNode body = x.objectBody();
         JsonNode endpoint = body.path("EndpointConfig");
         if (endpoint.isObject()) {
             RequestBodies.ENDPOINT_SETTINGS.withLabel("EndpointConfig.", "EndpointSettings.").read(endpoint);
@@ -66,10 +63,7 @@ final class NetworkApi {
 
     /** Docker's DisconnectOptions: {@code Container} and {@code Force}. */
     private void disconnect(Exchange x) {
-        JsonNode body = x.bodyJson(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("invalid JSON: the request body must be an object");
-        }
+        JsonNode body = x.objectBody();
         String network = x.param("id");
         String container = containerOf(body);
         // Force matters to Docker for an endpoint left without its container (swarm); here a
@@ -93,10 +87,7 @@ final class NetworkApi {
     }
 
     private void create(Exchange x) {
-        JsonNode body = x.bodyJson(JsonNode.class);
-        if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("invalid JSON: the request body must be an object");
-        }
+        JsonNode body = x.objectBody();
         NetworkRequest request = NetworkCreateBody.read(body);
         Network n = refusals(() -> networks.create(request));
         events.created(n);
