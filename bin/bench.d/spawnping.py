@@ -7,7 +7,8 @@ Spawns each COMMAND (a shell-quoted string) in turn, SPAWNS rounds (so several c
 measured in alternation, paired, under the same load), and for each spawn takes: the wall time
 until GET /_ping on SOCKET answers 200, the daemon's CPU time at that moment (utime + stime of
 the whole process, from /proc), and the wall time until GET /containers/json answers (the engine
-is open). Then SIGTERM, and the next spawn waits for the process to end. The polling is one
+is open) and the daemon's CPU time then. With two commands, also the medians of their paired
+differences (second minus first). Then SIGTERM, and the next spawn waits for the process to end. The polling is one
 connect() every 3 ms on the socket, not a process per try, so it takes little CPU from the daemon.
 Prints one line per spawn, then per label the medians and ranges. Exit 1 if a daemon never answers.
 """
@@ -68,7 +69,7 @@ def spawn(command, log):
         cpu = cpu_ms(p.pid)
         if not request('/containers/json?all=1', 60):
             return None
-        return ping, cpu, (time.monotonic() - t0) * 1000
+        return ping, cpu, (time.monotonic() - t0) * 1000, cpu_ms(p.pid)
     finally:
         p.send_signal(signal.SIGTERM)
         try:
@@ -88,7 +89,7 @@ with open(log_path, 'a') as log:
                 print(f'bench: {label}: the daemon did not answer; see {log_path}', file=sys.stderr)
                 sys.exit(1)
             results[label].append(r)
-            print(f'  {label} spawn {round_ + 1}: /_ping {r[0]:.0f} ms wall, {r[1]:.0f} ms CPU; first engine request {r[2]:.0f} ms',
+            print(f'  {label} spawn {round_ + 1}: /_ping {r[0]:.0f} ms wall, {r[1]:.0f} ms CPU; first engine request {r[2]:.0f} ms wall, {r[3]:.0f} ms CPU',
                   file=sys.stderr, flush=True)
 
 
@@ -98,4 +99,12 @@ def spread(values):
 
 for label, rs in results.items():
     print(f'{label}: /_ping {spread([r[0] for r in rs])} ms wall, {spread([r[1] for r in rs])} ms CPU; '
-          f'first engine request {spread([r[2] for r in rs])} ms  [median (min-max) of {len(rs)} spawns]')
+          f'first engine request {spread([r[2] for r in rs])} ms wall, {spread([r[3] for r in rs])} ms CPU'
+          f'  [median (min-max) of {len(rs)} spawns]')
+if len(results) == 2:
+    (la, ra), (lb, rb) = results.items()
+    print(f'{lb} - {la}, median of the paired differences: /_ping '
+          f'{statistics.median([b[0] - a[0] for a, b in zip(ra, rb)]):+.0f} ms wall, '
+          f'{statistics.median([b[1] - a[1] for a, b in zip(ra, rb)]):+.0f} ms CPU; first engine request '
+          f'{statistics.median([b[2] - a[2] for a, b in zip(ra, rb)]):+.0f} ms wall, '
+          f'{statistics.median([b[3] - a[3] for a, b in zip(ra, rb)]):+.0f} ms CPU')

@@ -15,6 +15,8 @@ import dev.purser.engine.runtime.StageBinary;
 import dev.purser.engine.store.StateRoot;
 import dev.purser.engine.volume.VolumeStore;
 import dev.purser.engine.volume.Volumes;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The embedded container engine as a library: open it on a state root, then use its
@@ -63,12 +65,35 @@ public final class Engine implements AutoCloseable {
     /** As above, with {@code removalSteps} told of each step of every removal (tests hold one midway). */
     public static Engine open(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion, BridgeOptions bridge,
                               String hostGatewayIp, RemovalStep.Listener removalSteps) {
+        Engine engine = load(root, cgroupParent, cgroupVersion, bridge, hostGatewayIp, removalSteps);
+        engine.finishRecovery();
+        return engine;
+    }
+
+    /**
+     * The first step of {@link #open}, for a daemon that answers reads before the host is cleaned
+     * up: the state is loaded, every container's record is true (those that were running are
+     * exited), and the containers that restart by policy run again. Until {@link #finishRecovery}
+     * returns, only reads may use the engine (docs/decisions/0058).
+     */
+    public static Engine load(StateRoot root, String cgroupParent, CgroupVersion cgroupVersion, BridgeOptions bridge,
+                              String hostGatewayIp, RemovalStep.Listener removalSteps) {
         root.createPrivate();
         Linux linux = new Linux();
         EventBus events = new EventBus();
+        // the bridge's set-up (jnr-ffi's bindings, netlink, iptables) waits on the kernel and on
+        // processes; the records are read meanwhile
+        CompletableFuture<Networks> opening = new CompletableFuture<>();
+        new Thread(() -> {
+            try {
+                opening.complete(Networks.open(linux, root.root().resolve("network"), bridge));
+            } catch (Throwable t) {
+                opening.completeExceptionally(t);
+            }
+        }, "networks-open").start();
         ImageStore images = new ImageStore(root);
-        Networks networks = Networks.open(linux, root.root().resolve("network"), bridge);
         ContainerStore containerStore = new ContainerStore(root);
+        Networks networks = joined(opening);
         Volumes volumes = new Volumes(new VolumeStore(root), containerStore::volumeUsers, events);
         Containers containers = new Containers(containerStore, images,
                 CgroupHierarchy.detect(cgroupParent, cgroupVersion, linux), linux, StageBinary.extractInto(root.bin()), events,
@@ -76,6 +101,29 @@ public final class Engine implements AutoCloseable {
                         hostGatewayIp != null ? hostGatewayIp : networks.bridgeNetwork().gateway().toString()));
         containers.startByPolicy();
         return new Engine(root, images, containers, events, networks, volumes);
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The second step of {@link #open} after {@link #load}: what a previous engine left on the
+     * host for containers that do not run is removed, and so are the containers its crash left
+     * half-removed or with AutoRemove.
+     */
+    public void finishRecovery() {
+        containers.finishRecovery();
     }
 
     public Networks networks() {

@@ -117,7 +117,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
                 return;
             }
             if (msg instanceof HttpRequest r && waitsForEngine(r)) {
-                hold(ctx, msg);
+                hold(ctx, r);
                 return;
             }
             if (msg instanceof HttpRequest r && !begin(ctx, r)) {
@@ -146,8 +146,8 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
         }
     }
 
-    /** Keeps the request (and its body as it comes) unread until the engine is open, then serves it. */
-    private void hold(ChannelHandlerContext ctx, Object request) {
+    /** Keeps the request (and its body as it comes) unread until the readiness gate lets it go, then serves it. */
+    private void hold(ChannelHandlerContext ctx, HttpRequest request) {
         held = new ArrayList<>();
         held.add(ReferenceCountUtil.retain(request));
         ctx.channel().config().setAutoRead(false);
@@ -156,10 +156,10 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter implements Ex
         if (deadline != null) {
             deadline.requestComplete();
         }
-        routes.whenSettled(() -> ctx.channel().eventLoop().execute(() -> release(ctx)));
+        routes.whenSettled(() -> waitsForEngine(request), () -> ctx.channel().eventLoop().execute(() -> release(ctx)));
     }
 
-    /** On the event loop once the engine is open (or failed): what was held goes through as if just read. */
+    /** On the event loop at the gate's next step (or failure): what was held goes through as if just read, or is held again. */
     private void release(ChannelHandlerContext ctx) {
         List<Object> messages = held;
         held = null;

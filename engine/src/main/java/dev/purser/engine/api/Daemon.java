@@ -2,6 +2,7 @@ package dev.purser.engine.api;
 
 import dev.purser.engine.Engine;
 import dev.purser.engine.cgroup.CgroupVersion;
+import dev.purser.engine.container.RemovalStep;
 import dev.purser.engine.network.BridgeOptions;
 import dev.purser.engine.network.Ipv4Cidr;
 import dev.purser.engine.store.StateRoot;
@@ -29,6 +30,8 @@ public final class Daemon {
     /** The system property a test sets to a file whose creation lets the engine open ({@link #holdIfAsked}). */
     public static final String HOLD_PROPERTY = "purser.test.hold-engine-open-until";
     /** The system property a test sets to a file whose creation lets the API server start (the early listener answers until then). */
+    /** As {@link #HOLD_PROPERTY}, for the end of the crash recovery: reads are served, the rest is held. */
+    public static final String HOLD_RECOVERY_PROPERTY = "purser.test.hold-recovery-until";
     public static final String HOLD_SERVER_PROPERTY = "purser.test.hold-server-start-until";
 
     /**
@@ -154,9 +157,11 @@ public final class Daemon {
             // /_ping is answered from here on, before Netty, the logger or the engine are loaded (decision 0055)
             EarlyListener early = EarlyListener.open(options.socket());
             CompletableFuture<ApiServer> serving = new CompletableFuture<>();
-            // The engine opens (crash recovery, restart policies) while the socket already
-            // answers /_ping; every other request waits for it (ReadinessGate, decision 0040).
+            // The engine opens (state, restart policies, then the rest of the crash recovery) while
+            // the socket already answers /_ping; reads wait for the state, the rest for the
+            // recovery (ReadinessGate, decisions 0040, 0058).
             CompletableFuture<Engine> opening = new CompletableFuture<>();
+            CompletableFuture<Void> recovered = new CompletableFuture<>();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 log().info("shutting down: stopping containers");
@@ -166,8 +171,10 @@ public final class Daemon {
                 if (server != null) {
                     server.close();
                 }
-                // an engine still opening is waited for: it may be starting containers by policy
+                // an engine still opening is waited for: it may be starting containers by policy,
+                // or removing what a crash left
                 opening.handle((engine, failure) -> engine).join();
+                recovered.handle((done, failure) -> done).join();
                 if (opening.isDone() && !opening.isCompletedExceptionally()) {
                     opening.join().close();
                 }
@@ -181,23 +188,28 @@ public final class Daemon {
             }, "shutdown"));
             Path spool = options.root().tmp().resolve("api");
             deleteChildren(spool);
+            CompletableFuture<Router> routes = new CompletableFuture<>();
             Thread opener = new Thread(() -> {
                 try {
                     holdIfAsked(HOLD_PROPERTY);
-                    opening.complete(Engine.open(options.root(), options.cgroupParent(), options.cgroupVersion(), options.bridge(),
-                            options.hostGatewayIp()));
+                    Engine engine = Engine.load(options.root(), options.cgroupParent(), options.cgroupVersion(),
+                            options.bridge(), options.hostGatewayIp(), RemovalStep.haltingAtPropertyStep());
+                    opening.complete(engine);
+                    Router all = EngineApi.routes(engine);
+                    // said before the gate lets reads go, so whoever got an answer from the engine finds it in the log
+                    log().info("purser daemon {} ready (root {}, API {})", SystemApi.VERSION, options.root().root(), Exchange.API_VERSION);
+                    routes.complete(all);
+                    holdIfAsked(HOLD_RECOVERY_PROPERTY);
+                    engine.finishRecovery();
+                    recovered.complete(null);
                 } catch (Throwable t) {
                     opening.completeExceptionally(t);
+                    routes.completeExceptionally(t);
+                    recovered.completeExceptionally(t);
                 }
             }, "engine-open");
             opener.start();
-            CompletableFuture<Router> routes = opening.thenApply(engine -> {
-                Router all = EngineApi.routes(engine);
-                // said before the gate opens, so whoever got an answer from the engine finds it in the log
-                log().info("purser daemon {} ready (root {}, API {})", SystemApi.VERSION, options.root().root(), Exchange.API_VERSION);
-                return all;
-            });
-            ReadinessGate gate = ReadinessGate.pending(routes);
+            ReadinessGate gate = ReadinessGate.pending(routes, recovered);
             ApiServer server;
             try {
                 holdIfAsked(HOLD_SERVER_PROPERTY);
@@ -209,11 +221,13 @@ public final class Daemon {
             serving.complete(server);
             early.handOver();
             try {
-                opening.join();
+                recovered.join();
             } catch (CompletionException e) {
                 // held requests have had their 500; the daemon does not serve without its state
                 log().error("opening the engine on {} failed: {}", options.root().root(), e.getCause().toString());
                 gate.settled().join();
+                // a request the early listener took relays to the server only after the hand-over
+                early.awaitConnectionsEnded(java.time.Duration.ofSeconds(10));
                 server.finishServing(java.time.Duration.ofSeconds(10));
                 server.close(); // its event loops would keep the JVM alive
                 closeQuietly(early);

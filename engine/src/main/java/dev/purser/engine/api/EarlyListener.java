@@ -33,6 +33,8 @@ final class EarlyListener implements AutoCloseable {
     private final String buildHeader;
     private final CompletableFuture<Path> server = new CompletableFuture<>();
     private final AtomicInteger connections = new AtomicInteger();
+    /** Connections not ended yet; guarded by itself. */
+    private final int[] open = {0};
     private final Thread acceptor;
 
     private EarlyListener(SocketFile socket, ServerSocketChannel channel, Selector selector, String buildHeader) {
@@ -99,7 +101,19 @@ final class EarlyListener implements AutoCloseable {
         while ((client = channel.accept()) != null) {
             client.configureBlocking(true);
             EarlyConnection connection = new EarlyConnection(client, buildHeader, server);
-            Thread thread = new Thread(connection::serve, "api-early-" + connections.incrementAndGet());
+            synchronized (open) {
+                open[0]++;
+            }
+            Thread thread = new Thread(() -> {
+                try {
+                    connection.serve();
+                } finally {
+                    synchronized (open) {
+                        open[0]--;
+                        open.notifyAll();
+                    }
+                }
+            }, "api-early-" + connections.incrementAndGet());
             thread.setDaemon(true);
             thread.start();
         }
@@ -113,6 +127,23 @@ final class EarlyListener implements AutoCloseable {
     void handOver() {
         if (server.complete(socket.path())) {
             selector.wakeup(); // not once closed: the daemon is ending
+        }
+    }
+
+    /**
+     * Waits, at most {@code within}, until every connection this listener accepted has ended: a
+     * daemon whose engine failed to open lets the requests relayed to its server get their answer.
+     */
+    void awaitConnectionsEnded(java.time.Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        synchronized (open) {
+            while (open[0] > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(open, left);
+            }
         }
     }
 

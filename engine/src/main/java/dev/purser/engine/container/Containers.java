@@ -91,6 +91,7 @@ public final class Containers {
     private final Volumes volumes;
     private final ContainerMounts mounts;
     private final NetworkConnections connections;
+    private final CrashRecovery recovery;
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events, Networks networks, Volumes volumes) {
@@ -120,7 +121,18 @@ public final class Containers {
                 etcFiles);
         this.connections = new NetworkConnections(store, networks, launcher.peers(), networkEvents);
         this.ports = new ContainerPorts(PortPublisher.ofHost());
-        for (String id : new CrashRecovery(store, linux, cgroups).run()) {
+        this.recovery = new CrashRecovery(store, linux, cgroups);
+        recovery.reconcile();
+    }
+
+    /**
+     * The rest of the crash recovery the constructor began: every container not started by
+     * {@link #startByPolicy} yet is torn down, interrupted removals are finished, and the
+     * containers with AutoRemove that were running are removed. Until it returns, nothing but
+     * reads may use the containers (the daemon holds every other request, docs/decisions/0058).
+     */
+    public void finishRecovery() {
+        for (String id : recovery.finish()) {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
             remove(id, true, true);
         }
@@ -896,20 +908,22 @@ public final class Containers {
 
     /**
      * Docker's behaviour at daemon start: containers with restart policy {@code always} come
-     * back, and {@code unless-stopped} ones unless they were stopped by hand.
+     * back, and {@code unless-stopped} ones unless they were stopped by hand. Each is torn down
+     * first (its part of the crash recovery), so this may run before {@link #finishRecovery}.
      */
     public void startByPolicy() {
         List<String> wanted = new ArrayList<>();
         for (Container c : store.all()) {
             String policy = c.hostConfig().restartPolicy().name();
             if ((policy.equals("always") || (policy.equals("unless-stopped") && !c.hasBeenManuallyStopped()))
-                    && !running.containsKey(c.id())) {
+                    && !running.containsKey(c.id()) && !c.state().removalInProgress()) {
                 wanted.add(c.id());
             }
         }
         // link targets and joined networks first, or their dependents would fail to start
         for (String id : StartOrder.dependenciesFirst(wanted, this::startDependencies)) {
             try {
+                recovery.tearDown(id);
                 start(id);
             } catch (RuntimeException e) {
                 log.warn("starting {} by its restart policy: {}", id.substring(0, 12), e.getMessage());

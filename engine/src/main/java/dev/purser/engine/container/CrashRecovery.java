@@ -1,6 +1,5 @@
 package dev.purser.engine.container;
 
-
 import dev.purser.engine.cgroup.CgroupHierarchy;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
@@ -13,12 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the container records and the host back in line when the engine starts: no container
- * runs yet, so none needs a mount or a cgroup, and a removal that a crash interrupted is finished.
+ * Brings the container records and the host back in line when the engine starts, in two steps
+ * so that a daemon can answer reads in between (docs/decisions/0058). {@link #reconcile} makes
+ * the records true: no container runs yet, so each one recorded running is brought down and
+ * recorded exited. {@link #tearDown(String)} and {@link #finish} then clean the host: no
+ * container that is not running needs a mount or a cgroup (a crash during a start or a removal
+ * can leave them), a removal that a crash interrupted is finished, and directories without a
+ * record are deleted. Until a container is torn down nothing but its policy start may use it.
  */
 final class CrashRecovery {
     private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
@@ -27,6 +34,9 @@ final class CrashRecovery {
     private final ContainerStore store;
     private final Linux linux;
     private final CgroupHierarchy cgroups;
+    /** The containers not torn down yet: every one at {@link #reconcile}. */
+    private final Set<String> untouched = ConcurrentHashMap.newKeySet();
+    private final List<String> autoRemove = new CopyOnWriteArrayList<>();
 
     CrashRecovery(ContainerStore store, Linux linux, CgroupHierarchy cgroups) {
         this.store = store;
@@ -42,15 +52,48 @@ final class CrashRecovery {
     /**
      * After an engine restart no container process can still be ours: a stage whose engine
      * died kills its container. Each container that was running becomes exited, with the code
-     * its stage recorded (137 when none was); every container's mount and cgroup are removed
-     * (a crash during a start or a removal can leave them for a container that is not running);
-     * containers marked removing are removed, and directories without a record deleted.
-     *
-     * @return the containers with AutoRemove that were running: Docker removes them at restart,
-     *     and they must go the way every removal goes (volumes, events), which is the caller's
+     * its stage recorded (137 when none was). Touches no mount and no cgroup.
      */
-    List<String> run() {
-        List<String> autoRemove = new java.util.ArrayList<>();
+    void reconcile() {
+        for (Container c : store.all()) {
+            ContainerState s = c.state();
+            Path dir = store.directory(c.id());
+            untouched.add(c.id());
+            if (s.running() || s.paused() || s.restarting() || s.removalInProgress()) {
+                bringDown(c, dir);
+            }
+            if ((s.running() || s.paused() || s.restarting()) && !s.removalInProgress()) {
+                int code = recordedExitCode(c, dir);
+                store.update(c.id(), cur -> cur.withState(cur.state().exited(code, false, Containers.now())));
+                if (c.hostConfig().autoRemove()) {
+                    // Docker removes these at restart; they go the way every removal goes (volumes, events)
+                    autoRemove.add(c.id());
+                }
+            }
+        }
+    }
+
+    /** Removes what a previous engine left of this container on the host (mount, cgroup), once. */
+    void tearDown(String id) {
+        if (!untouched.remove(id)) {
+            return;
+        }
+        Path dir = store.directory(id);
+        tearDown(id, dir);
+        try {
+            Files.deleteIfExists(identityFile(dir));
+        } catch (IOException e) {
+            log.warn("removing {}: {}", identityFile(dir), e.getMessage());
+        }
+    }
+
+    /**
+     * Tears down every container not torn down yet, finishes the removals a crash interrupted and
+     * deletes directories without a record.
+     *
+     * @return the containers with AutoRemove that were running: the caller removes them
+     */
+    List<String> finish() {
         for (String id : store.orphanDirectories()) {
             Path dir = store.directory(id);
             log.info("removing the remains of container directory {}", dir);
@@ -61,35 +104,17 @@ final class CrashRecovery {
                 log.warn("could not remove {}: {}", dir, e.getCause().toString());
             }
         }
-        for (Container c : store.all()) {
-            ContainerState s = c.state();
-            Path dir = store.directory(c.id());
-            if (s.running() || s.paused() || s.restarting() || s.removalInProgress()) {
-                bringDown(c, dir);
-            }
-            tearDown(c.id(), dir);
-            if (s.removalInProgress()) {
-                log.info("finishing the removal of container {}", c.shortId());
-                store.deleteFiles(c.id());
-                store.delete(c.id());
-                continue;
-            }
-            if (s.running() || s.paused() || s.restarting()) {
-                int code = recordedExitCode(c, dir);
-                store.update(c.id(), cur -> cur.withState(cur.state().exited(code, false, Containers.now())));
-                if (c.hostConfig().autoRemove()) {
-                    autoRemove.add(c.id());
-                }
-            }
-            try {
-                Files.deleteIfExists(identityFile(dir));
-            } catch (IOException e) {
-                log.warn("removing {}: {}", identityFile(dir), e.getMessage());
+        for (String id : List.copyOf(untouched)) {
+            tearDown(id);
+            Optional<Container> c = store.get(id);
+            if (c.isPresent() && c.get().state().removalInProgress()) {
+                log.info("finishing the removal of container {}", c.get().shortId());
+                store.deleteFiles(id);
+                store.delete(id);
             }
         }
-        return autoRemove;
+        return List.copyOf(autoRemove);
     }
-
     /**
      * SIGKILL for the container's process, if the recorded pid still names it: a pid that now
      * belongs to another process (after a reboot, or once pids wrapped) means the container's is gone.

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The daemon's socket answers {@code /_ping} while its engine still opens (crash recovery,
- * restart policies), and every other request waits for the engine instead of being answered from
- * half-loaded state (docs/decisions/0040). The daemon is a process of its own, killed with
- * SIGKILL; {@link Daemon#HOLD_PROPERTY} keeps its engine from opening until the test says so,
- * so each request is known to have come before the engine was open.
+ * The daemon's socket answers {@code /_ping} while its engine still opens, reads once the state
+ * is loaded and true, and every other request once the crash recovery has finished, instead of
+ * being answered from half-loaded state (docs/decisions/0040, 0058). The daemon is a process of
+ * its own, killed with SIGKILL; {@link Daemon#HOLD_PROPERTY} keeps its engine from opening, and
+ * {@link Daemon#HOLD_RECOVERY_PROPERTY} its recovery from finishing, until the test says so, so
+ * each request is known to have come before that step.
  */
 class ReadinessGateIT {
     Path dir;
@@ -43,6 +44,14 @@ class ReadinessGateIT {
 
     private Map<String, String> held() {
         return Map.of(Daemon.HOLD_PROPERTY, release.toString());
+    }
+
+    private void releaseTheEngine() {
+        try {
+            Files.writeString(release, "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The docker CLI, run on another thread: its request is held by the gate until the engine opens. */
@@ -95,17 +104,55 @@ class ReadinessGateIT {
     }
 
     @Test
+    void aReadMadeWhileTheRecoveryFinishesIsServedAndAChangeWaitsForTheRecovery() throws Exception {
+        daemon = DaemonProcess.start(dir, Map.of());
+        daemon.importBusybox();
+        assertThat(daemon.docker("create", "--name", "kept", "busybox", "true").exitCode()).isZero();
+        assertThat(daemon.docker("run", "-d", "--name", "web", "busybox", "sleep", "1000").exitCode()).isZero();
+        daemon.kill();
+
+        daemon.launchUntilPing(Map.of(Daemon.HOLD_RECOVERY_PROPERTY, release.toString()));
+        CompletableFuture<DaemonProcess.Result> rm = dockerLater("rm", "kept");
+        DaemonProcess.Result inspect = daemon.docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "web");
+        DaemonProcess.Result ps = daemon.docker("ps", "-a", "--format", "{{.Names}}");
+
+        assertThat(Files.exists(release)).as("the recovery was still held").isFalse();
+        assertThat(inspect.line()).isEqualTo("exited 137");
+        assertThat(ps.out()).contains("kept");
+        assertThat(rm).as("the removal waits for the recovery").isNotDone();
+        Files.writeString(release, "");
+        DaemonProcess.Result removed = rm.get(120, TimeUnit.SECONDS);
+        assertThat(removed.exitCode()).as(removed.out()).isZero();
+        assertThat(daemon.docker("ps", "-a", "--format", "{{.Names}}").out()).doesNotContain("kept");
+    }
+
+    @Test
+    void aContainerThatRestartsByPolicyRunsWhenTheFirstReadIsAnswered() throws Exception {
+        daemon = DaemonProcess.start(dir, Map.of());
+        daemon.importBusybox();
+        assertThat(daemon.docker("run", "-d", "--name", "always", "--restart", "always", "busybox", "sleep", "1000").exitCode())
+                .isZero();
+        daemon.kill();
+
+        daemon.launchUntilPing(Map.of(Daemon.HOLD_RECOVERY_PROPERTY, release.toString()));
+        DaemonProcess.Result inspect = daemon.docker("inspect", "-f", "{{.State.Status}}", "always");
+
+        assertThat(Files.exists(release)).as("the recovery was still held").isFalse();
+        assertThat(inspect.line()).isEqualTo("running");
+    }
+
+    @Test
     void aStateThatCannotBeOpenedAnswersTheHeldRequestWithTheReasonAndTheDaemonEnds() throws Exception {
         Path record = dir.resolve("state/containers/" + "a".repeat(64) + "/config.json");
         Files.createDirectories(record.getParent());
         Files.writeString(record, "{ not json", StandardCharsets.UTF_8);
         daemon = DaemonProcess.startUntilPing(dir, held());
-        CompletableFuture<DaemonProcess.Result> ps = dockerLater("ps", "-a");
-        Files.writeString(release, "");
 
-        DaemonProcess.Result r = ps.get(120, TimeUnit.SECONDS);
-        assertThat(r.exitCode()).isNotZero();
-        assertThat(r.out()).contains("the purser daemon could not open its state");
+        // sent before the engine may open (a docker CLI started on another thread could come after the failure)
+        RawHttp.Response r = RawHttp.exchange(daemon.socket(), "GET", "/containers/json?all=1", null, null, this::releaseTheEngine);
+
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.bodyText()).contains("the purser daemon could not open its state");
         assertThat(daemon.awaitEnd()).isNotZero();
     }
 }

@@ -47,6 +47,11 @@ public final class RawHttp {
     private RawHttp() {}
 
     public static Response exchange(Path socket, String method, String path, String contentType, byte[] body) {
+        return exchange(socket, method, path, contentType, body, () -> {});
+    }
+
+    /** As above, running {@code sent} once the request is written and before its answer is read. */
+    public static Response exchange(Path socket, String method, String path, String contentType, byte[] body, Runnable sent) {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(socket));
             String head = method + " " + path + " HTTP/1.1\r\nHost: purser\r\nConnection: close\r\n"
@@ -59,6 +64,7 @@ public final class RawHttp {
                     ch.write(b);
                 }
             }
+            sent.run();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteBuffer buf = ByteBuffer.allocate(65536);
             while (ch.read(buf) > 0) {
