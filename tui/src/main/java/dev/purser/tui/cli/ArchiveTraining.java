@@ -38,6 +38,15 @@ public final class ArchiveTraining {
                             run.args.subList(1, run.args.size()), true, java.util.Map.of()));
                 });
         DirectCommandLine.read(session, new String[] {"exec", "-i", "-e", "A=b", "archive-training", "true"});
+        // what their requests and streams use: a query, the config file's detach keys, an (empty) multiplexed stream
+        dev.purser.tui.client.Query.of().add("stream", true).add("detachKeys", "ctrl-p,ctrl-q").toString();
+        ConfigFile.detachKeys(null, session.env);
+        try {
+            dev.purser.tui.client.StreamDemux.copy(java.io.InputStream.nullInputStream(), false,
+                    java.io.OutputStream.nullOutputStream(), java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         picocli.CommandLine tree = CommandTree.build(session);
         new HelpText(FlagDescriptions::load).of(tree.getSubcommands().get("run"));
         try {
