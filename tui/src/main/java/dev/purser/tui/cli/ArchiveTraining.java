@@ -30,6 +30,23 @@ public final class ArchiveTraining {
         ObjectNode row = ContainerRow.of(summary, true, Instant.EPOCH);
         new TableFormat(PsCommand.DEFAULT_FORMAT, ContainerRow.HEADER).render(List.of(row));
         InspectCommand.pretty(ContainerRow.NODES.arrayNode().add(summary));
+        // run, create and exec read without picocli (FlagIndex): a line read, and the body it makes
+        DirectCommandLine.read(session, new String[] {"run", "--rm", "-d", "--name", "archive-training", "-e", "A=b", "-p", "80",
+                "-v", "/v", "--network", "none", "busybox", "true"}).ifPresent(command -> {
+                    NewContainerCommand run = (NewContainerCommand) command;
+                    dev.purser.tui.client.JsonTrees.bytes(CreateBody.build(run.flags, run.args.get(0),
+                            run.args.subList(1, run.args.size()), true, java.util.Map.of()));
+                });
+        DirectCommandLine.read(session, new String[] {"exec", "-i", "-e", "A=b", "archive-training", "true"});
+        // what their requests and streams use: a query, the config file's detach keys, an (empty) multiplexed stream
+        dev.purser.tui.client.Query.of().add("stream", true).add("detachKeys", "ctrl-p,ctrl-q").toString();
+        ConfigFile.detachKeys(null, session.env);
+        try {
+            dev.purser.tui.client.StreamDemux.copy(java.io.InputStream.nullInputStream(), false,
+                    java.io.OutputStream.nullOutputStream(), java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         picocli.CommandLine tree = CommandTree.build(session);
         new HelpText(FlagDescriptions::load).of(tree.getSubcommands().get("run"));
         try {

@@ -1,7 +1,7 @@
 package dev.purser.tui.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.purser.tui.client.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ final class ConfigFile {
         Path file = dev.purser.tui.config.ConfigLocation.of(env).readable();
         if (!Files.isRegularFile(file)) return new ConfigFile(null);
         try {
-            return new ConfigFile(new ObjectMapper().readTree(file.toFile()));
+            return new ConfigFile(JsonTrees.read(Files.readAllBytes(file)));
         } catch (IOException e) {
             return new ConfigFile(null);
         }

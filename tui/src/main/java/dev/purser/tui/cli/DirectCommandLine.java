@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * The short commands people and scripts run most ({@code ps}, {@code inspect}, {@code logs},
- * {@code stop}, {@code version}, also as {@code container ...}), read without picocli when their
- * command line is plain: picocli's classes, its reading of the annotations and the compiling of
+ * {@code stop}, {@code version}, and {@code run}, {@code create}, {@code exec} with the flags of
+ * {@link FlagIndex}; also as {@code container ...}), read without picocli when their command
+ * line is plain: picocli's classes, its reading of the annotations and the compiling of
  * both cost such a command about 100 ms of CPU, more than everything else it does after the JVM
  * has started (docs/decisions/0053). Whatever is not plain here — help, an unknown or unusual
  * flag or value, a global option other than -H/--host, --root, -D/--debug and -l/--log-level, any
@@ -81,6 +82,9 @@ final class DirectCommandLine {
             case "logs": return LogsCommand.directFlags();
             case "stop": return StopCommand.directFlags();
             case "version": return VersionCommand.directFlags();
+            case "run": return FlagIndex.flags("run", RunCommand::new);
+            case "create": return FlagIndex.flags("create", CreateCommand::new);
+            case "exec": return FlagIndex.flags("exec", ExecCommand::new);
             default: return null;
         }
     }
@@ -92,6 +96,9 @@ final class DirectCommandLine {
             case "inspect": return InspectCommand.directFlags("container");
             case "logs": return LogsCommand.directFlags();
             case "stop": return StopCommand.directFlags();
+            case "run": return FlagIndex.flags("run", RunCommand::new);
+            case "create": return FlagIndex.flags("create", CreateCommand::new);
+            case "exec": return FlagIndex.flags("exec", ExecCommand::new);
             default: return null;
         }
     }

@@ -20,13 +20,14 @@ final class DirectFlags<C extends BaseCommand> {
     /** A number as picocli's converters all read it the same way: no sign, no leading zero, fits an int. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("0|[1-9][0-9]{0,8}");
 
-    private enum Kind { FLAG, TEXT, NUMBER }
+    private enum Kind { FLAG, OPTIONAL_FLAG, TEXT, NUMBER }
 
     private record Flag<C>(Kind kind, BiConsumer<C, String> apply) {}
 
     private final Supplier<C> make;
     private final Map<String, Flag<C>> byName = new HashMap<>();
     private BiConsumer<C, String> positional;
+    private boolean stopAtPositional;
 
     DirectFlags(Supplier<C> make) {
         this.make = make;
@@ -41,6 +42,15 @@ final class DirectFlags<C extends BaseCommand> {
         return add(Kind.FLAG, (c, v) -> set.accept(c), names);
     }
 
+    /**
+     * A boolean option that may take a value ({@code arity = "0..1"}, run's {@code --rm}): only
+     * its bare form is read here; picocli reads a line where a {@code true} or {@code false}
+     * follows it (it could be the flag's value).
+     */
+    DirectFlags<C> optionalFlag(Consumer<C> set, String... names) {
+        return add(Kind.OPTIONAL_FLAG, (c, v) -> set.accept(c), names);
+    }
+
     /** An option with a text value; a list option's {@code set} adds to it. */
     DirectFlags<C> text(BiConsumer<C, String> set, String... names) {
         return add(Kind.TEXT, set, names);
@@ -51,9 +61,23 @@ final class DirectFlags<C extends BaseCommand> {
         return add(Kind.NUMBER, (c, v) -> set.accept(c, Integer.valueOf(v)), names);
     }
 
+    /** An option with a whole-number value kept as a long. */
+    DirectFlags<C> longNumber(BiConsumer<C, Long> set, String... names) {
+        return add(Kind.NUMBER, (c, v) -> set.accept(c, Long.valueOf(v)), names);
+    }
+
     /** Where the positional arguments go, in order. */
     DirectFlags<C> positional(BiConsumer<C, String> add) {
         this.positional = add;
+        return this;
+    }
+
+    /**
+     * As picocli's {@code setStopAtPositional(true)} (run's IMAGE COMMAND ARG...): from the first
+     * positional argument on, every argument is one, whatever it looks like.
+     */
+    DirectFlags<C> stopAtPositional() {
+        this.stopAtPositional = true;
         return this;
     }
 
@@ -84,13 +108,21 @@ final class DirectFlags<C extends BaseCommand> {
     boolean apply(C command, List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (stopAtPositional && positional != null && !a.startsWith("-")) {
+                for (String rest : args.subList(i, args.size())) {
+                    // a "--" after the image: picocli's end of options or an argument? picocli decides
+                    if (rest.equals("--")) return false;
+                }
+                for (String rest : args.subList(i, args.size())) positional.accept(command, rest);
+                return true;
+            }
             if (a.equals("-") || a.equals("--")) return false;
             if (a.startsWith("--")) {
                 int eq = a.indexOf('=');
                 Flag<C> flag = byName.get(eq < 0 ? a : a.substring(0, eq));
                 if (flag == null) return false;
-                if (flag.kind() == Kind.FLAG) {
-                    if (eq >= 0) return false;
+                if (flag.kind() == Kind.FLAG || flag.kind() == Kind.OPTIONAL_FLAG) {
+                    if (eq >= 0 || flag.kind() == Kind.OPTIONAL_FLAG && booleanNext(args, i)) return false;
                     flag.apply().accept(command, null);
                     continue;
                 }
@@ -100,7 +132,8 @@ final class DirectFlags<C extends BaseCommand> {
                 if (a.length() == 2) {
                     Flag<C> flag = byName.get(a);
                     if (flag == null) return false;
-                    if (flag.kind() == Kind.FLAG) {
+                    if (flag.kind() == Kind.FLAG || flag.kind() == Kind.OPTIONAL_FLAG) {
+                        if (flag.kind() == Kind.OPTIONAL_FLAG && booleanNext(args, i)) return false;
                         flag.apply().accept(command, null);
                     } else if (!applyValue(command, flag, i + 1 < args.size() ? args.get(++i) : null)) {
                         return false;
@@ -110,7 +143,8 @@ final class DirectFlags<C extends BaseCommand> {
                 // -aq: only a cluster of flags that take no value
                 for (int k = 1; k < a.length(); k++) {
                     Flag<C> flag = byName.get("-" + a.charAt(k));
-                    if (flag == null || flag.kind() != Kind.FLAG) return false;
+                    if (flag == null || flag.kind() != Kind.FLAG && flag.kind() != Kind.OPTIONAL_FLAG) return false;
+                    if (flag.kind() == Kind.OPTIONAL_FLAG && booleanNext(args, i)) return false;
                 }
                 for (int k = 1; k < a.length(); k++) byName.get("-" + a.charAt(k)).apply().accept(command, null);
             } else {
@@ -119,6 +153,11 @@ final class DirectFlags<C extends BaseCommand> {
             }
         }
         return true;
+    }
+
+    /** Whether the argument after {@code i} reads as a boolean, which picocli may take as an optional flag's value. */
+    private static boolean booleanNext(List<String> args, int i) {
+        return i + 1 < args.size() && (args.get(i + 1).equalsIgnoreCase("true") || args.get(i + 1).equalsIgnoreCase("false"));
     }
 
     private static <C> boolean applyValue(C command, Flag<C> flag, String value) {

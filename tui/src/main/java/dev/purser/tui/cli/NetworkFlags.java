@@ -1,6 +1,6 @@
 package dev.purser.tui.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import java.util.Map;
  * does not apply are refused naming them.
  */
 final class NetworkFlags {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private NetworkFlags() {}
 
@@ -59,7 +59,7 @@ final class NetworkFlags {
         if (userDefined && predefined) {
             throw new IllegalArgumentException("conflicting options: cannot attach both user-defined and non-user-defined network-modes");
         }
-        ObjectNode out = JSON.createObjectNode();
+        ObjectNode out = JSON.objectNode();
         byTarget.forEach((target, a) -> {
             ObjectNode e = out.putObject(target);
             if (!a.aliases().isEmpty()) {

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
-import org.jline.utils.Signals;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * docker's {@code --sig-proxy}: while purser is attached to a container without a terminal, the
@@ -15,7 +16,9 @@ import org.jline.utils.Signals;
  * Ctrl-C is a byte the container's terminal turns into its own SIGINT, so nothing is proxied.
  *
  * <p>The handler only queues the signal; a thread of its own sends it, so a slow daemon never
- * holds up the JVM's signal dispatcher. close() puts the previous handlers back.
+ * holds up the JVM's signal dispatcher. close() puts the previous handlers back. The JDK's
+ * {@code sun.misc.Signal} is called directly: JLine's reflective wrapper of it made a dynamic
+ * proxy and woke java.util.logging in every {@code run} (docs/decisions/0057).
  */
 public final class SignalProxy implements AutoCloseable {
     /** Proxies nothing: {@code --sig-proxy=false}, or a container with a terminal. */
@@ -25,7 +28,7 @@ public final class SignalProxy implements AutoCloseable {
             "CONT", "TTIN", "TTOU", "XCPU", "XFSZ", "VTALRM", "PROF", "PWR", "SYS", "TRAP");
 
     private final Thread sender;
-    private final Map<String, Object> previous = new LinkedHashMap<>();
+    private final Map<String, SignalHandler> previous = new LinkedHashMap<>();
 
     private SignalProxy(Thread sender) {
         this.sender = sender;
@@ -62,9 +65,10 @@ public final class SignalProxy implements AutoCloseable {
         sender.start();
         for (String name : signals) {
             // the JVM keeps some for itself (QUIT for thread dumps, USR2 on some builds): those stay its own
-            Object old = Signals.register(name, () -> received.offer(name));
-            if (old != null) {
-                proxy.previous.put(name, old);
+            try {
+                proxy.previous.put(name, Signal.handle(new Signal(name), signal -> received.offer(name)));
+            } catch (IllegalArgumentException reserved) {
+                // "Signal already used by VM or OS": not ours to proxy
             }
         }
         return proxy;
@@ -80,7 +84,7 @@ public final class SignalProxy implements AutoCloseable {
         if (sender == null) {
             return;
         }
-        previous.forEach(Signals::unregister);
+        previous.forEach((name, handler) -> Signal.handle(new Signal(name), handler));
         sender.interrupt();
     }
 }

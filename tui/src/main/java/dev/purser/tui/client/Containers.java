@@ -1,6 +1,7 @@
 package dev.purser.tui.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -97,8 +98,8 @@ public final class Containers {
     /** The StatusCode of an opened wait; throws the daemon's error when it reports one. */
     public long exitCode(Response wait) {
         try (wait) {
-            JsonNode answer = engine.json().readTree(wait.body());
-            if (answer == null) throw new DaemonError(500, "wait ended without a status");
+            JsonNode answer = JsonTrees.readFirst(wait.body());
+            if (answer.isMissingNode()) throw new DaemonError(500, "wait ended without a status");
             if (answer.path("Error").hasNonNull("Message") && !answer.path("Error").path("Message").asText().isEmpty()) {
                 throw new DaemonError(500, answer.path("Error").path("Message").asText());
             }
@@ -135,13 +136,9 @@ public final class Containers {
 
     /** Starts an exec attached, on a connection of our own (see {@link #attachInteractive}). */
     public HijackedConnection execStartInteractive(String execId, boolean tty, int rows, int cols) {
-        ObjectNode body = engine.json().createObjectNode().put("Detach", false).put("Tty", tty);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Detach", false).put("Tty", tty);
         if (tty && rows > 0 && cols > 0) body.putArray("ConsoleSize").add(rows).add(cols);
-        try {
-            return engine.hijackInteractive("/exec/" + enc(execId) + "/start", engine.json().writeValueAsBytes(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return engine.hijackInteractive("/exec/" + enc(execId) + "/start", JsonTrees.bytes(body));
     }
 
     /** {@code POST /containers/{id}/resize}: the container's TTY to rows × cols. */
@@ -170,7 +167,7 @@ public final class Containers {
 
     /** Starts an exec; detached execs return null, attached ones the output stream. */
     public Response execStart(String execId, boolean detach, boolean tty) {
-        ObjectNode body = engine.json().createObjectNode().put("Detach", detach).put("Tty", tty);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Detach", detach).put("Tty", tty);
         if (detach) {
             engine.post("/exec/" + enc(execId) + "/start", body);
             return null;

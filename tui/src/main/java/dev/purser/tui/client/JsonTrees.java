@@ -53,6 +53,18 @@ public final class JsonTrees {
     }
 
     /**
+     * The first JSON value of a stream (a wait's answer), without reading to the stream's end; a
+     * stream that ends before any value is a missing node. Leaves {@code in} open.
+     */
+    public static JsonNode readFirst(InputStream in) throws IOException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            if (p.nextToken() == null) return NODES.missingNode();
+            return value(p);
+        }
+    }
+
+    /**
      * Hands each JSON value of a stream of them (events, progress messages) to {@code action} as
      * it arrives; leaves {@code in} open.
      */

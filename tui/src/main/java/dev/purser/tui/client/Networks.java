@@ -1,6 +1,7 @@
 package dev.purser.tui.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class Networks {
      */
     public JsonNode create(String name, String driver, String subnet, String gateway, String ipRange, boolean internal,
                            Map<String, String> labels) {
-        ObjectNode body = engine.json().createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("Name", name);
         body.put("Driver", driver);
         body.put("Internal", internal);
@@ -57,7 +58,7 @@ public final class Networks {
 
     /** {@code POST /networks/{id}/connect}: the container, with its aliases and the IPv4 address asked for (null: none). */
     public void connect(String network, String container, List<String> aliases, String ipv4Address) {
-        ObjectNode body = engine.json().createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("Container", container);
         ObjectNode endpoint = body.putObject("EndpointConfig");
         if (ipv4Address != null) {
@@ -71,7 +72,7 @@ public final class Networks {
 
     /** {@code POST /networks/{id}/disconnect}. */
     public void disconnect(String network, String container, boolean force) {
-        ObjectNode body = engine.json().createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("Container", container);
         body.put("Force", force);
         engine.post("/networks/" + Containers.enc(network) + "/disconnect", body);

@@ -1,6 +1,7 @@
 package dev.purser.tui.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class Volumes {
 
     /** {@code POST /volumes/create}; an empty name lets the daemon pick one. Answers the volume. */
     public JsonNode create(String name, String driver, Map<String, String> driverOpts, Map<String, String> labels) {
-        ObjectNode body = engine.json().createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("Name", name == null ? "" : name);
         body.put("Driver", driver);
         ObjectNode opts = body.putObject("DriverOpts");

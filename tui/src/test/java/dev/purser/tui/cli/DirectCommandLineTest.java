@@ -52,7 +52,23 @@ class DirectCommandLineTest {
             line("stop", "done"), line("stop", "-t", "3", "a", "b"), line("stop", "--time=0", "a"),
             line("stop", "--timeout", "30", "-s", "SIGINT", "a"), line("stop", "--signal=KILL", "a"), line("stop"),
             line("container", "stop", "-t", "1", "a"),
-            line("version"), line("version", "-f", "{{.Server.Version}}"), line("version", "--format={{json .}}"), line("version", "extra"));
+            line("version"), line("version", "-f", "{{.Server.Version}}"), line("version", "--format={{json .}}"), line("version", "extra"),
+            line("run", "busybox"), line("run", "--rm", "busybox", "true"), line("run", "-d", "busybox", "sleep", "1000"),
+            line("run", "-d", "--name", "web", "-p", "8080:80", "-e", "A=b", "-e", "C", "busybox", "httpd", "-f"),
+            line("run", "--rm", "-it", "busybox", "sh"), line("run", "-dit", "busybox"), line("run", "-i", "-t", "--rm", "busybox"),
+            line("run", "--name=web", "--network", "none", "--net=host", "-v", "/a:/b", "--volume=/c", "busybox"),
+            line("run", "-h", "box", "-u", "1000", "-w", "/tmp", "--entrypoint", "sh", "busybox", "-c", "ls -l"),
+            line("run", "-c", "512", "--pids-limit", "10", "--stop-timeout", "3", "-m", "64m", "--cpus", "1.5", "busybox"),
+            line("run", "--rm", "busybox", "ls", "-l", "--rm", "-d"), line("run", "busybox", "echo", ""), line("run", "busybox", "cat", "-"),
+            line("run", "-d", "busybox", "true"), line("run", "--rm", "busybox", "true", "false"), line("run", "-q", "--pull", "never", "busybox"),
+            line("run", "--sig-proxy", "--detach-keys", "ctrl-a", "--init", "--privileged", "--read-only", "-P", "busybox"),
+            line("run", "-l", "a=b", "--label=c", "--restart", "always", "--mount", "type=tmpfs,dst=/t", "--tmpfs", "/x", "busybox"),
+            line("-H", "unix:///x.sock", "run", "--rm", "busybox"), line("container", "run", "-d", "busybox"),
+            line("create", "busybox"), line("create", "--name", "c1", "-e", "A=b", "busybox", "sleep", "10"), line("create", "-it", "busybox"),
+            line("container", "create", "--rm", "busybox"),
+            line("exec", "web", "true"), line("exec", "-it", "web", "sh"), line("exec", "-d", "-e", "A=b", "-u", "0", "-w", "/", "web", "ls", "-l"),
+            line("exec", "--privileged", "--detach-keys=ctrl-x", "web", "true"), line("exec", "web"), line("exec"),
+            line("container", "exec", "-i", "web", "cat"));
 
     /** Lines picocli reads: help, errors, unusual forms and every other command. */
     private static final List<String[]> NOT_PLAIN = List.of(
@@ -64,7 +80,14 @@ class DirectCommandLineTest {
             line("-H"), line("-H", "-D", "ps"), line("--debug=true", "ps"), line("images"), line("container"),
             line("container", "rm", "x"), line("help", "ps"), line("stop", "-t"), line("stop", "-t", "abc", "x"),
             line("inspect", "--type"), line("version", "--bogus"), line("-D"), line("ps", "-H", "x"), line("container", "--help"),
-            line("image", "inspect", "x"), line("-l", "info", "ps"), line("--log-level=debug", "ps"), line("-H", "ps", "ps"), line("volume", "ls"), line("run", "busybox"));
+            line("image", "inspect", "x"), line("-l", "info", "ps"), line("--log-level=debug", "ps"), line("-H", "ps", "ps"), line("volume", "ls"),
+            line("run", "--help"), line("run", "-h"), line("run", "--rm=false", "busybox"), line("run", "--rm", "true"),
+            line("run", "-d", "false", "busybox"), line("run", "-it", "TRUE"), line("run", "--bogus", "busybox"), line("run", "-x", "busybox"),
+            line("run", "-eA=b", "busybox"), line("run", "-e", "-x", "busybox"), line("run", "--name", "", "busybox"),
+            line("run", "-c", "-1", "busybox"), line("run", "-c", "1k", "busybox"), line("run", "--", "busybox"),
+            line("run", "busybox", "--", "x"), line("run", "-"), line("run", "--name"), line("run", "-dn", "x", "busybox"),
+            line("exec", "-h"), line("exec", "--help", "web"), line("exec", "-d=true", "web", "x"), line("exec", "--bogus", "web", "x"),
+            line("create", "--help"), line("container", "run", "--help"), line("start", "web"));
 
     private static String[] line(String... args) {
         return args;
@@ -129,7 +152,28 @@ class DirectCommandLineTest {
         }
     }
 
-    /** The option and argument fields of a command, by name. */
+    @Test
+    void theIndexHasEveryFlagOfRunCreateAndExecWithItsNames() {
+        for (BaseCommand command : List.<BaseCommand>of(new RunCommand(), new CreateCommand(), new ExecCommand())) {
+            CommandLine model = new CommandLine(command);
+            String name = model.getCommandName();
+            DirectFlags<?> indexed = FlagIndex.flags(name, () -> command);
+            assertThat(indexed).as(name).isNotNull();
+            List<String> annotated = new ArrayList<>();
+            for (OptionSpec o : model.getCommandSpec().options()) {
+                if (!o.usageHelp()) annotated.addAll(List.of(o.names()));
+            }
+            assertThat(indexed.kinds().keySet()).as(name).containsExactlyInAnyOrderElementsOf(annotated);
+            assertThat(indexed.takesPositionals()).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void withoutTheIndexRunIsLeftToPicocli() {
+        assertThat(FlagIndex.flags("no-such-command", RunCommand::new)).isNull();
+    }
+
+    /** The option and argument fields of a command (and of its mixins), by name. */
     private static Map<String, Object> fields(Object command) throws IllegalAccessException {
         Map<String, Object> values = new LinkedHashMap<>();
         List<Field> all = new ArrayList<>();
@@ -138,6 +182,9 @@ class DirectCommandLineTest {
             if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)) {
                 f.setAccessible(true);
                 values.put(f.getName(), f.get(command));
+            } else if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
+                f.setAccessible(true);
+                values.put(f.getName(), fields(f.get(command)));
             }
         }
         return values;

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class ShortCommandClassesIT {
     private static final List<String> FORBIDDEN = List.of(
             "ch.qos.logback.", "io.netty.", "com.github.dockerjava.", "jnr.", "com.kenai.jffi.", "sun.security.ssl.",
-            "javax.xml.", "com.sun.org.apache.xerces.", "com.googlecode.lanterna.", "io.reactivex.");
-    /** What the commands DirectCommandLine reads must not load either: picocli's model and an ObjectMapper (docs/decisions/0053). */
+            "javax.xml.", "com.sun.org.apache.xerces.", "com.googlecode.lanterna.", "io.reactivex.", "java.util.logging.");
+    /** What the commands DirectCommandLine reads must not load either: picocli's model and an ObjectMapper (docs/decisions/0053, 0057). */
     private static final List<String> FORBIDDEN_DIRECT = List.of("picocli.", "com.fasterxml.jackson.databind.ObjectMapper",
             "com.fasterxml.jackson.databind.deser.");
     private static InProcessDaemon daemon;
@@ -31,10 +31,12 @@ class ShortCommandClassesIT {
         daemon = InProcessDaemon.start();
         daemon.importBusybox();
         daemon.purser("create", "--name", "classes-web", "busybox", "true");
+        assertThat(daemon.purser("run", "-d", "--name", "classes-running", "busybox", "sleep", "1000").exitCode()).isZero();
     }
 
     @AfterAll
     static void stop() {
+        daemon.purser("rm", "-f", "classes-running");
         daemon.close();
     }
 
@@ -64,8 +66,39 @@ class ShortCommandClassesIT {
     }
 
     @Test
+    void runRmLoadsNoPicocliAndNoObjectMapper() throws Exception {
+        assertThat(classesLoadedBy(FORBIDDEN_DIRECT, "run", "--rm", "busybox", "true")).isEmpty();
+    }
+
+    @Test
+    void runDetachedLoadsNoPicocliAndNoObjectMapper() throws Exception {
+        assertThat(classesLoadedBy(FORBIDDEN_DIRECT, "run", "-d", "--name", "classes-detached", "-e", "A=b", "busybox", "true")).isEmpty();
+    }
+
+    @Test
+    void runLoadsNoLoggingHttpLibraryTlsOrNativeBinding() throws Exception {
+        assertThat(forbiddenClassesLoadedBy("run", "--rm", "busybox", "true")).isEmpty();
+    }
+
+    @Test
+    void createLoadsNoPicocliAndNoObjectMapper() throws Exception {
+        assertThat(classesLoadedBy(FORBIDDEN_DIRECT, "create", "--name", "classes-created", "busybox", "true")).isEmpty();
+    }
+
+    @Test
+    void execLoadsNoPicocliAndNoObjectMapper() throws Exception {
+        assertThat(classesLoadedBy(FORBIDDEN_DIRECT, "exec", "classes-running", "true")).isEmpty();
+    }
+
+    @Test
+    void execLoadsNoLoggingHttpLibraryTlsOrNativeBinding() throws Exception {
+        assertThat(forbiddenClassesLoadedBy("exec", "classes-running", "true")).isEmpty();
+    }
+
+    @Test
     void theRunThatMakesTheArchiveAlsoLoadsWhatTheOtherCommandsNeed() throws Exception {
         List<String> wanted = List.of("picocli.CommandLine", "dev.purser.tui.cli.RunCommand", "dev.purser.tui.cli.ExecCommand",
+                "dev.purser.tui.cli.FlagIndex", "dev.purser.tui.cli.CreateBody", "dev.purser.tui.client.StreamDemux",
                 "dev.purser.tui.cli.HelpText", "com.fasterxml.jackson.databind.ObjectMapper", "dev.purser.tui.view.ContainerRow",
                 "dev.purser.tui.format.TableFormat");
         List<String> loaded = classesLoadedBy(wanted, List.of("-Dpurser.archive.training=true"), "stop", "classes-web");
