@@ -146,12 +146,12 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Daemon threads with readable names, so a thread dump says what each one serves. */
     /** The request workers alive now, busy or idle. */
     int workerThreads() {
         return ((ThreadPoolExecutor) workers).getPoolSize();
     }
 
+    /** Daemon threads with readable names, so a thread dump says what each one serves. */
     record NamedThreads(String prefix, AtomicInteger counter) implements java.util.concurrent.ThreadFactory {
         NamedThreads(String prefix) {
             this(prefix, new AtomicInteger());
