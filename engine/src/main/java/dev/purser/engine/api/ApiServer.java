@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,15 @@ public final class ApiServer implements AutoCloseable {
     static final int MAX_JSON_BODY = EdgeLimits.MAX_JSON_BODY;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
-    private final ExecutorService workers = Executors.newCachedThreadPool(new NamedThreads("api"));
+    /**
+     * How long an idle request worker lives. The JDK's cached pool keeps one for 60 s; a daemon
+     * at rest has then still every worker of its last burst. A new thread per request after 5 s
+     * of quiet costs far less than a request does (decision 0062).
+     */
+    static final java.time.Duration WORKER_IDLE = java.time.Duration.ofSeconds(5);
+
+    private final ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, WORKER_IDLE.toMillis(),
+            TimeUnit.MILLISECONDS, new SynchronousQueue<>(), new NamedThreads("api"));
     private final Path socket;
     private final Linux linux = new Linux();
     private Channel channel;
@@ -134,6 +144,11 @@ public final class ApiServer implements AutoCloseable {
         } catch (IOException e) {
             log.debug("removing {}: {}", socket, e.getMessage());
         }
+    }
+
+    /** The request workers alive now, busy or idle. */
+    int workerThreads() {
+        return ((ThreadPoolExecutor) workers).getPoolSize();
     }
 
     /** Daemon threads with readable names, so a thread dump says what each one serves. */

@@ -14,17 +14,20 @@ public record ClientSettings(String host, boolean hostFromFlag, String root, boo
                              List<String> daemonJvmOptions) {
     public static final String DEFAULT_HOST = "unix:///run/purser/purser.sock";
     public static final String DEFAULT_ROOT = "/var/lib/purser";
-    /** How an auto-started daemon's JVM runs; see docs/decisions/0005 and 0041. PURSER_DAEMON_JAVA_OPTS replaces them. */
+    /** How an auto-started daemon's JVM runs; see docs/decisions/0005, 0041 and 0062. PURSER_DAEMON_JAVA_OPTS replaces them. */
     public static final List<String> DEFAULT_DAEMON_JVM_OPTIONS = defaultDaemonJvmOptions(Runtime.version());
 
     /**
      * The serial collector, a heap that starts small, is capped and given back soon after a
-     * burst; Netty without its pooling arenas; and, on a JDK that has it (17.0.9+, 21.0.1+, 22+),
-     * the native heap trimmed every 5 s, which returns what glibc keeps of freed memory (decision 0041).
+     * burst; Netty without its pooling arenas; both JIT compilers, with their invocation and loop
+     * thresholds eight times the JVM's, so only code that runs often is compiled and the code
+     * cache stays small (decision 0062); and, on a JDK that has it (17.0.9+, 21.0.1+, 22+), the
+     * native heap trimmed every 5 s, which returns what glibc keeps of freed memory (decision 0041).
      */
     static List<String> defaultDaemonJvmOptions(Runtime.Version java) {
         List<String> options = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m",
-                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Dio.netty.allocator.type=unpooled"));
+                "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Dio.netty.allocator.type=unpooled",
+                "-XX:CompileThresholdScaling=8"));
         int feature = java.feature();
         int update = java.update();
         if (feature >= 22 || (feature == 21 && update >= 1) || (feature == 17 && update >= 9)) {

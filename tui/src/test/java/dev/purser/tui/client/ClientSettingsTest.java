@@ -22,10 +22,17 @@ class ClientSettingsTest {
     }
 
     @Test
-    void anAutoStartedDaemonRunsWithASerialCollectorAHeapGivenBackAndNettyUnpooled() {
+    void anAutoStartedDaemonRunsWithASerialCollectorAHeapGivenBackNettyUnpooledAndLateCompilation() {
         assertThat(ClientSettings.defaultDaemonJvmOptions(Runtime.Version.parse("17.0.8")))
                 .containsExactly("-XX:+UseSerialGC", "-Xms8m", "-Xmx256m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
-                        "-Dio.netty.allocator.type=unpooled");
+                        "-Dio.netty.allocator.type=unpooled", "-XX:CompileThresholdScaling=8");
+    }
+
+    @Test
+    void anAutoStartedDaemonKeepsBothCompilersAndCompilesOnlyWhatRunsOften() {
+        assertThat(ClientSettings.defaultDaemonJvmOptions(Runtime.Version.parse("17.0.15")))
+                .contains("-XX:CompileThresholdScaling=8")
+                .noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel") || o.equals("-XX:-TieredCompilation"));
     }
 
     @Test
