@@ -12,10 +12,6 @@ import dev.purser.engine.event.EventBus;
 import dev.purser.engine.image.Image;
 import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.image.NoSuchImageException;
-import dev.purser.engine.log.JsonFileReader;
-import dev.purser.engine.log.LogCursor;
-import dev.purser.engine.log.LogFileSet;
-import dev.purser.engine.log.LogQuery;
 import dev.purser.engine.network.ports.PortAllocationException;
 import dev.purser.engine.network.ports.PortPublisher;
 import dev.purser.engine.network.ports.PortRequest;
@@ -30,7 +26,6 @@ import dev.purser.engine.network.EndpointConfig;
 import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
-import dev.purser.engine.runtime.ProcessSpec;
 import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
@@ -150,18 +145,6 @@ public final class Containers {
         return store.get(id).orElseThrow(() -> ContainerLookupException.notFound(reference));
     }
 
-    private void publish(Container c, String action, Map<String, String> extra) {
-        Map<String, String> attributes = new java.util.TreeMap<>(c.config().labels());
-        attributes.put("name", c.shortName());
-        attributes.put("image", c.config().image());
-        attributes.putAll(extra);
-        events.publish("container", action, c.id(), attributes);
-    }
-
-    private void publish(Container c, String action) {
-        publish(c, action, Map.of());
-    }
-
     // ---- lookup -------------------------------------------------------------------------
 
     /** The container a user typed: full id, unique id prefix, or name, with Docker's errors. */
@@ -243,7 +226,7 @@ public final class Containers {
                         etcFiles.write(dir, ProcessPlans.etcIdentity(container, List.of()));
                     }
                     store.insert(container);
-                    publish(container, "create");
+                    containerEvents().publish(container, "create");
                     return container;
                 } catch (IOException | RuntimeException e) {
                     mounts.undo(resolved.createdAnonymous());
@@ -350,7 +333,7 @@ public final class Containers {
         }
         // Docker's order: the network connects, then the container's start
         networkEventsOf(started, launcher.peers().endpoints(started)).forEach(n -> networkEvents.connected(n, c.id()));
-        publish(started, "start");
+        containerEvents().publish(started, "start");
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
 
@@ -432,7 +415,7 @@ public final class Containers {
                 return cur.withState(cur.state().removalInProgress() ? exited.removing() : exited);
             });
         }
-        after.ifPresent(a -> publish(a, "die", Map.of("exitCode", Integer.toString(code))));
+        after.ifPresent(a -> containerEvents().publish(a, "die", Map.of("exitCode", Integer.toString(code))));
         before.ifPresent(b -> networkEventsOf(b, left).forEach(n -> networkEvents.disconnected(n, id)));
         before.ifPresent(b -> b.ownMounts().stream().filter(MountPoint::isVolume)
                 .forEach(m -> volumes.unmounted(m.name(), id)));
@@ -554,20 +537,20 @@ public final class Containers {
                 unpause(id);
             }
             stop.gracefully(c, rc, timeoutSeconds);
-            publish(c, "stop");
+            containerEvents().publish(c, "stop");
         }
     }
 
     public void kill(String reference, String signal) {
         Container c = get(reference);
-        RunningContainer rc = requireRunning(c);
+        RunningContainer rc = RunningContainer.required(running, c);
         int number = Signals.parse(signal == null || signal.isEmpty() ? "SIGKILL" : signal);
         if (number == Signals.SIGKILL) {
             // like Docker, a container killed by hand is not restarted by its policy for this exit
             restarts.suppressNext(c.id());
         }
         linux.kill(rc.pid, number);
-        publish(c, "kill", Map.of("signal", Integer.toString(number)));
+        containerEvents().publish(c, "kill", Map.of("signal", Integer.toString(number)));
         if (number == Signals.SIGKILL) {
             thawToLetDie(rc);
             ProcessStop.awaitRecordedExit(rc);
@@ -595,7 +578,7 @@ public final class Containers {
                 // restarting a stopped container just starts it
             }
             start(id);
-            publish(current(id, reference), "restart");
+            containerEvents().publish(current(id, reference), "restart");
         }
     }
 
@@ -605,13 +588,13 @@ public final class Containers {
         String id = get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
             Container c = current(id, reference);
-            RunningContainer rc = requireRunning(c);
+            RunningContainer rc = RunningContainer.required(running, c);
             if (c.state().paused()) {
                 throw new ContainerConflictException("Container " + c.id() + " is already paused");
             }
             rc.cgroup.freeze();
             store.update(id, cur -> cur.withState(cur.state().paused(true)));
-            publish(c, "pause");
+            containerEvents().publish(c, "pause");
         }
     }
 
@@ -619,22 +602,14 @@ public final class Containers {
         String id = get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
             Container c = current(id, reference);
-            RunningContainer rc = requireRunning(c);
+            RunningContainer rc = RunningContainer.required(running, c);
             if (!c.state().paused()) {
                 throw new ContainerConflictException("Container " + c.id() + " is not paused");
             }
             rc.cgroup.thaw();
             store.update(id, cur -> cur.withState(cur.state().paused(false)));
-            publish(c, "unpause");
+            containerEvents().publish(c, "unpause");
         }
-    }
-
-    private RunningContainer requireRunning(Container c) {
-        RunningContainer rc = running.get(c.id());
-        if (rc == null) {
-            throw new ContainerConflictException("Container " + c.id() + " is not running");
-        }
-        return rc;
     }
 
     // ---- remove, rename, wait -----------------------------------------------------------------
@@ -715,7 +690,7 @@ public final class Containers {
         }
         restarts.forget(id);
         stdin.forget(id);
-        publish(c, "destroy");
+        containerEvents().publish(c, "destroy");
         waiters.removed(id, c.state().exitCode());
         removalListeners.forEach(l -> l.accept(id));
     }
@@ -733,7 +708,7 @@ public final class Containers {
                 Container renamed = store.update(id, cur -> cur.withName(name.value())).orElseThrow();
                 links.renamed(c.name(), name.value());
                 launcher.peers().renamed(id);
-                publish(renamed, "rename", Map.of("oldName", c.name()));
+                containerEvents().publish(renamed, "rename", Map.of("oldName", c.name()));
             }
         }
     }
@@ -755,141 +730,41 @@ public final class Containers {
         }
     }
 
-    // ---- exec, top, stats, logs, attach, stdin ------------------------------------------------
+    // ---- the rooms of the running containers --------------------------------------------------
+    // Each is built on demand over this object's state and holds none of its own (docs/decisions/0060).
 
-    /**
-     * Runs a command in the running container's namespaces and cgroup, delivering its output
-     * to {@code output} as it comes; returns the exit code once the command has ended and all
-     * its output was delivered.
-     */
-    public int exec(String reference, ExecRequest request, OutputListener output) {
-        return startExec(reference, request, output).await();
+    /** Commands run in running containers (exec). */
+    public ExecLauncher execs() {
+        return new ExecLauncher(this::get, running, linux, stageBinary, seccompPrograms, linkEnvironments);
     }
 
-    /**
-     * Starts a command in the running container's namespaces and cgroup; its output goes to
-     * {@code output} as it comes. Fails with {@link ContainerStartException} (126, 127) when
-     * the command cannot run.
-     */
-    public ExecSession startExec(String reference, ExecRequest request, OutputListener output) {
-        Container c = get(reference);
-        RunningContainer rc = requireRunning(c);
-        if (c.state().paused()) {
-            throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
-        }
-        ProcessSpec process = ProcessPlans.exec(c, request, rc.overlay.merged(), rc.cgroup.procsFiles(),
-                seccompPrograms, linkEnvironments.getOrDefault(c.id(), List.of()));
-
-        return ExecSession.start(linux, stageBinary, rc.pid, process, request, output, "exec-" + c.shortId());
+    /** The containers' root filesystems, for archive access (cp). */
+    public RootFilesystems rootFilesystems() {
+        return new RootFilesystems(this::get, running, locks, store, images, linux);
     }
 
-    /** What is done with a container's root filesystem, as the host sees it. */
-    @FunctionalInterface
-    public interface RootFilesystemAction<T> {
-        T apply(Container container, Path root) throws IOException;
+    /** The resource use of running containers (stats). */
+    public ContainerStats stats() {
+        return new ContainerStats(this::get, running);
     }
 
-    /**
-     * Runs {@code action} on the container's root filesystem: a running container's merged
-     * overlay, or, for one that is not running, its overlay mounted for the time of the action
-     * (a start waits meanwhile, so the two never share the upper directory). Paths inside must be
-     * resolved within {@code root} ({@code ScopedPath}): the tree is the container's, untrusted.
-     */
-    public <T> T withRootFilesystem(String reference, RootFilesystemAction<T> action) throws IOException {
-        Container c = get(reference);
-        RunningContainer rc = running.get(c.id());
-        if (rc != null) {
-            return action.apply(c, rc.overlay.merged());
-        }
-        try (ContainerLocks.Held held = locks.lock(c.id())) {
-            Container now = get(c.id());
-            rc = running.get(now.id());
-            if (rc != null) {
-                return action.apply(now, rc.overlay.merged());
-            }
-            Image image = images.find(now.image()).orElseThrow(() -> new NoSuchImageException(now.image()));
-            Overlay overlay = Overlay.inContainerDirectory(store.directory(now.id()), images.layerDirectories(image));
-            overlay.mount(linux);
-            try {
-                return action.apply(now, overlay.merged());
-            } finally {
-                overlay.unmount(linux);
-            }
-        }
+    /** The processes of running containers (top). */
+    public ContainerProcesses processes() {
+        return new ContainerProcesses(this::get, running);
     }
 
-    /** Resource usage of the container's cgroup; empty when it is not running. */
-    public Optional<dev.purser.engine.cgroup.CgroupStats> stats(String reference) {
-        RunningContainer rc = running.get(get(reference).id());
-        return rc == null ? Optional.empty() : Optional.of(rc.cgroup.stats());
+    /** The containers' logs. */
+    public ContainerLogs logs() {
+        return new ContainerLogs(this::get, running, store);
     }
 
-    /**
-     * Docker's {@code top}: without ps options, {@code ps -ef}'s columns built from /proc; with
-     * them, the host's {@code ps} runs and only the container's processes are kept.
-     */
-    public Top top(String reference, String psArgs) {
-        List<Long> pids = requireRunning(get(reference)).cgroup.pids();
-        return psArgs == null || psArgs.isBlank() ? Top.of(pids) : HostPs.run(pids, psArgs);
+    /** The containers' standard streams: attach, stdin, terminal size. */
+    public ContainerStreams streams() {
+        return new ContainerStreams(this::get, running, attachments, stdin, containerEvents());
     }
 
-    public Top top(String reference) {
-        return top(reference, null);
-    }
-
-    /**
-     * Reads the container's json-file log; with {@code follow}, new records keep coming until
-     * the container stops or the cursor is closed.
-     */
-    public LogCursor logs(String reference, LogQuery query) {
-        Container c = get(reference);
-        LogFileSet files = LogFileSet.forContainer(store.directory(c.id()), c.id());
-        RunningContainer rc = running.get(c.id());
-        JsonFileReader reader = rc != null && query.follow()
-                ? new JsonFileReader(files, rc.logWriter().activity())
-                : new JsonFileReader(files);
-        return reader.read(query);
-    }
-
-    /**
-     * Attaches to the container's output: from now on, everything its process writes goes to
-     * {@code listener}, including when the container is not yet started (how {@code docker run}
-     * attaches before it starts). The returned attachment ends when the process exits.
-     */
-    public Attachments.Attachment attach(String reference, OutputListener listener) {
-        return attachments.add(get(reference).id(), listener);
-    }
-
-    /** Stops delivering output to an attachment (the client went away or detached). */
-    public void detach(Attachments.Attachment attachment) {
-        attachments.remove(attachment);
-    }
-
-    /**
-     * Writes to the container's stdin (a pipe, with OpenStdin); returns false when it has no
-     * stdin or the process closed it.
-     */
-    public boolean writeStdin(String reference, byte[] data) {
-        Container c = get(reference);
-        synchronized (stdin.guard(c.id())) {
-            return stdin.write(c, running.get(c.id()), data);
-        }
-    }
-
-    /** Closes the container's stdin, like a client that closed its end of {@code docker run -i}. */
-    public void closeStdin(String reference) {
-        Container c = get(reference);
-        synchronized (stdin.guard(c.id())) {
-            stdin.close(c, running.get(c.id()));
-        }
-    }
-
-    /** Resizes the container's terminal (a no-op without one), as {@code POST /containers/{id}/resize}. */
-    public void resize(String reference, int rows, int cols) {
-        Container c = get(reference);
-        requireRunning(c).stdio.resize(rows, cols);
-        // Docker tells every resize: a client (or a test) can see that the size it sent arrived
-        publish(c, "resize", Map.of("height", Integer.toString(rows), "width", Integer.toString(cols)));
+    private ContainerEvents containerEvents() {
+        return new ContainerEvents(events);
     }
 
     // ---- engine start and stop ----------------------------------------------------------------
