@@ -9,12 +9,9 @@ import dev.purser.engine.container.naming.ContainerRef;
 import dev.purser.engine.container.naming.ContainerResolver;
 import dev.purser.engine.container.naming.NameGenerator;
 import dev.purser.engine.event.EventBus;
-import dev.purser.engine.image.Image;
 import dev.purser.engine.image.ImageStore;
-import dev.purser.engine.image.NoSuchImageException;
 import dev.purser.engine.network.ports.PortAllocationException;
 import dev.purser.engine.network.ports.PortPublisher;
-import dev.purser.engine.network.ports.PortRequest;
 import dev.purser.engine.network.ports.Publication;
 import dev.purser.engine.network.ports.PublishedPort;
 import dev.purser.engine.network.EtcFiles;
@@ -22,18 +19,14 @@ import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Networks;
 import dev.purser.engine.network.Network;
 import dev.purser.engine.network.NetworkEvents;
-import dev.purser.engine.network.EndpointConfig;
-import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
 import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
 import dev.purser.engine.mount.MountPoint;
-import dev.purser.engine.store.Directories;
 import dev.purser.engine.volume.Volumes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,14 +130,6 @@ public final class Containers {
         removalListeners.add(listener);
     }
 
-    /**
-     * The container's record as it is now, for an operation that holds its lock: it may have been
-     * removed while the operation waited, and then the answer is Docker's for a missing one.
-     */
-    private Container current(String id, String reference) {
-        return store.get(id).orElseThrow(() -> ContainerLookupException.notFound(reference));
-    }
-
     // ---- lookup -------------------------------------------------------------------------
 
     /** The container a user typed: full id, unique id prefix, or name, with Docker's errors. */
@@ -178,85 +163,14 @@ public final class Containers {
 
     // ---- create ---------------------------------------------------------------------------
 
+    /** Docker's {@code create}: see {@link ContainerCreator}. */
     public Container create(CreateRequest request) {
-        String imageRef = request.config().image();
-        if (imageRef == null || imageRef.isEmpty()) {
-            throw new IllegalArgumentException("No image specified");
-        }
-        Image image = images.find(imageRef).orElseThrow(() -> new NoSuchImageException(imageRef));
-        Capabilities.resolve(request.hostConfig().capAdd(), request.hostConfig().capDrop(),
-                request.hostConfig().privileged());
-        PortRequest.refuseConflicts(request.hostConfig().networkMode(), request.hostConfig().portBindings(),
-                request.hostConfig().publishAllPorts(), request.config().exposedPorts());
-        ContainerPorts.request(request.hostConfig(), image.config().exposedPorts() == null ? Map.of()
-                : new java.util.TreeMap<>(image.config().exposedPorts()), request.config().exposedPorts());
-        // A profile that could not be applied is refused now rather than at every start.
-        request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
-        etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
-        List<EndpointConfig> endpoints = connections.atCreate(request);
-        List<Container> linkTargets = links.targets(request.hostConfig());
-        synchronized (nameLock) {
-            ContainerId id = ContainerId.generate();
-            ContainerName name;
-            if (request.name() == null || request.name().isEmpty()) {
-                name = names.unique(id, n -> store.named(n.value()).isPresent());
-            } else {
-                name = ContainerName.of(request.name());
-                refuseNameInUse(name);
-            }
-            // Docker's default hostname: the short id, or the host's own name on the host's network
-            ContainerConfig config = ImageDefaults.merge(request.config(), image.config(),
-                    request.hostConfig().hostNetwork() ? etcFiles.hostHostname() : id.shortId());
-            if (config.commandLine().isEmpty()) {
-                throw new IllegalArgumentException("No command specified");
-            }
-            List<MountPoint> plan = ContainerMounts.plan(request.hostConfig(), config, this::volumesFromSource);
-            Path dir = store.directory(id.value());
-            HostConfig hostConfig = linkTargets.isEmpty() ? request.hostConfig() : request.hostConfig().withLinks(
-                    ContainerLinks.stored(request.hostConfig().containerLinks(), linkTargets, name.value()));
-            return volumes.guarded(() -> {
-                ContainerMounts.Resolved resolved = mounts.createVolumes(plan);
-                try {
-                    Files.createDirectories(dir);
-                    mounts.seed(dir, image.id(), resolved.mounts());
-                    Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config,
-                            hostConfig, dir, now(), resolved.mounts(), endpoints);
-                    if (request.hostConfig().networkContainer() == null) {
-                        // written now so that they exist (inspect names them, cp reads them); a joiner has the other's
-                        etcFiles.write(dir, ProcessPlans.etcIdentity(container, List.of()));
-                    }
-                    store.insert(container);
-                    containerEvents().publish(container, "create");
-                    return container;
-                } catch (IOException | RuntimeException e) {
-                    mounts.undo(resolved.createdAnonymous());
-                    Directories.deleteRecursively(dir);
-                    throw e instanceof IOException io ? new java.io.UncheckedIOException(io) : (RuntimeException) e;
-                }
-            });
-        }
+        return new ContainerCreator(this::get, store, images, etcFiles, connections, links, volumes, mounts,
+                containerNames(), nameLock, containerEvents()).create(request);
     }
 
-    /**
-     * The container a {@code --volumes-from} names. Docker's error for a missing one is its
-     * lookup's message as a bad parameter of this create (400), not a missing resource: a 404
-     * would send the docker CLI off to pull the image.
-     */
-    private Container volumesFromSource(String reference) {
-        try {
-            return get(reference);
-        } catch (ContainerLookupException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    private void refuseNameInUse(ContainerName name) {
-        Optional<Container> holder = store.named(name.value());
-        if (holder.isPresent()) {
-            throw new ContainerConflictException("Conflict. The container name \"" + name.value()
-                    + "\" is already in use by container \"" + holder.get().id()
-                    + "\". You have to remove (or rename) that container to be able to reuse that name.");
-        }
+    private ContainerNames containerNames() {
+        return new ContainerNames(store, names);
     }
 
     /** True when some container was created from the image (Docker refuses to remove it then). */
@@ -269,7 +183,7 @@ public final class Containers {
     public void start(String reference) {
         String id = get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
+            Container c = store.current(id, reference);
             if (c.state().paused()) {
                 throw new ContainerConflictException("cannot start a paused container, try unpause instead");
             }
@@ -286,7 +200,7 @@ public final class Containers {
         ContainerLauncher.NetworkJoin join;
         ContainerLauncher.LinkedTargets linked;
         try {
-            join = networkJoin(c);
+            join = ContainerLauncher.NetworkJoin.of(c, this::get, running);
             linked = links.atStart(c);
         } catch (ContainerConflictException | ContainerStartException e) {
             failedToStart(c, 125, e.getMessage());
@@ -338,37 +252,6 @@ public final class Containers {
     }
 
     /**
-     * For {@code --net container:X}: X, which must exist, be another container and run, and its
-     * process, whose network namespace the stage joins; null for any other network mode. Docker's
-     * errors and status codes (moby's getNetworkedContainer): checked at start, not at create.
-     */
-    private ContainerLauncher.NetworkJoin networkJoin(Container c) {
-        String reference = c.hostConfig().networkContainer();
-        if (reference == null) {
-            return null;
-        }
-        Container target;
-        try {
-            target = get(reference);
-        } catch (ContainerLookupException e) {
-            throw new ContainerStartException("joining network namespace of container: " + e.getMessage(), 125, e);
-        }
-        if (target.id().equals(c.id())) {
-            throw new ContainerStartException("cannot join own network namespace", 125, null);
-        }
-        RunningContainer rc = running.get(target.id());
-        if (rc == null || !target.state().running()) {
-            throw new ContainerConflictException("cannot join network namespace of a non running container: container "
-                    + target.shortName() + " is " + target.state().status());
-        }
-        if (target.state().restarting()) {
-            throw new ContainerConflictException("cannot join network namespace of container: Container " + reference
-                    + " is restarting, wait until the container is running");
-        }
-        return new ContainerLauncher.NetworkJoin(rc.pid, target);
-    }
-
-    /**
      * Records a start that failed, and lets everyone waiting on the container go: attached
      * clients end, waiters get the exit code, and an AutoRemove container is removed (a
      * {@code docker run --rm} client waits for that).
@@ -379,7 +262,7 @@ public final class Containers {
         attachments.end(c.id());
         waiters.exited(c.id(), code);
         if (c.hostConfig().autoRemove()) {
-            removeHeld(current(c.id(), c.id()), true, true);
+            removeHeld(store.current(c.id(), c.id()), true, true);
         }
     }
 
@@ -481,38 +364,6 @@ public final class Containers {
     }
 
 
-    // ---- networks after create --------------------------------------------------------------
-
-    /**
-     * {@code network connect}: the container joins {@code networkReference} with what
-     * {@code asked} says (aliases, address); a running one gets its interface at once, and its
-     * peers there resolve it at once. Docker's errors: 404 for either missing.
-     */
-    public void connect(String networkReference, String reference, EndpointConfig asked) {
-        changeNetworks(networkReference, reference, (c, n, pid) -> connections.connect(c, n, asked, pid));
-    }
-
-    /** {@code network disconnect}: the container leaves the network; a running one loses its interface there at once. */
-    public void disconnect(String networkReference, String reference) {
-        changeNetworks(networkReference, reference, connections::disconnect);
-    }
-
-    /** A change of a container's networks; {@code pid} is its process while it runs, else 0. */
-    private interface NetworkChange {
-        void apply(Container c, Network n, int pid);
-    }
-
-    private void changeNetworks(String networkReference, String reference, NetworkChange change) {
-        Network n = networks.find(networkReference)
-                .orElseThrow(() -> new java.util.NoSuchElementException("network " + networkReference + " not found"));
-        String id = get(reference).id();
-        try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
-            RunningContainer rc = running.get(id);
-            change.apply(c, n, rc == null || !c.state().running() ? 0 : rc.pid);
-        }
-    }
-
     // ---- stop, kill, restart ----------------------------------------------------------------
 
     /**
@@ -523,7 +374,7 @@ public final class Containers {
         String id = get(reference).id();
         // held while the process goes down: a start or rm of this container waits for the stop
         try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
+            Container c = store.current(id, reference);
             store.update(id, cur -> cur.withManuallyStopped(true));
             cancelPendingRestart(id);
             RunningContainer rc = running.get(id);
@@ -571,45 +422,29 @@ public final class Containers {
     public void restart(String reference, Integer timeoutSeconds) {
         String id = get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
-            current(id, reference);
+            store.current(id, reference);
             try {
                 stop(id, timeoutSeconds);
             } catch (NotModifiedException e) {
                 // restarting a stopped container just starts it
             }
             start(id);
-            containerEvents().publish(current(id, reference), "restart");
+            containerEvents().publish(store.current(id, reference), "restart");
         }
     }
 
     // ---- pause ----------------------------------------------------------------------------
 
     public void pause(String reference) {
-        String id = get(reference).id();
-        try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
-            RunningContainer rc = RunningContainer.required(running, c);
-            if (c.state().paused()) {
-                throw new ContainerConflictException("Container " + c.id() + " is already paused");
-            }
-            rc.cgroup.freeze();
-            store.update(id, cur -> cur.withState(cur.state().paused(true)));
-            containerEvents().publish(c, "pause");
-        }
+        freezer().pause(reference);
     }
 
     public void unpause(String reference) {
-        String id = get(reference).id();
-        try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
-            RunningContainer rc = RunningContainer.required(running, c);
-            if (!c.state().paused()) {
-                throw new ContainerConflictException("Container " + c.id() + " is not paused");
-            }
-            rc.cgroup.thaw();
-            store.update(id, cur -> cur.withState(cur.state().paused(false)));
-            containerEvents().publish(c, "unpause");
-        }
+        freezer().unpause(reference);
+    }
+
+    private ContainerFreezer freezer() {
+        return new ContainerFreezer(this::get, running, locks, store, containerEvents());
     }
 
     // ---- remove, rename, wait -----------------------------------------------------------------
@@ -637,7 +472,7 @@ public final class Containers {
         }
         String id = found.id();
         try (ContainerLocks.Held held = locks.lock(id)) {
-            removeHeld(current(id, reference), force, removeVolumes);
+            removeHeld(store.current(id, reference), force, removeVolumes);
         }
     }
 
@@ -667,9 +502,9 @@ public final class Containers {
         removalSteps.reached(id, RemovalStep.PROCESS_DOWN);
         Path dir = store.directory(id);
         // the exit handler has undone what the start set up; this is for what a crash left
-        Teardown.of(linux, dev.purser.engine.runtime.Overlay.inContainerDirectory(dir, List.of()), null);
+        Teardown.of(linux, Overlay.inContainerDirectory(dir, List.of()), null);
         removalSteps.reached(id, RemovalStep.UNMOUNTED);
-        Teardown.of(linux, dev.purser.engine.runtime.Overlay.inContainerDirectory(dir, List.of()), cgroups.open(id));
+        Teardown.of(linux, Overlay.inContainerDirectory(dir, List.of()), cgroups.open(id));
         removalSteps.reached(id, RemovalStep.CGROUP_REMOVED);
         store.deleteFiles(id);
         removalSteps.reached(id, RemovalStep.FILES_DELETED);
@@ -699,12 +534,12 @@ public final class Containers {
         String id = get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
             synchronized (nameLock) {
-                Container c = current(id, reference);
+                Container c = store.current(id, reference);
                 ContainerName name = ContainerName.of(newName);
                 if (name.value().equals(c.name())) {
                     throw new ContainerConflictException("Renaming a container with the same name as its current name");
                 }
-                refuseNameInUse(name);
+                containerNames().refuseInUse(name);
                 Container renamed = store.update(id, cur -> cur.withName(name.value())).orElseThrow();
                 links.renamed(c.name(), name.value());
                 launcher.peers().renamed(id);
@@ -751,6 +586,11 @@ public final class Containers {
     /** The processes of running containers (top). */
     public ContainerProcesses processes() {
         return new ContainerProcesses(this::get, running);
+    }
+
+    /** Network connect and disconnect after create. */
+    public ContainerNetworks networkConnections() {
+        return new ContainerNetworks(this::get, running, locks, store, networks, connections);
     }
 
     /** The containers' logs. */
