@@ -20,9 +20,7 @@ import dev.purser.engine.network.Networks;
 import dev.purser.engine.network.Network;
 import dev.purser.engine.network.NetworkEvents;
 import dev.purser.engine.runtime.Linux;
-import dev.purser.engine.runtime.Overlay;
 import dev.purser.engine.runtime.SeccompPrograms;
-import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
 import dev.purser.engine.mount.MountPoint;
 import dev.purser.engine.volume.Volumes;
@@ -112,17 +110,6 @@ public final class Containers {
             log.info("removing {}: it had AutoRemove and was running when the engine stopped", id);
             remove(id, true, true);
         }
-    }
-
-    /**
-     * The networks a start or an exit is an event of: each one the container has an interface
-     * on, or the host or none network its mode names; none for {@code container:X}.
-     */
-    private List<Network> networkEventsOf(Container c, List<Endpoint> endpoints) {
-        if (endpoints.isEmpty()) {
-            return NetworkEvents.ofMode(networks, c.hostConfig().networkMode()).stream().toList();
-        }
-        return endpoints.stream().flatMap(e -> networks.find(e.networkId()).stream()).toList();
     }
 
     /** {@code listener} is told the id of every container once it is removed (e.g. to forget its execs). */
@@ -246,7 +233,8 @@ public final class Containers {
             }
         }
         // Docker's order: the network connects, then the container's start
-        networkEventsOf(started, launcher.peers().endpoints(started)).forEach(n -> networkEvents.connected(n, c.id()));
+        NetworkEvents.ofContainer(networks, started.hostConfig().networkMode(), launcher.peers().endpoints(started))
+                .forEach(n -> networkEvents.connected(n, c.id()));
         containerEvents().publish(started, "start");
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
@@ -299,7 +287,8 @@ public final class Containers {
             });
         }
         after.ifPresent(a -> containerEvents().publish(a, "die", Map.of("exitCode", Integer.toString(code))));
-        before.ifPresent(b -> networkEventsOf(b, left).forEach(n -> networkEvents.disconnected(n, id)));
+        before.ifPresent(b -> NetworkEvents.ofContainer(networks, b.hostConfig().networkMode(), left)
+                .forEach(n -> networkEvents.disconnected(n, id)));
         before.ifPresent(b -> b.ownMounts().stream().filter(MountPoint::isVolume)
                 .forEach(m -> volumes.unmounted(m.name(), id)));
         synchronized (exitLock) {
@@ -392,31 +381,9 @@ public final class Containers {
         }
     }
 
+    /** Docker's {@code kill}: see {@link ContainerSignals}. */
     public void kill(String reference, String signal) {
-        Container c = get(reference);
-        RunningContainer rc = RunningContainer.required(running, c);
-        int number = Signals.parse(signal == null || signal.isEmpty() ? "SIGKILL" : signal);
-        if (number == Signals.SIGKILL) {
-            // like Docker, a container killed by hand is not restarted by its policy for this exit
-            restarts.suppressNext(c.id());
-        }
-        linux.kill(rc.pid, number);
-        containerEvents().publish(c, "kill", Map.of("signal", Integer.toString(number)));
-        if (number == Signals.SIGKILL) {
-            thawToLetDie(rc);
-            ProcessStop.awaitRecordedExit(rc);
-        }
-    }
-
-    /** A frozen process dies of SIGKILL only once thawed (runc thaws after SIGKILL too). */
-    private static void thawToLetDie(RunningContainer rc) {
-        try {
-            if (rc.cgroup.frozen()) {
-                rc.cgroup.thaw();
-            }
-        } catch (RuntimeException e) {
-            log.debug("thawing {}: {}", rc.id, e.getMessage()); // the group went with the process
-        }
+        new ContainerSignals(this::get, running, restarts, linux, containerEvents()).kill(reference, signal);
     }
 
     public void restart(String reference, Integer timeoutSeconds) {
@@ -500,29 +467,7 @@ public final class Containers {
         }
         releaseRun(id);
         removalSteps.reached(id, RemovalStep.PROCESS_DOWN);
-        Path dir = store.directory(id);
-        // the exit handler has undone what the start set up; this is for what a crash left
-        Teardown.of(linux, Overlay.inContainerDirectory(dir, List.of()), null);
-        removalSteps.reached(id, RemovalStep.UNMOUNTED);
-        Teardown.of(linux, Overlay.inContainerDirectory(dir, List.of()), cgroups.open(id));
-        removalSteps.reached(id, RemovalStep.CGROUP_REMOVED);
-        store.deleteFiles(id);
-        removalSteps.reached(id, RemovalStep.FILES_DELETED);
-        store.delete(id);
-        synchronized (nameLock) {
-            links.dropTo(c.name());
-        }
-        if (removeVolumes) {
-            for (MountPoint m : c.ownMounts()) {
-                if (m.isVolume() && m.anonymous()) {
-                    try {
-                        volumes.removeIfUnused(m.name());
-                    } catch (RuntimeException e) {
-                        log.warn("removing volume {} of {}: {}", m.name(), c.shortId(), e.getMessage());
-                    }
-                }
-            }
-        }
+        new ContainerDeletion(store, removalSteps, linux, cgroups, links, nameLock, volumes).delete(c, removeVolumes);
         restarts.forget(id);
         stdin.forget(id);
         containerEvents().publish(c, "destroy");
