@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The container operations, with Docker's states and transitions: create, start, stop, kill,
- * restart, pause, unpause, remove, rename, wait, exec, top. Every state change is written
- * through the {@link ContainerStore} before it is visible to callers.
+ * restart, pause, unpause, remove, rename, wait. Every state change is written through the
+ * {@link ContainerStore} before it is visible to callers. What works on running containers
+ * beside their lifecycle (exec, top, stats, logs, attach, archive access, network changes) is
+ * in rooms of its own, reached through this class (docs/decisions/0060).
  */
 public final class Containers {
     private static final Logger log = LoggerFactory.getLogger(Containers.class);
@@ -157,7 +159,7 @@ public final class Containers {
     }
 
     private ContainerNames containerNames() {
-        return new ContainerNames(store, names);
+        return new ContainerNames(store, names, this::get, locks, nameLock, links, launcher.peers(), containerEvents());
     }
 
     /** True when some container was created from the image (Docker refuses to remove it then). */
@@ -475,22 +477,9 @@ public final class Containers {
         removalListeners.forEach(l -> l.accept(id));
     }
 
+    /** Docker's {@code rename}: see {@link ContainerNames}. */
     public void rename(String reference, String newName) {
-        String id = get(reference).id();
-        try (ContainerLocks.Held held = locks.lock(id)) {
-            synchronized (nameLock) {
-                Container c = store.current(id, reference);
-                ContainerName name = ContainerName.of(newName);
-                if (name.value().equals(c.name())) {
-                    throw new ContainerConflictException("Renaming a container with the same name as its current name");
-                }
-                containerNames().refuseInUse(name);
-                Container renamed = store.update(id, cur -> cur.withName(name.value())).orElseThrow();
-                links.renamed(c.name(), name.value());
-                launcher.peers().renamed(id);
-                containerEvents().publish(renamed, "rename", Map.of("oldName", c.name()));
-            }
-        }
+        containerNames().rename(reference, newName);
     }
 
     /** Docker's {@code wait} with condition not-running: the exit code once the container is not running. */
@@ -510,7 +499,7 @@ public final class Containers {
         }
     }
 
-    // ---- the rooms of the running containers --------------------------------------------------
+    // ---- the rooms beside the lifecycle ------------------------------------------------------
     // Each is built on demand over this object's state and holds none of its own (docs/decisions/0060).
 
     /** Commands run in running containers (exec). */
