@@ -1,33 +1,29 @@
 package dev.purser.engine.container;
 
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Docker's {@code pause} and {@code unpause}: a running container's processes frozen and thawed
  * through its cgroup's freezer, the paused state written and the event published.
  */
 final class ContainerFreezer {
-    private final Function<String, Container> lookup;
-    private final Map<String, RunningContainer> running;
+    private final ContainerLookup containers;
     private final ContainerLocks locks;
     private final ContainerStore store;
     private final ContainerEvents events;
 
-    ContainerFreezer(Function<String, Container> lookup, Map<String, RunningContainer> running, ContainerLocks locks,
+    ContainerFreezer(ContainerLookup containers, ContainerLocks locks,
             ContainerStore store, ContainerEvents events) {
-        this.lookup = lookup;
-        this.running = running;
+        this.containers = containers;
         this.locks = locks;
         this.store = store;
         this.events = events;
     }
 
     void pause(String reference) {
-        String id = lookup.apply(reference).id();
+        String id = containers.get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
             Container c = store.current(id, reference);
-            RunningContainer rc = RunningContainer.required(running, c);
+            RunningContainer rc = containers.running(c);
             if (c.state().paused()) {
                 throw new ContainerConflictException("Container " + c.id() + " is already paused");
             }
@@ -38,10 +34,10 @@ final class ContainerFreezer {
     }
 
     void unpause(String reference) {
-        String id = lookup.apply(reference).id();
+        String id = containers.get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
             Container c = store.current(id, reference);
-            RunningContainer rc = RunningContainer.required(running, c);
+            RunningContainer rc = containers.running(c);
             if (!c.state().paused()) {
                 throw new ContainerConflictException("Container " + c.id() + " is not paused");
             }

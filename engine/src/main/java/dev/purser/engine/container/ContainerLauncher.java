@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,21 +77,21 @@ final class ContainerLauncher {
          * process, whose network namespace the stage joins; null for any other network mode. Docker's
          * errors and status codes (moby's getNetworkedContainer): checked at start, not at create.
          */
-        static NetworkJoin of(Container c, Function<String, Container> lookup, Map<String, RunningContainer> running) {
+        static NetworkJoin of(Container c, ContainerLookup containers) {
             String reference = c.hostConfig().networkContainer();
             if (reference == null) {
                 return null;
             }
             Container target;
             try {
-                target = lookup.apply(reference);
+                target = containers.get(reference);
             } catch (ContainerLookupException e) {
                 throw new ContainerStartException("joining network namespace of container: " + e.getMessage(), 125, e);
             }
             if (target.id().equals(c.id())) {
                 throw new ContainerStartException("cannot join own network namespace", 125, null);
             }
-            RunningContainer rc = running.get(target.id());
+            RunningContainer rc = containers.process(target.id());
             if (rc == null || !target.state().running()) {
                 throw new ContainerConflictException("cannot join network namespace of a non running container: container "
                         + target.shortName() + " is " + target.state().status());

@@ -3,8 +3,6 @@ package dev.purser.engine.container;
 import dev.purser.engine.network.EndpointConfig;
 import dev.purser.engine.network.Network;
 import dev.purser.engine.network.Networks;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * {@code network connect} and {@code disconnect} as clients ask for them, by network and
@@ -12,17 +10,15 @@ import java.util.function.Function;
  * {@link NetworkConnections}, with the container's process while it runs.
  */
 public final class ContainerNetworks {
-    private final Function<String, Container> lookup;
-    private final Map<String, RunningContainer> running;
+    private final ContainerLookup containers;
     private final ContainerLocks locks;
     private final ContainerStore store;
     private final Networks networks;
     private final NetworkConnections connections;
 
-    ContainerNetworks(Function<String, Container> lookup, Map<String, RunningContainer> running, ContainerLocks locks,
+    ContainerNetworks(ContainerLookup containers, ContainerLocks locks,
             ContainerStore store, Networks networks, NetworkConnections connections) {
-        this.lookup = lookup;
-        this.running = running;
+        this.containers = containers;
         this.locks = locks;
         this.store = store;
         this.networks = networks;
@@ -51,10 +47,10 @@ public final class ContainerNetworks {
     private void change(String networkReference, String reference, Change change) {
         Network n = networks.find(networkReference)
                 .orElseThrow(() -> new java.util.NoSuchElementException("network " + networkReference + " not found"));
-        String id = lookup.apply(reference).id();
+        String id = containers.get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
             Container c = store.current(id, reference);
-            RunningContainer rc = running.get(id);
+            RunningContainer rc = containers.process(id);
             change.apply(c, n, rc == null || !c.state().running() ? 0 : rc.pid);
         }
     }

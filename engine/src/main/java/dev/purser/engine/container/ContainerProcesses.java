@@ -1,17 +1,13 @@
 package dev.purser.engine.container;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /** The processes of running containers as {@code docker top} lists them: those in each one's cgroup. */
 public final class ContainerProcesses {
-    private final Function<String, Container> lookup;
-    private final Map<String, RunningContainer> running;
+    private final ContainerLookup containers;
 
-    ContainerProcesses(Function<String, Container> lookup, Map<String, RunningContainer> running) {
-        this.lookup = lookup;
-        this.running = running;
+    ContainerProcesses(ContainerLookup containers) {
+        this.containers = containers;
     }
 
     /**
@@ -19,7 +15,7 @@ public final class ContainerProcesses {
      * them, the host's {@code ps} runs and only the container's processes are kept.
      */
     public Top top(String reference, String psArgs) {
-        List<Long> pids = RunningContainer.required(running, lookup.apply(reference)).cgroup.pids();
+        List<Long> pids = containers.running(containers.get(reference)).cgroup.pids();
         return psArgs == null || psArgs.isBlank() ? Top.of(pids) : HostPs.run(pids, psArgs);
     }
 

@@ -3,7 +3,6 @@ package dev.purser.engine.container;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Signals;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,16 +13,14 @@ import org.slf4j.LoggerFactory;
 final class ContainerSignals {
     private static final Logger log = LoggerFactory.getLogger(ContainerSignals.class);
 
-    private final Function<String, Container> lookup;
-    private final Map<String, RunningContainer> running;
+    private final ContainerLookup containers;
     private final RestartSchedule restarts;
     private final Linux linux;
     private final ContainerEvents events;
 
-    ContainerSignals(Function<String, Container> lookup, Map<String, RunningContainer> running, RestartSchedule restarts,
+    ContainerSignals(ContainerLookup containers, RestartSchedule restarts,
             Linux linux, ContainerEvents events) {
-        this.lookup = lookup;
-        this.running = running;
+        this.containers = containers;
         this.restarts = restarts;
         this.linux = linux;
         this.events = events;
@@ -31,8 +28,8 @@ final class ContainerSignals {
 
     /** Sends {@code signal} (a name or a number; empty or null: SIGKILL). */
     void kill(String reference, String signal) {
-        Container c = lookup.apply(reference);
-        RunningContainer rc = RunningContainer.required(running, c);
+        Container c = containers.get(reference);
+        RunningContainer rc = containers.running(c);
         int number = Signals.parse(signal == null || signal.isEmpty() ? "SIGKILL" : signal);
         if (number == Signals.SIGKILL) {
             // like Docker, a container killed by hand is not restarted by its policy for this exit

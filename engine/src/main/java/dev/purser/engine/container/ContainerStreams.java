@@ -1,23 +1,20 @@
 package dev.purser.engine.container;
 
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A container's standard streams as clients attach to them ({@code docker attach}, {@code run}
  * without {@code -d}): its output, its stdin, and the size of its terminal.
  */
 public final class ContainerStreams {
-    private final Function<String, Container> lookup;
-    private final Map<String, RunningContainer> running;
+    private final ContainerLookup containers;
     private final Attachments attachments;
     private final ContainerStdin stdin;
     private final ContainerEvents events;
 
-    ContainerStreams(Function<String, Container> lookup, Map<String, RunningContainer> running, Attachments attachments,
+    ContainerStreams(ContainerLookup containers, Attachments attachments,
             ContainerStdin stdin, ContainerEvents events) {
-        this.lookup = lookup;
-        this.running = running;
+        this.containers = containers;
         this.attachments = attachments;
         this.stdin = stdin;
         this.events = events;
@@ -29,7 +26,7 @@ public final class ContainerStreams {
      * attaches before it starts). The returned attachment ends when the process exits.
      */
     public Attachments.Attachment attach(String reference, OutputListener listener) {
-        return attachments.add(lookup.apply(reference).id(), listener);
+        return attachments.add(containers.get(reference).id(), listener);
     }
 
     /** Stops delivering output to an attachment (the client went away or detached). */
@@ -42,24 +39,24 @@ public final class ContainerStreams {
      * stdin or the process closed it.
      */
     public boolean writeStdin(String reference, byte[] data) {
-        Container c = lookup.apply(reference);
+        Container c = containers.get(reference);
         synchronized (stdin.guard(c.id())) {
-            return stdin.write(c, running.get(c.id()), data);
+            return stdin.write(c, containers.process(c.id()), data);
         }
     }
 
     /** Closes the container's stdin, like a client that closed its end of {@code docker run -i}. */
     public void closeStdin(String reference) {
-        Container c = lookup.apply(reference);
+        Container c = containers.get(reference);
         synchronized (stdin.guard(c.id())) {
-            stdin.close(c, running.get(c.id()));
+            stdin.close(c, containers.process(c.id()));
         }
     }
 
     /** Resizes the container's terminal (a no-op without one), as {@code POST /containers/{id}/resize}. */
     public void resize(String reference, int rows, int cols) {
-        Container c = lookup.apply(reference);
-        RunningContainer.required(running, c).stdio.resize(rows, cols);
+        Container c = containers.get(reference);
+        containers.running(c).stdio.resize(rows, cols);
         // Docker tells every resize: a client (or a test) can see that the size it sent arrived
         events.publish(c, "resize", Map.of("height", Integer.toString(rows), "width", Integer.toString(cols)));
     }

@@ -189,7 +189,7 @@ public final class Containers {
         ContainerLauncher.NetworkJoin join;
         ContainerLauncher.LinkedTargets linked;
         try {
-            join = ContainerLauncher.NetworkJoin.of(c, this::get, running);
+            join = ContainerLauncher.NetworkJoin.of(c, lookup());
             linked = links.atStart(c);
         } catch (ContainerConflictException | ContainerStartException e) {
             failedToStart(c, 125, e.getMessage());
@@ -385,7 +385,7 @@ public final class Containers {
 
     /** Docker's {@code kill}: see {@link ContainerSignals}. */
     public void kill(String reference, String signal) {
-        new ContainerSignals(this::get, running, restarts, linux, containerEvents()).kill(reference, signal);
+        new ContainerSignals(lookup(), restarts, linux, containerEvents()).kill(reference, signal);
     }
 
     public void restart(String reference, Integer timeoutSeconds) {
@@ -413,7 +413,7 @@ public final class Containers {
     }
 
     private ContainerFreezer freezer() {
-        return new ContainerFreezer(this::get, running, locks, store, containerEvents());
+        return new ContainerFreezer(lookup(), locks, store, containerEvents());
     }
 
     // ---- remove, rename, wait -----------------------------------------------------------------
@@ -504,37 +504,41 @@ public final class Containers {
 
     /** Commands run in running containers (exec). */
     public ExecLauncher execs() {
-        return new ExecLauncher(this::get, running, linux, stageBinary, seccompPrograms, linkEnvironments);
+        return new ExecLauncher(lookup(), linux, stageBinary, seccompPrograms, linkEnvironments);
     }
 
     /** The containers' root filesystems, for archive access (cp). */
     public RootFilesystems rootFilesystems() {
-        return new RootFilesystems(this::get, running, locks, store, images, linux);
+        return new RootFilesystems(lookup(), locks, store, images, linux);
     }
 
     /** The resource use of running containers (stats). */
     public ContainerStats stats() {
-        return new ContainerStats(this::get, running);
+        return new ContainerStats(lookup());
     }
 
     /** The processes of running containers (top). */
     public ContainerProcesses processes() {
-        return new ContainerProcesses(this::get, running);
+        return new ContainerProcesses(lookup());
     }
 
     /** Network connect and disconnect after create. */
     public ContainerNetworks networkConnections() {
-        return new ContainerNetworks(this::get, running, locks, store, networks, connections);
+        return new ContainerNetworks(lookup(), locks, store, networks, connections);
     }
 
     /** The containers' logs. */
     public ContainerLogs logs() {
-        return new ContainerLogs(this::get, running, store);
+        return new ContainerLogs(lookup(), store);
     }
 
     /** The containers' standard streams: attach, stdin, terminal size. */
     public ContainerStreams streams() {
-        return new ContainerStreams(this::get, running, attachments, stdin, containerEvents());
+        return new ContainerStreams(lookup(), attachments, stdin, containerEvents());
+    }
+
+    private ContainerLookup lookup() {
+        return new ContainerLookup(this::get, running);
     }
 
     private ContainerEvents containerEvents() {

@@ -6,7 +6,6 @@ import dev.purser.engine.runtime.SeccompPrograms;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Runs a command in a running container: its namespaces, cgroup, confinement and link
@@ -14,17 +13,15 @@ import java.util.function.Function;
  * Docker's API names; this is what starts their processes.
  */
 public final class ExecLauncher {
-    private final Function<String, Container> lookup;
-    private final Map<String, RunningContainer> running;
+    private final ContainerLookup containers;
     private final Linux linux;
     private final Path stageBinary;
     private final SeccompPrograms seccompPrograms;
     private final Map<String, List<String>> linkEnvironments;
 
-    ExecLauncher(Function<String, Container> lookup, Map<String, RunningContainer> running, Linux linux, Path stageBinary,
+    ExecLauncher(ContainerLookup containers, Linux linux, Path stageBinary,
             SeccompPrograms seccompPrograms, Map<String, List<String>> linkEnvironments) {
-        this.lookup = lookup;
-        this.running = running;
+        this.containers = containers;
         this.linux = linux;
         this.stageBinary = stageBinary;
         this.seccompPrograms = seccompPrograms;
@@ -46,8 +43,8 @@ public final class ExecLauncher {
      * the command cannot run.
      */
     public ExecSession start(String reference, ExecRequest request, OutputListener output) {
-        Container c = lookup.apply(reference);
-        RunningContainer rc = RunningContainer.required(running, c);
+        Container c = containers.get(reference);
+        RunningContainer rc = containers.running(c);
         if (c.state().paused()) {
             throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
         }

@@ -7,25 +7,21 @@ import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.Overlay;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The containers' root filesystems as the host sees them, for what reads or writes files in
  * them from outside ({@code docker cp}, the archive API), whether the container runs or not.
  */
 public final class RootFilesystems {
-    private final Function<String, Container> lookup;
-    private final Map<String, RunningContainer> running;
+    private final ContainerLookup containers;
     private final ContainerLocks locks;
     private final ContainerStore store;
     private final ImageStore images;
     private final Linux linux;
 
-    RootFilesystems(Function<String, Container> lookup, Map<String, RunningContainer> running, ContainerLocks locks,
+    RootFilesystems(ContainerLookup containers, ContainerLocks locks,
             ContainerStore store, ImageStore images, Linux linux) {
-        this.lookup = lookup;
-        this.running = running;
+        this.containers = containers;
         this.locks = locks;
         this.store = store;
         this.images = images;
@@ -45,14 +41,14 @@ public final class RootFilesystems {
      * resolved within {@code root} ({@code ScopedPath}): the tree is the container's, untrusted.
      */
     public <T> T with(String reference, Action<T> action) throws IOException {
-        Container c = lookup.apply(reference);
-        RunningContainer rc = running.get(c.id());
+        Container c = containers.get(reference);
+        RunningContainer rc = containers.process(c.id());
         if (rc != null) {
             return action.apply(c, rc.overlay.merged());
         }
         try (ContainerLocks.Held held = locks.lock(c.id())) {
-            Container now = lookup.apply(c.id());
-            rc = running.get(now.id());
+            Container now = containers.get(c.id());
+            rc = containers.process(now.id());
             if (rc != null) {
                 return action.apply(now, rc.overlay.merged());
             }

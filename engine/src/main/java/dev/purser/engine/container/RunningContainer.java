@@ -37,15 +37,6 @@ final class RunningContainer {
         this.stdio = stdio;
     }
 
-    /** The process of a running container; Docker's conflict (409) for one that does not run. */
-    static RunningContainer required(java.util.Map<String, RunningContainer> running, Container c) {
-        RunningContainer rc = running.get(c.id());
-        if (rc == null) {
-            throw new ContainerConflictException("Container " + c.id() + " is not running");
-        }
-        return rc;
-    }
-
     /** The log is the first listener: everything the container writes is logged before anyone else sees it. */
     void log(LogListener log) {
         this.logWriter = log.writer();
