@@ -503,7 +503,7 @@ public final class Containers {
     // Each is built on demand over this object's state and holds none of its own (docs/decisions/0060).
 
     /** Commands run in running containers (exec). */
-    public ExecLauncher execs() {
+    public ExecLauncher execLauncher() {
         return new ExecLauncher(lookup(), linux, stageBinary, seccompPrograms, linkEnvironments);
     }
 
@@ -523,8 +523,8 @@ public final class Containers {
     }
 
     /** Network connect and disconnect after create. */
-    public ContainerNetworks networkConnections() {
-        return new ContainerNetworks(lookup(), locks, store, networks, connections);
+    public NetworkChanges networkChanges() {
+        return new NetworkChanges(lookup(), locks, store, networks, connections);
     }
 
     /** The containers' logs. */

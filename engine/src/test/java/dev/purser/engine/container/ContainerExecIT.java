@@ -29,7 +29,7 @@ class ContainerExecIT {
 
     private static String exec(ExecRequest request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = containers.execs().run(web.id(), request, (stream, data, length) -> {
+        int code = containers.execLauncher().run(web.id(), request, (stream, data, length) -> {
             synchronized (out) {
                 out.write(data, 0, length);
             }

@@ -91,7 +91,7 @@ class ContainerTtyIT {
         Container c = engine.start("sleep", "1000");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExecRequest request = new ExecRequest(List.of(cmd), null, null, null, false, true, false, size);
-        int code = containers.execs().run(c.id(), request, (stream, data, length) -> {
+        int code = containers.execLauncher().run(c.id(), request, (stream, data, length) -> {
             synchronized (out) {
                 out.write(data, 0, length);
             }

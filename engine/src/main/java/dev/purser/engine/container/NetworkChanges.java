@@ -9,14 +9,14 @@ import dev.purser.engine.network.Networks;
  * container reference: each change is made under the container's lock by
  * {@link NetworkConnections}, with the container's process while it runs.
  */
-public final class ContainerNetworks {
+public final class NetworkChanges {
     private final ContainerLookup containers;
     private final ContainerLocks locks;
     private final ContainerStore store;
     private final Networks networks;
     private final NetworkConnections connections;
 
-    ContainerNetworks(ContainerLookup containers, ContainerLocks locks,
+    NetworkChanges(ContainerLookup containers, ContainerLocks locks,
             ContainerStore store, Networks networks, NetworkConnections connections) {
         this.containers = containers;
         this.locks = locks;
