@@ -17,7 +17,6 @@ import dev.purser.engine.network.ports.PublishedPort;
 import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Networks;
-import dev.purser.engine.network.Network;
 import dev.purser.engine.network.NetworkEvents;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.SeccompPrograms;
