@@ -21,7 +21,6 @@ import dev.purser.engine.network.NetworkEvents;
 import dev.purser.engine.runtime.Linux;
 import dev.purser.engine.runtime.SeccompPrograms;
 import dev.purser.engine.runtime.StageFailure;
-import dev.purser.engine.mount.MountPoint;
 import dev.purser.engine.volume.Volumes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -228,15 +227,7 @@ public final class Containers {
         }
         Container started = store.update(c.id(), cur -> cur.withState(cur.state().running(rc.pid, now()))).orElseThrow();
         links.started(started);
-        for (MountPoint m : c.ownMounts()) {
-            if (m.isVolume()) {
-                volumes.mounted(m.name(), c.id(), m.destination(), m.rw(), m.propagation());
-            }
-        }
-        // Docker's order: the network connects, then the container's start
-        NetworkEvents.ofContainer(networks, started.hostConfig().networkMode(), launcher.peers().endpoints(started))
-                .forEach(n -> networkEvents.connected(n, c.id()));
-        containerEvents().publish(started, "start");
+        runEvents().started(started, launcher.peers().endpoints(started));
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
 
@@ -287,11 +278,8 @@ public final class Containers {
                 return cur.withState(cur.state().removalInProgress() ? exited.removing() : exited);
             });
         }
-        after.ifPresent(a -> containerEvents().publish(a, "die", Map.of("exitCode", Integer.toString(code))));
-        before.ifPresent(b -> NetworkEvents.ofContainer(networks, b.hostConfig().networkMode(), left)
-                .forEach(n -> networkEvents.disconnected(n, id)));
-        before.ifPresent(b -> b.ownMounts().stream().filter(MountPoint::isVolume)
-                .forEach(m -> volumes.unmounted(m.name(), id)));
+        after.ifPresent(a -> runEvents().died(a, code));
+        before.ifPresent(b -> runEvents().left(b, left));
         synchronized (exitLock) {
             running.remove(id, rc);
             rc.exitRecorded();
@@ -538,6 +526,10 @@ public final class Containers {
 
     private ContainerLookup lookup() {
         return new ContainerLookup(this::get, running);
+    }
+
+    private RunEvents runEvents() {
+        return new RunEvents(containerEvents(), networkEvents, networks, volumes);
     }
 
     private ContainerEvents containerEvents() {
