@@ -61,7 +61,7 @@ final class ContainerApi {
                 .add("GET", "/containers/{id}/logs", this::logs)
                 .add("GET", "/containers/{id}/top", this::top)
                 .add("POST", "/containers/{id}/resize", x -> {
-                    containers.resize(x.param("id"), StreamApi.size(x, "h"), StreamApi.size(x, "w"));
+                    containers.streams().resize(x.param("id"), StreamApi.size(x, "h"), StreamApi.size(x, "w"));
                     x.status(200);
                 })
                 .add("POST", "/containers/prune", this::prune)
@@ -235,7 +235,7 @@ final class ContainerApi {
         LogQuery query = new LogQuery(Times.parse(x.query("since")), Times.parse(x.query("until")), tailLines,
                 stdout, stderr, follow && c.state().running());
         boolean tty = c.config().tty();
-        try (LogCursor cursor = containers.logs(c.id(), query);
+        try (LogCursor cursor = containers.logs().read(c.id(), query);
                 Exchange.ResponseStream out = x.stream(200, tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED)) {
             x.onClose(cursor::close);
             StreamFrames frames = new StreamFrames(out, tty);
@@ -268,7 +268,7 @@ final class ContainerApi {
     }
 
     private void top(Exchange x) {
-        Top table = containers.top(x.param("id"), x.query("ps_args"));
+        Top table = containers.processes().top(x.param("id"), x.query("ps_args"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("Titles", table.titles());
         out.put("Processes", table.processes());

@@ -55,7 +55,7 @@ final class NetworkApi {
         String network = x.param("id");
         String container = containerOf(body);
         refusals(() -> {
-            containers.connect(network, container, EndpointBodies.endpoint(network, endpoint));
+            containers.networkChanges().connect(network, container, EndpointBodies.endpoint(network, endpoint));
             return null;
         });
         x.status(200);
@@ -69,7 +69,7 @@ final class NetworkApi {
         // Force matters to Docker for an endpoint left without its container (swarm); here a
         // container's endpoints go with it, so it changes nothing
         refusals(() -> {
-            containers.disconnect(network, container);
+            containers.networkChanges().disconnect(network, container);
             return null;
         });
         x.status(200);

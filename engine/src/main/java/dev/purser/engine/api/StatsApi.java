@@ -34,7 +34,7 @@ final class StatsApi {
     private record Sample(Instant read, Optional<CgroupStats> cgroup, long systemNanos) {}
 
     private Sample sample(String id) {
-        return new Sample(Instant.now(), containers.stats(id), systemCpuNanos());
+        return new Sample(Instant.now(), containers.stats().sample(id), systemCpuNanos());
     }
 
     private void stats(Exchange x) throws InterruptedException {

@@ -68,7 +68,7 @@ final class StreamApi {
         }
         EarlyOutput output = new EarlyOutput(stdout, stderr);
         // attached before the client hears the response: it starts the container right after
-        Attachments.Attachment attachment = containers.attach(c.id(), output);
+        Attachments.Attachment attachment = containers.streams().attach(c.id(), output);
         Exchange.ResponseStream out;
         try {
             out = x.hijack(tty ? StreamFrames.RAW : StreamFrames.MULTIPLEXED,
@@ -79,11 +79,11 @@ final class StreamApi {
                         // like Docker, only a terminal's input is watched for the detach keys
                         DetachFilter.Filtered f = tty ? detach.filter(data) : new DetachFilter.Filtered(data, false);
                         if (f.deliver().length > 0) {
-                            containers.writeStdin(c.id(), f.deliver());
+                            containers.streams().writeStdin(c.id(), f.deliver());
                         }
                         if (f.detached()) {
                             // the client detached: the container keeps running, this connection ends
-                            containers.detach(attachment);
+                            containers.streams().detach(attachment);
                         }
                     },
                     () -> {
@@ -94,13 +94,13 @@ final class StreamApi {
                             return;
                         }
                         if (c.config().stdinOnce() && !tty) {
-                            containers.closeStdin(c.id());
+                            containers.streams().closeStdin(c.id());
                         } else {
-                            containers.detach(attachment);
+                            containers.streams().detach(attachment);
                         }
                     });
         } catch (RuntimeException e) {
-            containers.detach(attachment);
+            containers.streams().detach(attachment);
             throw e;
         }
         StreamFrames frames = new StreamFrames(out, tty);
@@ -108,13 +108,13 @@ final class StreamApi {
             replayLog(c, stdout, stderr, frames);
         }
         output.connect(frames);
-        x.onClose(() -> containers.detach(attachment));
+        x.onClose(() -> containers.streams().detach(attachment));
         try {
             attachment.ended().get();
         } catch (java.util.concurrent.ExecutionException e) {
             // ended either way
         } finally {
-            containers.detach(attachment);
+            containers.streams().detach(attachment);
             out.close();
         }
     }
@@ -124,7 +124,7 @@ final class StreamApi {
         if (!stdout && !stderr) {
             return;
         }
-        try (LogCursor cursor = containers.logs(c.id(), LogQuery.all().withStreams(stdout, stderr))) {
+        try (LogCursor cursor = containers.logs().read(c.id(), LogQuery.all().withStreams(stdout, stderr))) {
             LogRecord record;
             while ((record = cursor.next()) != null) {
                 frames.write(record.stream() == LogStream.STDERR ? 2 : 1, record.line());

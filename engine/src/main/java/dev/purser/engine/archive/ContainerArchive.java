@@ -27,7 +27,7 @@ public final class ContainerArchive {
     /** The stat of {@code path} inside the container (HEAD). */
     public PathStat stat(String reference, String path) throws IOException {
         requirePath(path);
-        return containers.withRootFilesystem(reference, (c, root) -> stat(root, ContainerPath.of(root, path), path, reference));
+        return containers.rootFilesystems().with(reference, (c, root) -> stat(root, ContainerPath.of(root, path), path, reference));
     }
 
     /**
@@ -36,7 +36,7 @@ public final class ContainerArchive {
      */
     public void copyOut(String reference, String path, Consumer<PathStat> beforeBody, OutputStream out) throws IOException {
         requirePath(path);
-        containers.withRootFilesystem(reference, (c, root) -> {
+        containers.rootFilesystems().with(reference, (c, root) -> {
             ContainerPath p = ContainerPath.of(root, path);
             PathStat stat = stat(root, p, path, reference);
             if (p.endsWithSeparator() && !stat.isDirectory() && !stat.isSymlink()) {
@@ -54,7 +54,7 @@ public final class ContainerArchive {
      */
     public void copyIn(String reference, String path, boolean noOverwriteDirNonDir, InputStream tar) throws IOException {
         requirePath(path);
-        containers.withRootFilesystem(reference, (c, root) -> {
+        containers.rootFilesystems().with(reference, (c, root) -> {
             ContainerPath p = ContainerPath.followed(root, path);
             if (!Files.exists(p.host(), LinkOption.NOFOLLOW_LINKS)) {
                 throw ArchivePathException.notFound(path, reference);

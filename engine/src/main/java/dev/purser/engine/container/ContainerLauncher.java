@@ -2,6 +2,7 @@ package dev.purser.engine.container;
 
 import dev.purser.engine.cgroup.Cgroup;
 import dev.purser.engine.cgroup.CgroupHierarchy;
+import dev.purser.engine.container.naming.ContainerLookupException;
 import dev.purser.engine.image.Image;
 import dev.purser.engine.image.ImageStore;
 import dev.purser.engine.image.NoSuchImageException;
@@ -70,7 +71,38 @@ final class ContainerLauncher {
     record Launched(RunningContainer process, LogListener log) {}
 
     /** {@code --net container:}: the running container whose network namespace is joined, and its process. */
-    record NetworkJoin(int pid, Container target) {}
+    record NetworkJoin(int pid, Container target) {
+        /**
+         * For {@code --net container:X}: X, which must exist, be another container and run, and its
+         * process, whose network namespace the stage joins; null for any other network mode. Docker's
+         * errors and status codes (moby's getNetworkedContainer): checked at start, not at create.
+         */
+        static NetworkJoin of(Container c, ContainerLookup containers) {
+            String reference = c.hostConfig().networkContainer();
+            if (reference == null) {
+                return null;
+            }
+            Container target;
+            try {
+                target = containers.get(reference);
+            } catch (ContainerLookupException e) {
+                throw new ContainerStartException("joining network namespace of container: " + e.getMessage(), 125, e);
+            }
+            if (target.id().equals(c.id())) {
+                throw new ContainerStartException("cannot join own network namespace", 125, null);
+            }
+            RunningContainer rc = containers.process(target.id());
+            if (rc == null || !target.state().running()) {
+                throw new ContainerConflictException("cannot join network namespace of a non running container: container "
+                        + target.shortName() + " is " + target.state().status());
+            }
+            if (target.state().restarting()) {
+                throw new ContainerConflictException("cannot join network namespace of container: Container " + reference
+                        + " is restarting, wait until the container is running");
+            }
+            return new NetworkJoin(rc.pid, target);
+        }
+    }
 
     /**
      * What the container's {@code --link}s give it: Docker's variables, and the targets' names

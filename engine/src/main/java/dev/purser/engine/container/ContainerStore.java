@@ -2,6 +2,7 @@ package dev.purser.engine.container;
 
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.purser.engine.container.naming.ContainerLookupException;
 import dev.purser.engine.store.AtomicFile;
 import dev.purser.engine.store.Directories;
 import dev.purser.engine.store.StateRoot;
@@ -97,6 +98,15 @@ public final class ContainerStore {
 
     public Optional<Container> get(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * The container's record as it is now, for an operation that holds its lock: it may have been
+     * removed while the operation waited, and then the answer is Docker's for a missing one
+     * ({@code reference} is what the client named it by).
+     */
+    Container current(String id, String reference) {
+        return get(id).orElseThrow(() -> ContainerLookupException.notFound(reference));
     }
 
     /** The container of that name (Docker's form, with the leading slash), if any. */

@@ -9,36 +9,20 @@ import dev.purser.engine.container.naming.ContainerRef;
 import dev.purser.engine.container.naming.ContainerResolver;
 import dev.purser.engine.container.naming.NameGenerator;
 import dev.purser.engine.event.EventBus;
-import dev.purser.engine.image.Image;
 import dev.purser.engine.image.ImageStore;
-import dev.purser.engine.image.NoSuchImageException;
-import dev.purser.engine.log.JsonFileReader;
-import dev.purser.engine.log.LogCursor;
-import dev.purser.engine.log.LogFileSet;
-import dev.purser.engine.log.LogQuery;
 import dev.purser.engine.network.ports.PortAllocationException;
 import dev.purser.engine.network.ports.PortPublisher;
-import dev.purser.engine.network.ports.PortRequest;
 import dev.purser.engine.network.ports.Publication;
 import dev.purser.engine.network.ports.PublishedPort;
 import dev.purser.engine.network.EtcFiles;
 import dev.purser.engine.network.Endpoint;
 import dev.purser.engine.network.Networks;
-import dev.purser.engine.network.Network;
 import dev.purser.engine.network.NetworkEvents;
-import dev.purser.engine.network.EndpointConfig;
-import dev.purser.engine.runtime.Capabilities;
 import dev.purser.engine.runtime.Linux;
-import dev.purser.engine.runtime.Overlay;
-import dev.purser.engine.runtime.ProcessSpec;
 import dev.purser.engine.runtime.SeccompPrograms;
-import dev.purser.engine.runtime.Signals;
 import dev.purser.engine.runtime.StageFailure;
-import dev.purser.engine.mount.MountPoint;
-import dev.purser.engine.store.Directories;
 import dev.purser.engine.volume.Volumes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +37,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The container operations, with Docker's states and transitions: create, start, stop, kill,
- * restart, pause, unpause, remove, rename, wait, exec, top. Every state change is written
- * through the {@link ContainerStore} before it is visible to callers.
+ * restart, pause, unpause, remove, rename, wait. Every state change is written through the
+ * {@link ContainerStore} before it is visible to callers. What works on running containers
+ * beside their lifecycle (exec, top, stats, logs, attach, archive access, network changes) is
+ * in rooms of its own, reached through this class (docs/decisions/0060).
  */
 public final class Containers {
     private static final Logger log = LoggerFactory.getLogger(Containers.class);
@@ -138,40 +124,9 @@ public final class Containers {
         }
     }
 
-    /**
-     * The networks a start or an exit is an event of: each one the container has an interface
-     * on, or the host or none network its mode names; none for {@code container:X}.
-     */
-    private List<Network> networkEventsOf(Container c, List<Endpoint> endpoints) {
-        if (endpoints.isEmpty()) {
-            return NetworkEvents.ofMode(networks, c.hostConfig().networkMode()).stream().toList();
-        }
-        return endpoints.stream().flatMap(e -> networks.find(e.networkId()).stream()).toList();
-    }
-
     /** {@code listener} is told the id of every container once it is removed (e.g. to forget its execs). */
     public void whenRemoved(java.util.function.Consumer<String> listener) {
         removalListeners.add(listener);
-    }
-
-    /**
-     * The container's record as it is now, for an operation that holds its lock: it may have been
-     * removed while the operation waited, and then the answer is Docker's for a missing one.
-     */
-    private Container current(String id, String reference) {
-        return store.get(id).orElseThrow(() -> ContainerLookupException.notFound(reference));
-    }
-
-    private void publish(Container c, String action, Map<String, String> extra) {
-        Map<String, String> attributes = new java.util.TreeMap<>(c.config().labels());
-        attributes.put("name", c.shortName());
-        attributes.put("image", c.config().image());
-        attributes.putAll(extra);
-        events.publish("container", action, c.id(), attributes);
-    }
-
-    private void publish(Container c, String action) {
-        publish(c, action, Map.of());
     }
 
     // ---- lookup -------------------------------------------------------------------------
@@ -207,85 +162,14 @@ public final class Containers {
 
     // ---- create ---------------------------------------------------------------------------
 
+    /** Docker's {@code create}: see {@link ContainerCreator}. */
     public Container create(CreateRequest request) {
-        String imageRef = request.config().image();
-        if (imageRef == null || imageRef.isEmpty()) {
-            throw new IllegalArgumentException("No image specified");
-        }
-        Image image = images.find(imageRef).orElseThrow(() -> new NoSuchImageException(imageRef));
-        Capabilities.resolve(request.hostConfig().capAdd(), request.hostConfig().capDrop(),
-                request.hostConfig().privileged());
-        PortRequest.refuseConflicts(request.hostConfig().networkMode(), request.hostConfig().portBindings(),
-                request.hostConfig().publishAllPorts(), request.config().exposedPorts());
-        ContainerPorts.request(request.hostConfig(), image.config().exposedPorts() == null ? Map.of()
-                : new java.util.TreeMap<>(image.config().exposedPorts()), request.config().exposedPorts());
-        // A profile that could not be applied is refused now rather than at every start.
-        request.hostConfig().securityOptions().seccompProfile(request.hostConfig().privileged());
-        etcFiles.check(request.hostConfig().dns(), request.hostConfig().extraHosts());
-        List<EndpointConfig> endpoints = connections.atCreate(request);
-        List<Container> linkTargets = links.targets(request.hostConfig());
-        synchronized (nameLock) {
-            ContainerId id = ContainerId.generate();
-            ContainerName name;
-            if (request.name() == null || request.name().isEmpty()) {
-                name = names.unique(id, n -> store.named(n.value()).isPresent());
-            } else {
-                name = ContainerName.of(request.name());
-                refuseNameInUse(name);
-            }
-            // Docker's default hostname: the short id, or the host's own name on the host's network
-            ContainerConfig config = ImageDefaults.merge(request.config(), image.config(),
-                    request.hostConfig().hostNetwork() ? etcFiles.hostHostname() : id.shortId());
-            if (config.commandLine().isEmpty()) {
-                throw new IllegalArgumentException("No command specified");
-            }
-            List<MountPoint> plan = ContainerMounts.plan(request.hostConfig(), config, this::volumesFromSource);
-            Path dir = store.directory(id.value());
-            HostConfig hostConfig = linkTargets.isEmpty() ? request.hostConfig() : request.hostConfig().withLinks(
-                    ContainerLinks.stored(request.hostConfig().containerLinks(), linkTargets, name.value()));
-            return volumes.guarded(() -> {
-                ContainerMounts.Resolved resolved = mounts.createVolumes(plan);
-                try {
-                    Files.createDirectories(dir);
-                    mounts.seed(dir, image.id(), resolved.mounts());
-                    Container container = Container.newlyCreated(id.value(), name.value(), image.id(), config,
-                            hostConfig, dir, now(), resolved.mounts(), endpoints);
-                    if (request.hostConfig().networkContainer() == null) {
-                        // written now so that they exist (inspect names them, cp reads them); a joiner has the other's
-                        etcFiles.write(dir, ProcessPlans.etcIdentity(container, List.of()));
-                    }
-                    store.insert(container);
-                    publish(container, "create");
-                    return container;
-                } catch (IOException | RuntimeException e) {
-                    mounts.undo(resolved.createdAnonymous());
-                    Directories.deleteRecursively(dir);
-                    throw e instanceof IOException io ? new java.io.UncheckedIOException(io) : (RuntimeException) e;
-                }
-            });
-        }
+        return new ContainerCreator(this::get, store, images, etcFiles, connections, links, volumes, mounts,
+                containerNames(), nameLock, containerEvents()).create(request);
     }
 
-    /**
-     * The container a {@code --volumes-from} names. Docker's error for a missing one is its
-     * lookup's message as a bad parameter of this create (400), not a missing resource: a 404
-     * would send the docker CLI off to pull the image.
-     */
-    private Container volumesFromSource(String reference) {
-        try {
-            return get(reference);
-        } catch (ContainerLookupException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    private void refuseNameInUse(ContainerName name) {
-        Optional<Container> holder = store.named(name.value());
-        if (holder.isPresent()) {
-            throw new ContainerConflictException("Conflict. The container name \"" + name.value()
-                    + "\" is already in use by container \"" + holder.get().id()
-                    + "\". You have to remove (or rename) that container to be able to reuse that name.");
-        }
+    private ContainerNames containerNames() {
+        return new ContainerNames(store, names, this::get, locks, nameLock, links, launcher.peers(), containerEvents());
     }
 
     /** True when some container was created from the image (Docker refuses to remove it then). */
@@ -298,7 +182,7 @@ public final class Containers {
     public void start(String reference) {
         String id = get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
+            Container c = store.current(id, reference);
             if (c.state().paused()) {
                 throw new ContainerConflictException("cannot start a paused container, try unpause instead");
             }
@@ -315,7 +199,7 @@ public final class Containers {
         ContainerLauncher.NetworkJoin join;
         ContainerLauncher.LinkedTargets linked;
         try {
-            join = networkJoin(c);
+            join = ContainerLauncher.NetworkJoin.of(c, lookup());
             linked = links.atStart(c);
         } catch (ContainerConflictException | ContainerStartException e) {
             failedToStart(c, 125, e.getMessage());
@@ -355,46 +239,8 @@ public final class Containers {
         }
         Container started = store.update(c.id(), cur -> cur.withState(cur.state().running(rc.pid, now()))).orElseThrow();
         links.started(started);
-        for (MountPoint m : c.ownMounts()) {
-            if (m.isVolume()) {
-                volumes.mounted(m.name(), c.id(), m.destination(), m.rw(), m.propagation());
-            }
-        }
-        // Docker's order: the network connects, then the container's start
-        networkEventsOf(started, launcher.peers().endpoints(started)).forEach(n -> networkEvents.connected(n, c.id()));
-        publish(started, "start");
+        runEvents().started(started, launcher.peers().endpoints(started));
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
-    }
-
-    /**
-     * For {@code --net container:X}: X, which must exist, be another container and run, and its
-     * process, whose network namespace the stage joins; null for any other network mode. Docker's
-     * errors and status codes (moby's getNetworkedContainer): checked at start, not at create.
-     */
-    private ContainerLauncher.NetworkJoin networkJoin(Container c) {
-        String reference = c.hostConfig().networkContainer();
-        if (reference == null) {
-            return null;
-        }
-        Container target;
-        try {
-            target = get(reference);
-        } catch (ContainerLookupException e) {
-            throw new ContainerStartException("joining network namespace of container: " + e.getMessage(), 125, e);
-        }
-        if (target.id().equals(c.id())) {
-            throw new ContainerStartException("cannot join own network namespace", 125, null);
-        }
-        RunningContainer rc = running.get(target.id());
-        if (rc == null || !target.state().running()) {
-            throw new ContainerConflictException("cannot join network namespace of a non running container: container "
-                    + target.shortName() + " is " + target.state().status());
-        }
-        if (target.state().restarting()) {
-            throw new ContainerConflictException("cannot join network namespace of container: Container " + reference
-                    + " is restarting, wait until the container is running");
-        }
-        return new ContainerLauncher.NetworkJoin(rc.pid, target);
     }
 
     /**
@@ -408,7 +254,7 @@ public final class Containers {
         attachments.end(c.id());
         waiters.exited(c.id(), code);
         if (c.hostConfig().autoRemove()) {
-            removeHeld(current(c.id(), c.id()), true, true);
+            removeHeld(store.current(c.id(), c.id()), true, true);
         }
     }
 
@@ -444,10 +290,8 @@ public final class Containers {
                 return cur.withState(cur.state().removalInProgress() ? exited.removing() : exited);
             });
         }
-        after.ifPresent(a -> publish(a, "die", Map.of("exitCode", Integer.toString(code))));
-        before.ifPresent(b -> networkEventsOf(b, left).forEach(n -> networkEvents.disconnected(n, id)));
-        before.ifPresent(b -> b.ownMounts().stream().filter(MountPoint::isVolume)
-                .forEach(m -> volumes.unmounted(m.name(), id)));
+        after.ifPresent(a -> runEvents().died(a, code));
+        before.ifPresent(b -> runEvents().left(b, left));
         synchronized (exitLock) {
             running.remove(id, rc);
             rc.exitRecorded();
@@ -510,38 +354,6 @@ public final class Containers {
     }
 
 
-    // ---- networks after create --------------------------------------------------------------
-
-    /**
-     * {@code network connect}: the container joins {@code networkReference} with what
-     * {@code asked} says (aliases, address); a running one gets its interface at once, and its
-     * peers there resolve it at once. Docker's errors: 404 for either missing.
-     */
-    public void connect(String networkReference, String reference, EndpointConfig asked) {
-        changeNetworks(networkReference, reference, (c, n, pid) -> connections.connect(c, n, asked, pid));
-    }
-
-    /** {@code network disconnect}: the container leaves the network; a running one loses its interface there at once. */
-    public void disconnect(String networkReference, String reference) {
-        changeNetworks(networkReference, reference, connections::disconnect);
-    }
-
-    /** A change of a container's networks; {@code pid} is its process while it runs, else 0. */
-    private interface NetworkChange {
-        void apply(Container c, Network n, int pid);
-    }
-
-    private void changeNetworks(String networkReference, String reference, NetworkChange change) {
-        Network n = networks.find(networkReference)
-                .orElseThrow(() -> new java.util.NoSuchElementException("network " + networkReference + " not found"));
-        String id = get(reference).id();
-        try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
-            RunningContainer rc = running.get(id);
-            change.apply(c, n, rc == null || !c.state().running() ? 0 : rc.pid);
-        }
-    }
-
     // ---- stop, kill, restart ----------------------------------------------------------------
 
     /**
@@ -552,7 +364,7 @@ public final class Containers {
         String id = get(reference).id();
         // held while the process goes down: a start or rm of this container waits for the stop
         try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
+            Container c = store.current(id, reference);
             store.update(id, cur -> cur.withManuallyStopped(true));
             cancelPendingRestart(id);
             RunningContainer rc = running.get(id);
@@ -566,87 +378,41 @@ public final class Containers {
                 unpause(id);
             }
             stop.gracefully(c, rc, timeoutSeconds);
-            publish(c, "stop");
+            containerEvents().publish(c, "stop");
         }
     }
 
+    /** Docker's {@code kill}: see {@link ContainerSignals}. */
     public void kill(String reference, String signal) {
-        Container c = get(reference);
-        RunningContainer rc = requireRunning(c);
-        int number = Signals.parse(signal == null || signal.isEmpty() ? "SIGKILL" : signal);
-        if (number == Signals.SIGKILL) {
-            // like Docker, a container killed by hand is not restarted by its policy for this exit
-            restarts.suppressNext(c.id());
-        }
-        linux.kill(rc.pid, number);
-        publish(c, "kill", Map.of("signal", Integer.toString(number)));
-        if (number == Signals.SIGKILL) {
-            thawToLetDie(rc);
-            ProcessStop.awaitRecordedExit(rc);
-        }
-    }
-
-    /** A frozen process dies of SIGKILL only once thawed (runc thaws after SIGKILL too). */
-    private static void thawToLetDie(RunningContainer rc) {
-        try {
-            if (rc.cgroup.frozen()) {
-                rc.cgroup.thaw();
-            }
-        } catch (RuntimeException e) {
-            log.debug("thawing {}: {}", rc.id, e.getMessage()); // the group went with the process
-        }
+        new ContainerSignals(lookup(), restarts, linux, containerEvents()).kill(reference, signal);
     }
 
     public void restart(String reference, Integer timeoutSeconds) {
         String id = get(reference).id();
         try (ContainerLocks.Held held = locks.lock(id)) {
-            current(id, reference);
+            store.current(id, reference);
             try {
                 stop(id, timeoutSeconds);
             } catch (NotModifiedException e) {
                 // restarting a stopped container just starts it
             }
             start(id);
-            publish(current(id, reference), "restart");
+            containerEvents().publish(store.current(id, reference), "restart");
         }
     }
 
     // ---- pause ----------------------------------------------------------------------------
 
     public void pause(String reference) {
-        String id = get(reference).id();
-        try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
-            RunningContainer rc = requireRunning(c);
-            if (c.state().paused()) {
-                throw new ContainerConflictException("Container " + c.id() + " is already paused");
-            }
-            rc.cgroup.freeze();
-            store.update(id, cur -> cur.withState(cur.state().paused(true)));
-            publish(c, "pause");
-        }
+        freezer().pause(reference);
     }
 
     public void unpause(String reference) {
-        String id = get(reference).id();
-        try (ContainerLocks.Held held = locks.lock(id)) {
-            Container c = current(id, reference);
-            RunningContainer rc = requireRunning(c);
-            if (!c.state().paused()) {
-                throw new ContainerConflictException("Container " + c.id() + " is not paused");
-            }
-            rc.cgroup.thaw();
-            store.update(id, cur -> cur.withState(cur.state().paused(false)));
-            publish(c, "unpause");
-        }
+        freezer().unpause(reference);
     }
 
-    private RunningContainer requireRunning(Container c) {
-        RunningContainer rc = running.get(c.id());
-        if (rc == null) {
-            throw new ContainerConflictException("Container " + c.id() + " is not running");
-        }
-        return rc;
+    private ContainerFreezer freezer() {
+        return new ContainerFreezer(lookup(), locks, store, containerEvents());
     }
 
     // ---- remove, rename, wait -----------------------------------------------------------------
@@ -674,7 +440,7 @@ public final class Containers {
         }
         String id = found.id();
         try (ContainerLocks.Held held = locks.lock(id)) {
-            removeHeld(current(id, reference), force, removeVolumes);
+            removeHeld(store.current(id, reference), force, removeVolumes);
         }
     }
 
@@ -702,52 +468,17 @@ public final class Containers {
         }
         releaseRun(id);
         removalSteps.reached(id, RemovalStep.PROCESS_DOWN);
-        Path dir = store.directory(id);
-        // the exit handler has undone what the start set up; this is for what a crash left
-        Teardown.of(linux, dev.purser.engine.runtime.Overlay.inContainerDirectory(dir, List.of()), null);
-        removalSteps.reached(id, RemovalStep.UNMOUNTED);
-        Teardown.of(linux, dev.purser.engine.runtime.Overlay.inContainerDirectory(dir, List.of()), cgroups.open(id));
-        removalSteps.reached(id, RemovalStep.CGROUP_REMOVED);
-        store.deleteFiles(id);
-        removalSteps.reached(id, RemovalStep.FILES_DELETED);
-        store.delete(id);
-        synchronized (nameLock) {
-            links.dropTo(c.name());
-        }
-        if (removeVolumes) {
-            for (MountPoint m : c.ownMounts()) {
-                if (m.isVolume() && m.anonymous()) {
-                    try {
-                        volumes.removeIfUnused(m.name());
-                    } catch (RuntimeException e) {
-                        log.warn("removing volume {} of {}: {}", m.name(), c.shortId(), e.getMessage());
-                    }
-                }
-            }
-        }
+        new ContainerDeletion(store, removalSteps, linux, cgroups, links, nameLock, volumes).delete(c, removeVolumes);
         restarts.forget(id);
         stdin.forget(id);
-        publish(c, "destroy");
+        containerEvents().publish(c, "destroy");
         waiters.removed(id, c.state().exitCode());
         removalListeners.forEach(l -> l.accept(id));
     }
 
+    /** Docker's {@code rename}: see {@link ContainerNames}. */
     public void rename(String reference, String newName) {
-        String id = get(reference).id();
-        try (ContainerLocks.Held held = locks.lock(id)) {
-            synchronized (nameLock) {
-                Container c = current(id, reference);
-                ContainerName name = ContainerName.of(newName);
-                if (name.value().equals(c.name())) {
-                    throw new ContainerConflictException("Renaming a container with the same name as its current name");
-                }
-                refuseNameInUse(name);
-                Container renamed = store.update(id, cur -> cur.withName(name.value())).orElseThrow();
-                links.renamed(c.name(), name.value());
-                launcher.peers().renamed(id);
-                publish(renamed, "rename", Map.of("oldName", c.name()));
-            }
-        }
+        containerNames().rename(reference, newName);
     }
 
     /** Docker's {@code wait} with condition not-running: the exit code once the container is not running. */
@@ -767,141 +498,54 @@ public final class Containers {
         }
     }
 
-    // ---- exec, top, stats, logs, attach, stdin ------------------------------------------------
+    // ---- the rooms beside the lifecycle ------------------------------------------------------
+    // Each is built on demand over this object's state and holds none of its own (docs/decisions/0060).
 
-    /**
-     * Runs a command in the running container's namespaces and cgroup, delivering its output
-     * to {@code output} as it comes; returns the exit code once the command has ended and all
-     * its output was delivered.
-     */
-    public int exec(String reference, ExecRequest request, OutputListener output) {
-        return startExec(reference, request, output).await();
+    /** Commands run in running containers (exec). */
+    public ExecLauncher execLauncher() {
+        return new ExecLauncher(lookup(), linux, stageBinary, seccompPrograms, linkEnvironments);
     }
 
-    /**
-     * Starts a command in the running container's namespaces and cgroup; its output goes to
-     * {@code output} as it comes. Fails with {@link ContainerStartException} (126, 127) when
-     * the command cannot run.
-     */
-    public ExecSession startExec(String reference, ExecRequest request, OutputListener output) {
-        Container c = get(reference);
-        RunningContainer rc = requireRunning(c);
-        if (c.state().paused()) {
-            throw new ContainerConflictException("Container " + c.id() + " is paused, unpause the container before exec");
-        }
-        ProcessSpec process = ProcessPlans.exec(c, request, rc.overlay.merged(), rc.cgroup.procsFiles(),
-                seccompPrograms, linkEnvironments.getOrDefault(c.id(), List.of()));
-
-        return ExecSession.start(linux, stageBinary, rc.pid, process, request, output, "exec-" + c.shortId());
+    /** The containers' root filesystems, for archive access (cp). */
+    public RootFilesystems rootFilesystems() {
+        return new RootFilesystems(lookup(), locks, store, images, linux);
     }
 
-    /** What is done with a container's root filesystem, as the host sees it. */
-    @FunctionalInterface
-    public interface RootFilesystemAction<T> {
-        T apply(Container container, Path root) throws IOException;
+    /** The resource use of running containers (stats). */
+    public ContainerStats stats() {
+        return new ContainerStats(lookup());
     }
 
-    /**
-     * Runs {@code action} on the container's root filesystem: a running container's merged
-     * overlay, or, for one that is not running, its overlay mounted for the time of the action
-     * (a start waits meanwhile, so the two never share the upper directory). Paths inside must be
-     * resolved within {@code root} ({@code ScopedPath}): the tree is the container's, untrusted.
-     */
-    public <T> T withRootFilesystem(String reference, RootFilesystemAction<T> action) throws IOException {
-        Container c = get(reference);
-        RunningContainer rc = running.get(c.id());
-        if (rc != null) {
-            return action.apply(c, rc.overlay.merged());
-        }
-        try (ContainerLocks.Held held = locks.lock(c.id())) {
-            Container now = get(c.id());
-            rc = running.get(now.id());
-            if (rc != null) {
-                return action.apply(now, rc.overlay.merged());
-            }
-            Image image = images.find(now.image()).orElseThrow(() -> new NoSuchImageException(now.image()));
-            Overlay overlay = Overlay.inContainerDirectory(store.directory(now.id()), images.layerDirectories(image));
-            overlay.mount(linux);
-            try {
-                return action.apply(now, overlay.merged());
-            } finally {
-                overlay.unmount(linux);
-            }
-        }
+    /** The processes of running containers (top). */
+    public ContainerProcesses processes() {
+        return new ContainerProcesses(lookup());
     }
 
-    /** Resource usage of the container's cgroup; empty when it is not running. */
-    public Optional<dev.purser.engine.cgroup.CgroupStats> stats(String reference) {
-        RunningContainer rc = running.get(get(reference).id());
-        return rc == null ? Optional.empty() : Optional.of(rc.cgroup.stats());
+    /** Network connect and disconnect after create. */
+    public NetworkChanges networkChanges() {
+        return new NetworkChanges(lookup(), locks, store, networks, connections);
     }
 
-    /**
-     * Docker's {@code top}: without ps options, {@code ps -ef}'s columns built from /proc; with
-     * them, the host's {@code ps} runs and only the container's processes are kept.
-     */
-    public Top top(String reference, String psArgs) {
-        List<Long> pids = requireRunning(get(reference)).cgroup.pids();
-        return psArgs == null || psArgs.isBlank() ? Top.of(pids) : HostPs.run(pids, psArgs);
+    /** The containers' logs. */
+    public ContainerLogs logs() {
+        return new ContainerLogs(lookup(), store);
     }
 
-    public Top top(String reference) {
-        return top(reference, null);
+    /** The containers' standard streams: attach, stdin, terminal size. */
+    public ContainerStreams streams() {
+        return new ContainerStreams(lookup(), attachments, stdin, containerEvents());
     }
 
-    /**
-     * Reads the container's json-file log; with {@code follow}, new records keep coming until
-     * the container stops or the cursor is closed.
-     */
-    public LogCursor logs(String reference, LogQuery query) {
-        Container c = get(reference);
-        LogFileSet files = LogFileSet.forContainer(store.directory(c.id()), c.id());
-        RunningContainer rc = running.get(c.id());
-        JsonFileReader reader = rc != null && query.follow()
-                ? new JsonFileReader(files, rc.logWriter().activity())
-                : new JsonFileReader(files);
-        return reader.read(query);
+    private ContainerLookup lookup() {
+        return new ContainerLookup(this::get, running);
     }
 
-    /**
-     * Attaches to the container's output: from now on, everything its process writes goes to
-     * {@code listener}, including when the container is not yet started (how {@code docker run}
-     * attaches before it starts). The returned attachment ends when the process exits.
-     */
-    public Attachments.Attachment attach(String reference, OutputListener listener) {
-        return attachments.add(get(reference).id(), listener);
+    private RunEvents runEvents() {
+        return new RunEvents(containerEvents(), networkEvents, networks, volumes);
     }
 
-    /** Stops delivering output to an attachment (the client went away or detached). */
-    public void detach(Attachments.Attachment attachment) {
-        attachments.remove(attachment);
-    }
-
-    /**
-     * Writes to the container's stdin (a pipe, with OpenStdin); returns false when it has no
-     * stdin or the process closed it.
-     */
-    public boolean writeStdin(String reference, byte[] data) {
-        Container c = get(reference);
-        synchronized (stdin.guard(c.id())) {
-            return stdin.write(c, running.get(c.id()), data);
-        }
-    }
-
-    /** Closes the container's stdin, like a client that closed its end of {@code docker run -i}. */
-    public void closeStdin(String reference) {
-        Container c = get(reference);
-        synchronized (stdin.guard(c.id())) {
-            stdin.close(c, running.get(c.id()));
-        }
-    }
-
-    /** Resizes the container's terminal (a no-op without one), as {@code POST /containers/{id}/resize}. */
-    public void resize(String reference, int rows, int cols) {
-        Container c = get(reference);
-        requireRunning(c).stdio.resize(rows, cols);
-        // Docker tells every resize: a client (or a test) can see that the size it sent arrived
-        publish(c, "resize", Map.of("height", Integer.toString(rows), "width", Integer.toString(cols)));
+    private ContainerEvents containerEvents() {
+        return new ContainerEvents(events);
     }
 
     // ---- engine start and stop ----------------------------------------------------------------

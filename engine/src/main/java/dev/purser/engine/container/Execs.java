@@ -182,7 +182,8 @@ public final class Execs {
         Container c = containers.get(exec.containerId());
         events.publish("container", "exec_start: " + String.join(" ", exec.request().cmd()), c.id(), attributes(c, id));
         try {
-            exec.started(containers.startExec(exec.containerId(), exec.request().withConsoleSize(consoleSize), output));
+            exec.started(containers.execLauncher().start(exec.containerId(), exec.request().withConsoleSize(consoleSize),
+                    output));
             return exec.session;
         } catch (ContainerStartException e) {
             exec.ended(e.exitCode());

@@ -2,6 +2,7 @@ package dev.purser.engine.network;
 
 import dev.purser.engine.event.EventBus;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,10 +36,21 @@ public final class NetworkEvents {
     }
 
     /**
+     * The networks a container's start or exit is an event of: each one it has an interface on
+     * ({@code endpoints}), or the host or none network its mode names; none for {@code container:X}.
+     */
+    public static List<Network> ofContainer(Networks networks, String networkMode, List<Endpoint> endpoints) {
+        if (endpoints.isEmpty()) {
+            return ofMode(networks, networkMode).stream().toList();
+        }
+        return endpoints.stream().flatMap(e -> networks.find(e.networkId()).stream()).toList();
+    }
+
+    /**
      * The network a container's NetworkMode puts it on (bridge, host, none or a user-defined
      * one); none for {@code container:X}, whose namespace is another container's.
      */
-    public static Optional<Network> ofMode(Networks networks, String networkMode) {
+    private static Optional<Network> ofMode(Networks networks, String networkMode) {
         String name = Networks.networkName(networkMode);
         if (name.startsWith("container:")) {
             return Optional.empty();

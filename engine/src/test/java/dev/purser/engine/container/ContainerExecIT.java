@@ -29,7 +29,7 @@ class ContainerExecIT {
 
     private static String exec(ExecRequest request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = containers.exec(web.id(), request, (stream, data, length) -> {
+        int code = containers.execLauncher().run(web.id(), request, (stream, data, length) -> {
             synchronized (out) {
                 out.write(data, 0, length);
             }
@@ -71,7 +71,7 @@ class ContainerExecIT {
 
     @Test
     void topWithPsOptionsShowsTheirColumnsForTheContainersProcessesOnly() {
-        Top table = containers.top(web.id(), "-o pid,comm");
+        Top table = containers.processes().top(web.id(), "-o pid,comm");
         assertThat(table.titles()).containsExactly("PID", "COMMAND");
         assertThat(table.processes()).hasSize(1);
         assertThat(table.processes().get(0).get(1)).isEqualTo("sleep");
@@ -79,7 +79,7 @@ class ContainerExecIT {
 
     @Test
     void topListsTheContainersProcesses() {
-        Top table = containers.top(web.id());
+        Top table = containers.processes().top(web.id());
         assertThat(table.titles()).containsExactly("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD");
         assertThat(table.processes()).anySatisfy(row -> assertThat(row.get(7)).isEqualTo("sleep 1000"));
     }

@@ -57,7 +57,7 @@ class ContainerTtyIT {
     void resizeReachesTheProcess() throws Exception {
         Container c = engine.create(tty(false, "sh", "-c", "sleep 0.5; stty size"), null);
         containers.start(c.id());
-        containers.resize(c.id(), 40, 100);
+        containers.streams().resize(c.id(), 40, 100);
         engine.awaitExit(c);
         assertThat(engine.logs(c)).isEqualTo("40 100\r\n");
     }
@@ -66,9 +66,9 @@ class ContainerTtyIT {
     void inputThroughTheTerminalReachesTheProcess() throws Exception {
         Container c = engine.create(tty(true, "cat"), null);
         StringBuffer out = new StringBuffer();
-        containers.attach(c.id(), (stream, data, length) -> out.append(new String(data, 0, length, StandardCharsets.UTF_8)));
+        containers.streams().attach(c.id(), (stream, data, length) -> out.append(new String(data, 0, length, StandardCharsets.UTF_8)));
         containers.start(c.id());
-        assertThat(containers.writeStdin(c.id(), "hello\n".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(containers.streams().writeStdin(c.id(), "hello\n".getBytes(StandardCharsets.UTF_8))).isTrue();
         // the terminal echoes the line, and cat writes it back
         assertThat(waitForOutput(out, "hello\r\nhello\r\n")).contains("hello\r\nhello\r\n");
         containers.remove(c.id(), true);
@@ -80,8 +80,8 @@ class ContainerTtyIT {
                 List.of("cat"), TestEngine.IMAGE, null, null, null, null, null, null);
         Container c = engine.create(cfg, null);
         containers.start(c.id());
-        containers.writeStdin(c.id(), "hi\n".getBytes(StandardCharsets.UTF_8));
-        containers.closeStdin(c.id());
+        containers.streams().writeStdin(c.id(), "hi\n".getBytes(StandardCharsets.UTF_8));
+        containers.streams().closeStdin(c.id());
         assertThat(engine.awaitExit(c)).isZero();
         assertThat(engine.logs(c)).isEqualTo("hi\n");
     }
@@ -91,7 +91,7 @@ class ContainerTtyIT {
         Container c = engine.start("sleep", "1000");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExecRequest request = new ExecRequest(List.of(cmd), null, null, null, false, true, false, size);
-        int code = containers.exec(c.id(), request, (stream, data, length) -> {
+        int code = containers.execLauncher().run(c.id(), request, (stream, data, length) -> {
             synchronized (out) {
                 out.write(data, 0, length);
             }

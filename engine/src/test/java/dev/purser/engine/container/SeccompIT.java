@@ -222,7 +222,7 @@ class SeccompIT {
 
     private static String exec(Container c, ExecRequest request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine.engine().containers().exec(c.id(), request, (stream, data, length) -> {
+        engine.engine().containers().execLauncher().run(c.id(), request, (stream, data, length) -> {
             synchronized (out) {
                 out.write(data, 0, length);
             }
