@@ -29,9 +29,9 @@ public final class Daemon {
     public static final String PID_FILE = "daemon.pid";
     /** The system property a test sets to a file whose creation lets the engine open ({@link #holdIfAsked}). */
     public static final String HOLD_PROPERTY = "purser.test.hold-engine-open-until";
-    /** The system property a test sets to a file whose creation lets the API server start (the early listener answers until then). */
     /** As {@link #HOLD_PROPERTY}, for the end of the crash recovery: reads are served, the rest is held. */
     public static final String HOLD_RECOVERY_PROPERTY = "purser.test.hold-recovery-until";
+    /** The system property a test sets to a file whose creation lets the API server start (the early listener answers until then). */
     public static final String HOLD_SERVER_PROPERTY = "purser.test.hold-server-start-until";
 
     /**
@@ -272,7 +272,9 @@ public final class Daemon {
      * A test of the readiness gate sets {@value #HOLD_PROPERTY} to a file: the engine starts
      * opening once that file exists, so the test knows its request came while the engine was not
      * open yet; {@value #HOLD_SERVER_PROPERTY} does the same for the API server's start, so a test
-     * knows its connection was the early listener's. Without the property, nothing waits.
+     * knows its connection was the early listener's, and {@value #HOLD_RECOVERY_PROPERTY} for the
+     * end of the crash recovery, so a test knows its read came before it. Without the property,
+     * nothing waits.
      */
     private static void holdIfAsked(String property) throws InterruptedException {
         String file = System.getProperty(property);

@@ -115,6 +115,7 @@ final class CrashRecovery {
         }
         return List.copyOf(autoRemove);
     }
+
     /**
      * SIGKILL for the container's process, if the recorded pid still names it: a pid that now
      * belongs to another process (after a reboot, or once pids wrapped) means the container's is gone.
