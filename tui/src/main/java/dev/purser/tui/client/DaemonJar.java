@@ -24,8 +24,17 @@ public final class DaemonJar {
     /** The copy of {@code jar} under {@code root}, made when it is not there yet. */
     public static Path copyUnder(Path root, Path jar) {
         try {
-            Path target = root.resolve("bin").resolve("purser-" + sha256(jar).substring(0, 16) + ".jar");
+            Path bin = root.resolve("bin");
+            JarHashes known = new JarHashes(bin.resolve(JarHashes.FILE));
+            String key = JarHashes.keyOf(jar);
+            Optional<String> seen = known.get(key);
+            if (seen.isPresent() && Files.isRegularFile(copyNamed(bin, seen.get()))) {
+                return copyNamed(bin, seen.get());
+            }
+            String hash = sha256(jar);
+            Path target = copyNamed(bin, hash);
             if (Files.isRegularFile(target)) {
+                known.put(key, hash);
                 return target;
             }
             Files.createDirectories(target.getParent());
@@ -36,10 +45,15 @@ public final class DaemonJar {
             } finally {
                 Files.deleteIfExists(partial);
             }
+            known.put(key, hash);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("copying " + jar + " under " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    private static Path copyNamed(Path bin, String sha256) {
+        return bin.resolve("purser-" + sha256.substring(0, 16) + ".jar");
     }
 
     /** This process's jar, when its class path is one jar (the shaded purser.jar). */

@@ -23,9 +23,14 @@ public final class DaemonLauncher {
 
     private final ClientSettings settings;
     private final PrintStream status;
-    private final boolean interactive;
+    /**
+     * Whether the status stream is a terminal, asked only once a spinner is due: the question
+     * binds jnr-ffi, ~190 ms of a cold JVM, which a daemon ready within the first half-second
+     * should not cost its first command.
+     */
+    private final BooleanSupplier interactive;
 
-    public DaemonLauncher(ClientSettings settings, PrintStream status, boolean interactive) {
+    public DaemonLauncher(ClientSettings settings, PrintStream status, BooleanSupplier interactive) {
         this.settings = settings;
         this.status = status;
         this.interactive = interactive;
@@ -76,25 +81,32 @@ public final class DaemonLauncher {
                     + " Start it with 'purser daemon' or point PURSER_HOST at a running one.");
         }
         long start = System.currentTimeMillis();
-        int frame = 0;
+        int shown = -1;
         boolean spinning = false;
+        Boolean toTerminal = null;
         try {
             while (System.currentTimeMillis() - start < WAIT_MILLIS) {
                 if (ready.getAsBoolean()) return;
                 long waited = System.currentTimeMillis() - start;
                 if (waited > SPINNER_AFTER_MILLIS) {
-                    if (interactive) {
-                        status.print("\r" + SPINNER.charAt(frame++ % SPINNER.length()) + " Starting purser daemon...");
+                    if (toTerminal == null) {
+                        toTerminal = interactive.getAsBoolean();
+                    }
+                    int frame = (int) (waited / 100) % SPINNER.length(); // a frame every 100 ms
+                    if (toTerminal && frame != shown) {
+                        status.print("\r" + SPINNER.charAt(frame) + " Starting purser daemon...");
                         status.flush();
-                    } else if (!spinning) {
+                        shown = frame;
+                    } else if (!toTerminal && !spinning) {
                         status.println("Starting purser daemon...");
                     }
                     spinning = true;
                 }
-                sleep(100);
+                // the daemon answers /_ping ~150 ms after its spawn: a coarser poll would add to every auto-start
+                sleep(20);
             }
         } finally {
-            if (spinning && interactive) {
+            if (spinning && Boolean.TRUE.equals(toTerminal)) {
                 status.print("\r\033[K");
                 status.flush();
             }

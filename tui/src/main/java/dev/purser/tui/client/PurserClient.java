@@ -48,7 +48,7 @@ public final class PurserClient implements Closeable {
                 if (!settings.mayStartDaemon()) throw DaemonUnavailableException.notRunning(settings.host());
         }
         PurserClient client = new PurserClient(new EngineConnection(settings.host(), note));
-        new DaemonLauncher(settings, status, interactive.getAsBoolean()).startAndWait(() ->
+        new DaemonLauncher(settings, status, interactive).startAndWait(() ->
                 SocketProbe.probe(Path.of(settings.socketPath())) == SocketProbe.State.ANSWERS && client.system.ping());
         return client;
     }

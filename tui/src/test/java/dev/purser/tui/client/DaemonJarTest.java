@@ -32,6 +32,32 @@ class DaemonJarTest {
     }
 
     @Test
+    void aJarCopiedBeforeIsFoundByItsKeyWithoutHashingItAgain() throws IOException {
+        Path jar = Files.writeString(dir.resolve("purser.jar"), "jar content");
+        DaemonJar.copyUnder(dir.resolve("root"), jar);
+        // what the index says is taken as it is: the jar's hash is not computed again
+        String other = "ab".repeat(32);
+        Files.writeString(dir.resolve("root/bin/purser-" + other.substring(0, 16) + ".jar"), "another copy");
+        Files.writeString(dir.resolve("root/bin/jar-hashes"), JarHashes.keyOf(jar) + " " + other + "\n");
+
+        assertThat(DaemonJar.copyUnder(dir.resolve("root"), jar)).isEqualTo(dir.resolve("root/bin/purser-abababababababab.jar"));
+    }
+
+    @Test
+    void aJarRewrittenWithTheSameSizeAndTimeGetsACopyOfItsOwn() throws IOException {
+        Path jar = Files.writeString(dir.resolve("purser.jar"), "build one");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(jar);
+        Path first = DaemonJar.copyUnder(dir.resolve("root"), jar);
+        Files.writeString(jar, "build two");
+        Files.setLastModifiedTime(jar, time);
+
+        Path second = DaemonJar.copyUnder(dir.resolve("root"), jar);
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(Files.readString(second)).isEqualTo("build two");
+    }
+
+    @Test
     void onlyAClassPathOfOneJarHasAJarToCopy() throws IOException {
         Path jar = Files.writeString(dir.resolve("purser.jar"), "x");
         assertThat(DaemonJar.ofThisProcess(jar.toString())).contains(jar);
