@@ -78,6 +78,21 @@ public final class Containers {
     private final ContainerMounts mounts;
     private final NetworkConnections connections;
     private final CrashRecovery recovery;
+    private final ContainerEvents containerEvents;
+    private final ContainerLookup lookup;
+    private final RunEvents runEvents;
+    private final ContainerCreator creator;
+    private final ContainerNames containerNames;
+    private final ContainerSignals signals;
+    private final ContainerFreezer freezer;
+    private final ContainerDeletion deletion;
+    private final ExecLauncher execLauncher;
+    private final RootFilesystems rootFilesystems;
+    private final ContainerStats stats;
+    private final ContainerProcesses processes;
+    private final NetworkChanges networkChanges;
+    private final ContainerLogs logs;
+    private final ContainerStreams streams;
 
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events, Networks networks, Volumes volumes) {
@@ -107,6 +122,22 @@ public final class Containers {
                 etcFiles);
         this.connections = new NetworkConnections(store, networks, launcher.peers(), networkEvents);
         this.ports = new ContainerPorts(PortPublisher.ofHost());
+        this.containerEvents = new ContainerEvents(events);
+        this.runEvents = new RunEvents(containerEvents, networkEvents, networks, volumes);
+        this.lookup = new ContainerLookup(this::get, running);
+        this.containerNames = new ContainerNames(store, names, this::get, locks, nameLock, links, launcher.peers(), containerEvents);
+        this.creator = new ContainerCreator(this::get, store, images, etcFiles, connections, links, volumes, mounts,
+                containerNames, nameLock, containerEvents);
+        this.signals = new ContainerSignals(lookup, restarts, linux, containerEvents);
+        this.freezer = new ContainerFreezer(lookup, locks, store, containerEvents);
+        this.deletion = new ContainerDeletion(store, removalSteps, linux, cgroups, links, nameLock, volumes);
+        this.execLauncher = new ExecLauncher(lookup, linux, stageBinary, seccompPrograms, linkEnvironments);
+        this.rootFilesystems = new RootFilesystems(lookup, locks, store, images, linux);
+        this.stats = new ContainerStats(lookup);
+        this.processes = new ContainerProcesses(lookup);
+        this.networkChanges = new NetworkChanges(lookup, locks, store, networks, connections);
+        this.logs = new ContainerLogs(lookup, store);
+        this.streams = new ContainerStreams(lookup, attachments, stdin, containerEvents);
         this.recovery = new CrashRecovery(store, linux, cgroups);
         recovery.reconcile();
     }
@@ -164,13 +195,9 @@ public final class Containers {
 
     /** Docker's {@code create}: see {@link ContainerCreator}. */
     public Container create(CreateRequest request) {
-        return new ContainerCreator(this::get, store, images, etcFiles, connections, links, volumes, mounts,
-                containerNames(), nameLock, containerEvents()).create(request);
+        return creator.create(request);
     }
 
-    private ContainerNames containerNames() {
-        return new ContainerNames(store, names, this::get, locks, nameLock, links, launcher.peers(), containerEvents());
-    }
 
     /** True when some container was created from the image (Docker refuses to remove it then). */
     public boolean imageInUse(String imageId) {
@@ -199,7 +226,7 @@ public final class Containers {
         ContainerLauncher.NetworkJoin join;
         ContainerLauncher.LinkedTargets linked;
         try {
-            join = ContainerLauncher.NetworkJoin.of(c, lookup());
+            join = ContainerLauncher.NetworkJoin.of(c, lookup);
             linked = links.atStart(c);
         } catch (ContainerConflictException | ContainerStartException e) {
             failedToStart(c, 125, e.getMessage());
@@ -239,7 +266,7 @@ public final class Containers {
         }
         Container started = store.update(c.id(), cur -> cur.withState(cur.state().running(rc.pid, now()))).orElseThrow();
         links.started(started);
-        runEvents().started(started, launcher.peers().endpoints(started));
+        runEvents.started(started, launcher.peers().endpoints(started));
         rc.stage.exited().thenAccept(code -> onExit(c.id(), rc, launched.log(), code));
     }
 
@@ -290,8 +317,8 @@ public final class Containers {
                 return cur.withState(cur.state().removalInProgress() ? exited.removing() : exited);
             });
         }
-        after.ifPresent(a -> runEvents().died(a, code));
-        before.ifPresent(b -> runEvents().left(b, left));
+        after.ifPresent(a -> runEvents.died(a, code));
+        before.ifPresent(b -> runEvents.left(b, left));
         synchronized (exitLock) {
             running.remove(id, rc);
             rc.exitRecorded();
@@ -378,13 +405,13 @@ public final class Containers {
                 unpause(id);
             }
             stop.gracefully(c, rc, timeoutSeconds);
-            containerEvents().publish(c, "stop");
+            containerEvents.publish(c, "stop");
         }
     }
 
     /** Docker's {@code kill}: see {@link ContainerSignals}. */
     public void kill(String reference, String signal) {
-        new ContainerSignals(lookup(), restarts, linux, containerEvents()).kill(reference, signal);
+        signals.kill(reference, signal);
     }
 
     public void restart(String reference, Integer timeoutSeconds) {
@@ -397,23 +424,20 @@ public final class Containers {
                 // restarting a stopped container just starts it
             }
             start(id);
-            containerEvents().publish(store.current(id, reference), "restart");
+            containerEvents.publish(store.current(id, reference), "restart");
         }
     }
 
     // ---- pause ----------------------------------------------------------------------------
 
     public void pause(String reference) {
-        freezer().pause(reference);
+        freezer.pause(reference);
     }
 
     public void unpause(String reference) {
-        freezer().unpause(reference);
+        freezer.unpause(reference);
     }
 
-    private ContainerFreezer freezer() {
-        return new ContainerFreezer(lookup(), locks, store, containerEvents());
-    }
 
     // ---- remove, rename, wait -----------------------------------------------------------------
 
@@ -468,17 +492,17 @@ public final class Containers {
         }
         releaseRun(id);
         removalSteps.reached(id, RemovalStep.PROCESS_DOWN);
-        new ContainerDeletion(store, removalSteps, linux, cgroups, links, nameLock, volumes).delete(c, removeVolumes);
+        deletion.delete(c, removeVolumes);
         restarts.forget(id);
         stdin.forget(id);
-        containerEvents().publish(c, "destroy");
+        containerEvents.publish(c, "destroy");
         waiters.removed(id, c.state().exitCode());
         removalListeners.forEach(l -> l.accept(id));
     }
 
     /** Docker's {@code rename}: see {@link ContainerNames}. */
     public void rename(String reference, String newName) {
-        containerNames().rename(reference, newName);
+        containerNames.rename(reference, newName);
     }
 
     /** Docker's {@code wait} with condition not-running: the exit code once the container is not running. */
@@ -498,54 +522,41 @@ public final class Containers {
         }
     }
 
-    // ---- the rooms beside the lifecycle ------------------------------------------------------
-    // Each is built on demand over this object's state and holds none of its own (docs/decisions/0060).
+    // ---- the rooms beside the lifecycle (docs/decisions/0060) ------------------------------
 
     /** Commands run in running containers (exec). */
     public ExecLauncher execLauncher() {
-        return new ExecLauncher(lookup(), linux, stageBinary, seccompPrograms, linkEnvironments);
+        return execLauncher;
     }
 
     /** The containers' root filesystems, for archive access (cp). */
     public RootFilesystems rootFilesystems() {
-        return new RootFilesystems(lookup(), locks, store, images, linux);
+        return rootFilesystems;
     }
 
     /** The resource use of running containers (stats). */
     public ContainerStats stats() {
-        return new ContainerStats(lookup());
+        return stats;
     }
 
     /** The processes of running containers (top). */
     public ContainerProcesses processes() {
-        return new ContainerProcesses(lookup());
+        return processes;
     }
 
     /** Network connect and disconnect after create. */
     public NetworkChanges networkChanges() {
-        return new NetworkChanges(lookup(), locks, store, networks, connections);
+        return networkChanges;
     }
 
     /** The containers' logs. */
     public ContainerLogs logs() {
-        return new ContainerLogs(lookup(), store);
+        return logs;
     }
 
     /** The containers' standard streams: attach, stdin, terminal size. */
     public ContainerStreams streams() {
-        return new ContainerStreams(lookup(), attachments, stdin, containerEvents());
-    }
-
-    private ContainerLookup lookup() {
-        return new ContainerLookup(this::get, running);
-    }
-
-    private RunEvents runEvents() {
-        return new RunEvents(containerEvents(), networkEvents, networks, volumes);
-    }
-
-    private ContainerEvents containerEvents() {
-        return new ContainerEvents(events);
+        return streams;
     }
 
     // ---- engine start and stop ----------------------------------------------------------------
