@@ -129,6 +129,11 @@ public record Container(
                 name, restartCount, driver, platform, config, hostConfig, hasBeenManuallyStopped, mountPoints, endpoints);
     }
 
+    /** This record with a restart the policy had scheduled cancelled: plainly exited. */
+    Container exitedIfRestarting() {
+        return state.restarting() ? withState(state.exited(state.exitCode(), false, state.finishedAt())) : this;
+    }
+
     public Container withName(String newName) {
         return new Container(id, created, path, args, state, image, resolvConfPath, hostnamePath, hostsPath, logPath,
                 newName.startsWith("/") ? newName : "/" + newName, restartCount, driver, platform, config, hostConfig,

@@ -2,7 +2,11 @@ package dev.purser.engine.container;
 
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.purser.engine.container.naming.ContainerId;
 import dev.purser.engine.container.naming.ContainerLookupException;
+import dev.purser.engine.container.naming.ContainerName;
+import dev.purser.engine.container.naming.ContainerRef;
+import dev.purser.engine.container.naming.ContainerResolver;
 import dev.purser.engine.store.AtomicFile;
 import dev.purser.engine.store.Directories;
 import dev.purser.engine.store.StateRoot;
@@ -107,6 +111,23 @@ public final class ContainerStore {
      */
     Container current(String id, String reference) {
         return get(id).orElseThrow(() -> ContainerLookupException.notFound(reference));
+    }
+
+    /**
+     * The container a user typed: full id, unique id prefix, or name, with Docker's errors. The
+     * exact id is Docker's first match, and what every internal call passes (stdin chunks,
+     * output, waits): no resolver over all containers is built for it.
+     */
+    Container byReference(String reference) {
+        Optional<Container> exact = get(reference);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        List<ContainerRef> refs = all().stream()
+                .map(c -> new ContainerRef(new ContainerId(c.id()), new ContainerName(c.name())))
+                .toList();
+        String id = new ContainerResolver(refs).resolve(reference).id().value();
+        return get(id).orElseThrow();
     }
 
     /** The container of that name (Docker's form, with the leading slash), if any. */

@@ -2,11 +2,7 @@ package dev.purser.engine.container;
 
 
 import dev.purser.engine.cgroup.CgroupHierarchy;
-import dev.purser.engine.container.naming.ContainerId;
 import dev.purser.engine.container.naming.ContainerLookupException;
-import dev.purser.engine.container.naming.ContainerName;
-import dev.purser.engine.container.naming.ContainerRef;
-import dev.purser.engine.container.naming.ContainerResolver;
 import dev.purser.engine.container.naming.NameGenerator;
 import dev.purser.engine.event.EventBus;
 import dev.purser.engine.image.ImageStore;
@@ -26,12 +22,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +55,7 @@ public final class Containers {
     private final Object exitLock = new Object();
     private final ContainerLocks locks = new ContainerLocks();
     private final RemovalStep.Listener removalSteps;
-    private final List<java.util.function.Consumer<String>> removalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> removalListeners = new CopyOnWriteArrayList<>();
     private final Map<String, RunningContainer> running = new ConcurrentHashMap<>();
     private final ContainerLinks links;
     private final Waiters waiters = new Waiters();
@@ -94,13 +91,7 @@ public final class Containers {
     private final ContainerLogs logs;
     private final ContainerStreams streams;
 
-    public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
-            EventBus events, Networks networks, Volumes volumes) {
-        this(store, images, cgroups, linux, stageBinary, events, networks, volumes, RemovalStep.Listener.NONE,
-                new EtcFiles(EtcFiles.HostEtc.SYSTEM, null));
-    }
-
-    /** As above, with {@code removalSteps} told of each step of every removal (tests stop a daemon midway). */
+    /** {@code removalSteps} is told of each step of every removal (tests stop a daemon midway). */
     public Containers(ContainerStore store, ImageStore images, CgroupHierarchy cgroups, Linux linux, Path stageBinary,
             EventBus events, Networks networks, Volumes volumes, RemovalStep.Listener removalSteps, EtcFiles etcFiles) {
         this.etcFiles = etcFiles;
@@ -156,7 +147,7 @@ public final class Containers {
     }
 
     /** {@code listener} is told the id of every container once it is removed (e.g. to forget its execs). */
-    public void whenRemoved(java.util.function.Consumer<String> listener) {
+    public void whenRemoved(Consumer<String> listener) {
         removalListeners.add(listener);
     }
 
@@ -164,17 +155,7 @@ public final class Containers {
 
     /** The container a user typed: full id, unique id prefix, or name, with Docker's errors. */
     public Container get(String reference) {
-        // the exact id is Docker's first match, and what every internal call passes (stdin
-        // chunks, output, waits): no need to build a resolver over all containers for it
-        Optional<Container> exact = store.get(reference);
-        if (exact.isPresent()) {
-            return exact.get();
-        }
-        List<ContainerRef> refs = store.all().stream()
-                .map(c -> new ContainerRef(new ContainerId(c.id()), new ContainerName(c.name())))
-                .toList();
-        String id = new ContainerResolver(refs).resolve(reference).id().value();
-        return store.get(id).orElseThrow();
+        return store.byReference(reference);
     }
 
     public List<Container> list() {
@@ -373,10 +354,7 @@ public final class Containers {
     /** Cancels a restart the policy scheduled; the container is then plainly exited. The caller holds its lock. */
     private void cancelPendingRestart(String id) {
         if (restarts.cancel(id)) {
-            store.update(id, c -> {
-                ContainerState s = c.state();
-                return s.restarting() ? c.withState(s.exited(s.exitCode(), false, s.finishedAt())) : c;
-            });
+            store.update(id, Container::exitedIfRestarting);
         }
     }
 
@@ -561,69 +539,14 @@ public final class Containers {
 
     // ---- engine start and stop ----------------------------------------------------------------
 
-    /**
-     * Docker's behaviour at daemon start: containers with restart policy {@code always} come
-     * back, and {@code unless-stopped} ones unless they were stopped by hand. Each is torn down
-     * first (its part of the crash recovery), so this may run before {@link #finishRecovery}.
-     */
+    /** Docker's start of the containers with a restart policy at daemon start: see {@link PolicyStarts}. */
     public void startByPolicy() {
-        List<String> wanted = new ArrayList<>();
-        for (Container c : store.all()) {
-            String policy = c.hostConfig().restartPolicy().name();
-            if ((policy.equals("always") || (policy.equals("unless-stopped") && !c.hasBeenManuallyStopped()))
-                    && !running.containsKey(c.id()) && !c.state().removalInProgress()) {
-                wanted.add(c.id());
-            }
-        }
-        // link targets and joined networks first, or their dependents would fail to start
-        for (String id : StartOrder.dependenciesFirst(wanted, this::startDependencies)) {
-            try {
-                recovery.tearDown(id);
-                start(id);
-            } catch (RuntimeException e) {
-                log.warn("starting {} by its restart policy: {}", id.substring(0, 12), e.getMessage());
-            }
-        }
+        new PolicyStarts(store, links, this::get, running::containsKey, recovery, this::start).run();
     }
 
-    /** The ids of the containers that must run before this one starts: its link targets, the one whose network it joins. */
-    private List<String> startDependencies(String id) {
-        Optional<Container> c = store.get(id);
-        if (c.isEmpty()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>(links.targetIds(c.get()));
-        String joined = c.get().hostConfig().networkContainer();
-        if (joined != null) {
-            try {
-                out.add(get(joined).id());
-            } catch (ContainerLookupException e) {
-                // gone: its start fails with Docker's error
-            }
-        }
-        return out;
-    }
-
-    /** Stops every running container with its grace period (the engine's orderly shutdown). */
+    /** Stops every running container with its grace period (the engine's orderly shutdown): see {@link ShutdownStops}. */
     public void stopAll() {
-        restarts.shutdown();
-        ProcessStop.allAtOnce(List.copyOf(running.keySet()), this::stopForShutdown);
-    }
-
-    /** Like stop, but not "by hand": a daemon shutdown must not keep unless-stopped containers down. */
-    private void stopForShutdown(String id) {
-        try (ContainerLocks.Held held = locks.lock(id)) {
-            RunningContainer rc = running.get(id);
-            Optional<Container> c = store.get(id);
-            if (rc == null || c.isEmpty()) {
-                return;
-            }
-            restarts.suppressNext(id);
-            if (c.get().state().paused()) {
-                rc.cgroup.thaw();
-            }
-            stop.gracefully(c.get(), rc, null);
-        }
+        new ShutdownStops(locks, running, store, restarts, stop).stopAll();
     }
 
     static String now() {
